@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { registerCalendarCommands } from './commands/calendar';
+
+const program = new Command()
+  .name('motcua')
+  .description('motcua: the one-stop desk of civil judgment enforcement (THADS), from a terminal')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(`motcua: ${text}`) });
+
+registerCalendarCommands(program);
+
+await program.parseAsync(process.argv);

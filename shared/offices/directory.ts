@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** "HH:MM" in the office's local time (Asia/Ho_Chi_Minh). */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+
+const session = z
+  .object({ from: clockTime, to: clockTime })
+  .refine((s) => s.from < s.to, { message: 'a session must end after it starts' });
+
+/** Office codes become part of case ids (<OFFICE>-<YYYY>-<NNNNNN>), so they carry no hyphen. */
+const officeCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'expected 2-16 capital letters or digits, starting with a letter');
+
+const office = z.object({
+  code: officeCode,
+  level: z.enum(['province', 'regional']),
+  province: z.string().min(1),
+  parent: officeCode.optional(),
+  name: z.string().min(1),
+  address: z.string().min(1),
+  email: z.email(),
+  phone: z.string().optional(),
+  procuracyEmail: z.email(),
+  officeHours: z.array(session).min(1).optional(),
+});
+
+export const officeDirectorySchema = z
+  .object({
+    $comment: z.string().optional(),
+    agency: z.object({
+      name: z.string().min(1),
+      mailDomain: z.string().min(3),
+      senderAddress: z.email(),
+      senderName: z.string().min(1),
+    }),
+    timeZone: z.literal('Asia/Ho_Chi_Minh'),
+    defaultOfficeHours: z.array(session).min(1),
+    offices: z.array(office).min(1),
+  })
+  .superRefine((dir, ctx) => {
+    const codes = new Set<string>();
+    const addresses = new Set<string>();
+    dir.offices.forEach((o, i) => {
+      if (codes.has(o.code)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'code'], message: `duplicate office code ${o.code}` });
+      codes.add(o.code);
+      const address = o.email.toLowerCase();
+      if (addresses.has(address)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'email'], message: `address ${o.email} is used by two offices` });
+      addresses.add(address);
+      if (!address.endsWith(`@${dir.agency.mailDomain.toLowerCase()}`)) {
+        ctx.addIssue({ code: 'custom', path: ['offices', i, 'email'], message: `${o.email} is not in the agency's mail domain ${dir.agency.mailDomain}` });
+      }
+    });
+    dir.offices.forEach((o, i) => {
+      if (o.parent && !codes.has(o.parent)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'parent'], message: `unknown parent office ${o.parent}` });
+    });
+    if (!dir.agency.senderAddress.toLowerCase().endsWith(`@${dir.agency.mailDomain.toLowerCase()}`)) {
+      ctx.addIssue({ code: 'custom', path: ['agency', 'senderAddress'], message: 'the sender address must be in the agency mail domain (the SES identity)' });
+    }
+  });
+
+export type OfficeDirectory = z.infer<typeof officeDirectorySchema>;
+export type Office = OfficeDirectory['offices'][number];
+export type OfficeSession = z.infer<typeof session>;
+
+export class InvalidOfficeDirectory extends Error {
+  override readonly name = 'InvalidOfficeDirectory';
+}
+
+/** Validates an office directory, naming every problem with its path so an agency can fix the file. */
+export function parseOfficeDirectory(input: unknown, source = 'office directory'): OfficeDirectory {
+  const result = officeDirectorySchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new InvalidOfficeDirectory(`${source} is invalid:\n${problems.join('\n')}`);
+}
+
+/** The office that owns a mailbox address, or undefined. Addresses compare case-insensitively. */
+export function officeByAddress(directory: OfficeDirectory, address: string): Office | undefined {
+  const wanted = address.trim().toLowerCase();
+  return directory.offices.find((o) => o.email.toLowerCase() === wanted);
+}
+
+export function officeByCode(directory: OfficeDirectory, code: string): Office | undefined {
+  return directory.offices.find((o) => o.code === code);
+}
+
+/** The office's working sessions of a day: its own hours, or the agency default. */
+export function officeHours(directory: OfficeDirectory, office: Office): OfficeSession[] {
+  return office.officeHours ?? directory.defaultOfficeHours;
+}
