@@ -1,0 +1,62 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
+import type { Context, SQSEvent, SQSRecord, S3EventRecord } from 'aws-lambda';
+import { logger, metrics, tracer } from '../commons/powertools';
+import { casePorts } from '../commons/ports';
+import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
+import { receiveMessage, type IntakePorts } from '../../shared/intake/receive-message';
+import { parseS3Notification } from '../../shared/intake/s3-notification';
+
+const s3 = tracer.captureAWSv3Client(new S3Client(s3ClientConfig()));
+const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+const processor = new BatchProcessor(EventType.SQS);
+
+const ports: IntakePorts = {
+  ...casePorts(),
+  log: logger,
+  async readRaw({ bucket, key }) {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return Buffer.from(await object.Body!.transformToByteArray());
+  },
+  async storeAttachment(key, content, contentType) {
+    const bucket = requiredEnv('DOCUMENTS_BUCKET');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: content, ContentType: contentType }));
+    return { bucket, key };
+  },
+  async startWorkflow(caseId) {
+    try {
+      // The execution is named by the case: a second start of the same case is refused, never doubled.
+      await sfn.send(new StartExecutionCommand({ stateMachineArn: requiredEnv('STATE_MACHINE_ARN'), name: caseId, input: JSON.stringify({ caseId }) }));
+    } catch (error) {
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  },
+};
+
+async function receiveStoredMessage(record: S3EventRecord): Promise<void> {
+  const stored = parseS3Notification(record);
+  const result = await receiveMessage(stored, ports);
+  logger.appendKeys({ caseId: 'caseId' in result ? result.caseId : undefined });
+  metrics.addMetric(`Intake.${result.outcome}`, MetricUnit.Count, 1);
+}
+
+/** One SQS message carries one S3 notification; each of its records is one stored e-mail. */
+async function processRecord(record: SQSRecord): Promise<void> {
+  const notification = JSON.parse(record.body) as { Records?: S3EventRecord[]; Event?: string };
+  if (notification.Event === 's3:TestEvent') return; // S3 sends one when the notification is configured
+  if (!notification.Records?.length) throw new Error(`SQS message ${record.messageId} holds no S3 records: ${record.body.slice(0, 200)}`);
+  for (const s3Record of notification.Records) await receiveStoredMessage(s3Record);
+}
+
+const intake = async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context });
+
+export const handler = middy(intake)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(captureLambdaHandler(tracer))
+  .use(logMetrics(metrics));

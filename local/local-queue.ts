@@ -1,0 +1,158 @@
+import { randomUUID, createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+
+interface QueuedMessage {
+  messageId: string;
+  body: string;
+  sentAt: number;
+  receiveCount: number;
+}
+
+export interface LocalQueueOptions {
+  dir: string;
+  name: string;
+  region: string;
+  consume: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+  batchSize?: number;
+  maxReceiveCount?: number;
+  /** First redelivery delay; it doubles with each receive (the visibility timeout, shortened). */
+  retryDelayMs?: number;
+  onDeadLetter?: (message: QueuedMessage, reason: string) => void;
+}
+
+/**
+ * The SQS queue between the inbound bucket and intake, on one machine: messages are kept as files
+ * until consumed, so a restart loses none; a message that fails maxReceiveCount times moves to a
+ * dead-letter folder, loudly. Consumers report partial batch failures as with SQS.
+ */
+export class LocalQueue {
+  private readonly ready: QueuedMessage[] = [];
+  private readonly pendingDir: string;
+  private readonly deadDir: string;
+  private draining = false;
+  private stopped = false;
+  private inFlight: Promise<void> = Promise.resolve();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private idleWaiters: Array<() => void> = [];
+  private delayed = 0;
+
+  constructor(private readonly options: LocalQueueOptions) {
+    this.pendingDir = join(options.dir, options.name, 'pending');
+    this.deadDir = join(options.dir, options.name, 'dead-letter');
+    mkdirSync(this.pendingDir, { recursive: true });
+    mkdirSync(this.deadDir, { recursive: true });
+  }
+
+  /** Messages left from a previous run go first. */
+  recover(): number {
+    const files = readdirSync(this.pendingDir).filter((f) => f.endsWith('.json'));
+    for (const f of files) this.ready.push(JSON.parse(readFileSync(join(this.pendingDir, f), 'utf8')) as QueuedMessage);
+    this.ready.sort((a, b) => a.sentAt - b.sentAt);
+    this.drain();
+    return files.length;
+  }
+
+  send(body: string): string {
+    const message: QueuedMessage = { messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0 };
+    this.persist(message);
+    this.ready.push(message);
+    this.drain();
+    return message.messageId;
+  }
+
+  deadLetters(): QueuedMessage[] {
+    return readdirSync(this.deadDir).map((f) => JSON.parse(readFileSync(join(this.deadDir, f), 'utf8')) as QueuedMessage);
+  }
+
+  /** Resolves when nothing is queued, in flight or waiting to be retried. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.retryTimers) clearTimeout(t);
+    await this.inFlight;
+  }
+
+  private isIdle() {
+    return this.ready.length === 0 && !this.draining && this.delayed === 0;
+  }
+
+  private drain(): void {
+    if (this.draining || this.stopped) return;
+    this.draining = true;
+    this.inFlight = (async () => {
+      while (this.ready.length && !this.stopped) {
+        const batch = this.ready.splice(0, this.options.batchSize ?? 10);
+        await this.deliver(batch);
+      }
+      this.draining = false;
+      if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
+    })();
+  }
+
+  private async deliver(batch: QueuedMessage[]): Promise<void> {
+    for (const m of batch) m.receiveCount++;
+    let failed: Set<string>;
+    try {
+      const response = await this.options.consume({ Records: batch.map((m) => this.toRecord(m)) });
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch {
+      failed = new Set(batch.map((m) => m.messageId)); // a thrown error fails the whole batch, as with SQS
+    }
+    for (const message of batch) {
+      if (!failed.has(message.messageId)) rmSync(this.file(this.pendingDir, message), { force: true });
+      else this.retryOrBury(message);
+    }
+  }
+
+  private retryOrBury(message: QueuedMessage): void {
+    if (message.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+      renameSync(this.file(this.pendingDir, message), this.file(this.deadDir, message));
+      this.options.onDeadLetter?.(message, `failed ${message.receiveCount} times`);
+      return;
+    }
+    this.persist(message);
+    this.delayed++;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      this.delayed--;
+      this.ready.push(message);
+      this.drain();
+    }, (this.options.retryDelayMs ?? 500) * 2 ** (message.receiveCount - 1));
+    this.retryTimers.add(timer);
+  }
+
+  private toRecord(m: QueuedMessage): SQSRecord {
+    return {
+      messageId: m.messageId,
+      receiptHandle: `${m.messageId}#${m.receiveCount}`,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        SenderId: 'AIDALOCAL',
+        ApproximateFirstReceiveTimestamp: String(m.sentAt),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(m.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:${this.options.region}:000000000000:${this.options.name}`,
+      awsRegion: this.options.region,
+    };
+  }
+
+  private persist(message: QueuedMessage): void {
+    const file = this.file(this.pendingDir, message);
+    writeFileSync(`${file}.tmp`, JSON.stringify(message));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private file(dir: string, message: QueuedMessage): string {
+    return join(dir, `${message.sentAt}-${message.messageId}.json`);
+  }
+}

@@ -1,0 +1,184 @@
+import './polyfills';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse } from 'aws-lambda';
+import type { OfficeDirectory } from '../shared/offices/directory';
+import { officeDirectory as deployedDirectory } from '../shared/offices/default-directory';
+import { startDynamoDb, localDynamoDbClientConfig } from './services/dynamodb';
+import { startS3, localS3ClientConfig } from './services/s3';
+import { startSesOutbox } from './services/ses-outbox';
+import { startInboundMailbox } from './services/inbound-mailbox';
+import { acquireInstanceLock, type InstanceLock } from './services/single-instance';
+import { ensureTable } from './services/table';
+import { assertPortFree } from './services/ports';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './services/aws-local';
+import type { RunningService } from './services/running-service';
+import { FunctionRegistry, InProcessFunction } from './lambda/in-process-function';
+import { LocalClock } from './clock';
+import { LocalQueue } from './local-queue';
+import { LocalStepFunctions } from './stepfunctions/local-step-functions';
+import { ExecutionStore } from './stepfunctions/execution-store';
+import { loadDefinition } from './stepfunctions/local-definition';
+import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
+import { serveApi } from './api-server';
+import { PORT_VARIABLES, type LocalConfig } from './local-config';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ACCOUNT = '000000000000';
+
+/** The names the CDK stack gives as environment; here they are fixed. */
+export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', stateMachine: 'EnforcementRequest' };
+
+export interface LocalStack {
+  urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string };
+  clock: LocalClock;
+  queue: LocalQueue;
+  engine: LocalStepFunctions;
+  stateMachineArn: string;
+  /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions extends LocalConfig {
+  directory?: OfficeDirectory;
+  log?: (line: string) => void;
+  /** Only one stack per data folder; tests that use a fresh folder may skip the lock. */
+  lock?: boolean;
+}
+
+/** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { host, ports, dataDir } = options;
+  const directory = options.directory ?? deployedDirectory;
+  const log = options.log ?? (() => undefined);
+  const lock: InstanceLock | undefined = options.lock === false ? undefined : acquireInstanceLock(dataDir);
+  const stoppers: Array<() => Promise<void> | void> = [() => lock?.release()];
+  const stopAll = async () => {
+    for (const stop of stoppers.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log(`while stopping: ${(error as Error).message}`);
+      }
+    }
+  };
+  try {
+    for (const [service, [envVar]] of Object.entries(PORT_VARIABLES)) {
+      await assertPortFree({ port: ports[service as keyof typeof ports], host, envVar, service });
+    }
+    const started = await Promise.all([
+      startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
+      startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
+      startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
+    ]);
+    stoppers.push(...started.map((s: RunningService) => () => s.stop()));
+    const [dynamodb, s3, ses] = started as [RunningService, RunningService, RunningService];
+    await ensureTable(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url)), LOCAL_NAMES.table);
+
+    const sfnUrl = `http://${host}:${ports.sfn}`;
+    const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:stateMachine:${LOCAL_NAMES.stateMachine}`;
+    configureFunctionEnvironment({ dynamodb: dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
+
+    const clock = new LocalClock(join(dataDir, 'clock.json'));
+    const functions = new FunctionRegistry();
+    const fn = (name: string, load: () => Promise<{ handler: unknown }>) =>
+      new InProcessFunction(`motcua-${name}`, `arn:aws:lambda:${LOCAL_REGION}:${ACCOUNT}:function:motcua-${name}`, load as never);
+    const intake = fn('intake', () => import('../functions/intake/handler'));
+    const workflow = fn('workflow', () => import('../functions/workflow/handler'));
+    const notify = fn('notify', () => import('../functions/notify/handler'));
+    const api = fn('api', () => import('../functions/api/handler'));
+    [intake, workflow, notify, api].forEach((f) => functions.add(f));
+
+    const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
+      log(`${message}: ${JSON.stringify(detail)}`),
+    );
+    engine.register(
+      LOCAL_NAMES.stateMachine,
+      loadDefinition(join(ROOT, 'statemachines', 'enforcement-request.asl.json'), { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn }),
+    );
+    const sfnServer = await serveStepFunctionsApi(engine, host, ports.sfn);
+    stoppers.push(() => closeServer(sfnServer), () => engine.shutdown());
+
+    const queue = new LocalQueue({
+      dir: join(dataDir, 'queues'),
+      name: 'inbound-mail',
+      region: LOCAL_REGION,
+      consume: (event) => intake.invoke(event) as Promise<SQSBatchResponse>,
+      onDeadLetter: (message, reason) => log(`DEAD LETTER: inbound message ${message.messageId} ${reason}; kept in ${join(dataDir, 'queues', 'inbound-mail', 'dead-letter')}`),
+    });
+    stoppers.push(() => queue.stop());
+
+    const smtp = await startInboundMailbox({
+      host,
+      port: ports.smtp,
+      directory,
+      s3: new S3Client(localS3ClientConfig(s3.url)),
+      bucket: LOCAL_NAMES.inboundBucket,
+      prefix: 'inbound/',
+      region: LOCAL_REGION,
+      now: () => clock.now(),
+      onObjectCreated: async (event) => void queue.send(JSON.stringify(event)),
+      portEnvVar: PORT_VARIABLES.smtp[0],
+    });
+    stoppers.push(() => smtp.stop());
+
+    const apiServer = await serveApi(api, clock, host, ports.api);
+    stoppers.push(() => closeServer(apiServer));
+
+    const recovered = queue.recover();
+    const resumed = engine.resumeAll();
+    if (recovered || resumed) log(`resumed ${resumed} running execution(s) and ${recovered} queued message(s) from the last run`);
+
+    return {
+      urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl },
+      clock,
+      queue,
+      engine,
+      stateMachineArn,
+      idle: () => queue.idle(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/**
+ * The environment the handlers read, as CDK sets it on AWS; the SDK's own AWS_ENDPOINT_URL_*
+ * variables point its clients at the emulators, so no handler knows it runs locally.
+ */
+function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: string; sfn: string; stateMachineArn: string; directory: OfficeDirectory; logLevel: string }) {
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: c.dynamodb,
+    AWS_ENDPOINT_URL_S3: c.s3,
+    AWS_ENDPOINT_URL_SESV2: c.ses,
+    AWS_ENDPOINT_URL_SFN: c.sfn,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    TABLE_NAME: LOCAL_NAMES.table,
+    INBOUND_BUCKET: LOCAL_NAMES.inboundBucket,
+    DOCUMENTS_BUCKET: LOCAL_NAMES.documentsBucket,
+    STATE_MACHINE_ARN: c.stateMachineArn,
+    SENDER_ADDRESS: c.directory.agency.senderAddress,
+    POWERTOOLS_SERVICE_NAME: 'motcua-local',
+    POWERTOOLS_LOG_LEVEL: c.logLevel,
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

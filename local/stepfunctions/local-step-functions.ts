@@ -1,0 +1,221 @@
+import '../polyfills';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { FunctionRegistry } from '../lambda/in-process-function';
+import type { LocalClock } from '../clock';
+import { adaptForLocalEngine, splitTaskInput, TASK_TOKEN_PLACEHOLDER, withTaskToken, type Definition } from './local-definition';
+import { ExecutionStore, type ExecutionRecord } from './execution-store';
+import { TaskTokens } from './task-tokens';
+
+export class ExecutionAlreadyExists extends Error {
+  override readonly name = 'ExecutionAlreadyExists';
+}
+export class ExecutionDoesNotExist extends Error {
+  override readonly name = 'ExecutionDoesNotExist';
+}
+export class StateMachineDoesNotExist extends Error {
+  override readonly name = 'StateMachineDoesNotExist';
+}
+
+class StatesTimeout extends Error {
+  override readonly name = 'States.Timeout';
+}
+
+interface RegisteredMachine {
+  arn: string;
+  definition: Definition;
+}
+
+interface Running {
+  abort: () => void;
+}
+
+/**
+ * Step Functions on one machine: runs the project's ASL with aws-local-stepfunctions and adds what
+ * that library lacks (see local-definition.ts): task tokens, timeouts on the local clock, Lambda
+ * service integrations calling the handlers in-process, and executions that survive a restart.
+ */
+export class LocalStepFunctions {
+  readonly tokens = new TaskTokens();
+  private readonly machines = new Map<string, RegisteredMachine>();
+  private readonly running = new Map<string, Running>();
+  private readonly settled = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly functions: FunctionRegistry,
+    private readonly clock: LocalClock,
+    private readonly store: ExecutionStore,
+    private readonly region: string,
+    private readonly onError: (message: string, error: unknown) => void = () => undefined,
+  ) {}
+
+  register(name: string, definition: Definition): string {
+    const arn = `arn:aws:states:${this.region}:000000000000:stateMachine:${name}`;
+    // Validated once, whole, as written; runs skip validation (a resume starts mid-way, which the validator would refuse).
+    new StateMachine(definition as unknown as StateMachineDefinition);
+    this.machines.set(arn, { arn, definition: adaptForLocalEngine(definition) });
+    return arn;
+  }
+
+  executionArn(stateMachineArn: string, name: string): string {
+    return stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`;
+  }
+
+  /** Starts an execution; the same name and input again returns the running one, as AWS does. */
+  start(stateMachineArn: string, name: string, input: string): ExecutionRecord {
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw Object.assign(new Error(`Invalid Name: '${name}'`), { name: 'InvalidName' });
+    const existing = this.store.get(name);
+    if (existing) {
+      if (existing.status === 'RUNNING' && existing.input === input && existing.stateMachineArn === stateMachineArn) return existing;
+      throw new ExecutionAlreadyExists(`Execution Already Exists: '${existing.executionArn}'`);
+    }
+    const record: ExecutionRecord = {
+      executionArn: this.executionArn(stateMachineArn, name),
+      stateMachineArn,
+      name,
+      input,
+      status: 'RUNNING',
+      startDate: this.clock.now().toISOString(),
+    };
+    this.store.save(record);
+    this.run(machine, record, machine.definition, JSON.parse(input));
+    return record;
+  }
+
+  /** After a restart: every execution that was running goes on from the Task it was in. */
+  resumeAll(): number {
+    let resumed = 0;
+    for (const record of this.store.all()) {
+      if (record.status !== 'RUNNING') continue;
+      const machine = this.machines.get(record.stateMachineArn);
+      if (!machine) continue;
+      const startAt = record.current?.stateName ?? machine.definition.StartAt;
+      const input = record.current ? record.current.stateInput : JSON.parse(record.input);
+      this.run(machine, record, { ...machine.definition, StartAt: startAt }, input);
+      resumed++;
+    }
+    return resumed;
+  }
+
+  describe(executionArn: string): ExecutionRecord {
+    const record = this.store.get(executionArn.split(':').at(-1) ?? '');
+    if (!record || record.executionArn !== executionArn) throw new ExecutionDoesNotExist(`Execution Does Not Exist: '${executionArn}'`);
+    return record;
+  }
+
+  list(stateMachineArn: string): ExecutionRecord[] {
+    return this.store.all().filter((r) => r.stateMachineArn === stateMachineArn);
+  }
+
+  stopExecution(executionArn: string, error?: string, cause?: string): ExecutionRecord {
+    const record = this.describe(executionArn);
+    if (record.status === 'RUNNING') {
+      this.running.get(record.name)?.abort();
+      this.finish(record, { status: 'ABORTED', error, cause });
+    }
+    return this.describe(executionArn);
+  }
+
+  /** Waits for everything in flight to settle (used when stopping the stack). */
+  async shutdown(): Promise<void> {
+    for (const running of this.running.values()) running.abort();
+    this.clock.cancelAll();
+    await Promise.allSettled([...this.settled]);
+  }
+
+  private run(machine: RegisteredMachine, record: ExecutionRecord, definition: Definition, input: unknown): void {
+    const stateMachine = new StateMachine(definition as unknown as StateMachineDefinition, { validationOptions: { noValidate: true } });
+    const taskHandlers = Object.fromEntries(
+      Object.entries(definition.States)
+        .filter(([, state]) => state.Type === 'Task')
+        .map(([stateName, state]) => [stateName, (taskInput: unknown) => this.runTask(record, stateName, String(state.Resource), taskInput as Record<string, unknown>) as Promise<never>]),
+    );
+    const execution = stateMachine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: taskHandlers },
+      context: {
+        Execution: { Id: record.executionArn, Name: record.name, StartTime: record.startDate, RoleArn: 'arn:aws:iam::000000000000:role/local' },
+        StateMachine: { Id: machine.arn, Name: machine.arn.split(':').at(-1) },
+        Task: { Token: TASK_TOKEN_PLACEHOLDER },
+      },
+      noThrowOnAbort: true,
+    });
+    let aborted = false;
+    this.running.set(record.name, {
+      abort: () => {
+        aborted = true;
+        execution.abort();
+      },
+    });
+    const settled = execution.result.then(
+      (output) => {
+        // An abort is a stop (already recorded) or a shutdown (the execution stays RUNNING, to resume).
+        if (!aborted) this.finish(record, { status: 'SUCCEEDED', output: JSON.stringify(output) });
+      },
+      (error: Error & { cause?: Error }) => {
+        const inner = (error.cause ?? error) as Error;
+        this.finish(record, { status: 'FAILED', error: inner.name, cause: inner.message });
+      },
+    );
+    this.settled.add(settled);
+    void settled.finally(() => {
+      this.settled.delete(settled);
+      this.running.delete(record.name);
+    });
+  }
+
+  private finish(record: ExecutionRecord, end: Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>): void {
+    const current = this.store.get(record.name) ?? record;
+    if (current.status !== 'RUNNING') return;
+    for (const token of this.tokens.tokensOf(record.executionArn)) this.tokens.expire(token, 'closed');
+    const { current: _where, ...rest } = current;
+    this.store.save({ ...rest, ...end, stopDate: this.clock.now().toISOString() });
+    if (end.status === 'FAILED') this.onError(`execution ${record.name} failed`, end);
+  }
+
+  /** One Task state: its service integration, raced against its timeout on the local clock. */
+  private async runTask(record: ExecutionRecord, stateName: string, resource: string, input: Record<string, unknown>): Promise<unknown> {
+    const { taskInput, local } = splitTaskInput(input);
+    const saved = this.store.get(record.name) ?? record;
+    // Resuming the same Task after a restart keeps the timeout it had; a new Task arms its own.
+    const timeoutAt =
+      saved.current?.stateName === stateName && saved.current.timeoutAt
+        ? new Date(saved.current.timeoutAt)
+        : new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
+    this.store.save({ ...saved, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
+
+    let token: string | undefined;
+    let cancelTimer = () => {};
+    const timeout = new Promise<never>((_, reject) => {
+      cancelTimer = this.clock.at(timeoutAt, () => {
+        if (token) this.tokens.expire(token, 'timeout');
+        reject(new StatesTimeout(`State '${stateName}' timed out at ${timeoutAt.toISOString()}`));
+      });
+    });
+    try {
+      return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t)), timeout]);
+    } finally {
+      cancelTimer();
+    }
+  }
+
+  private async integrate(record: ExecutionRecord, stateName: string, resource: string, taskInput: unknown, onToken: (token: string) => void): Promise<unknown> {
+    const params = taskInput as { FunctionName?: string; Payload?: unknown };
+    switch (resource) {
+      case 'arn:aws:states:::lambda:invoke': {
+        const payload = await this.functions.get(String(params.FunctionName)).invoke(params.Payload);
+        return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
+      }
+      case 'arn:aws:states:::lambda:invoke.waitForTaskToken': {
+        const token = this.tokens.issue(record.executionArn, stateName);
+        onToken(token);
+        const outcome = this.tokens.outcome(token); // registered before the call, so an immediate callback is not lost
+        await this.functions.get(String(params.FunctionName)).invoke(withTaskToken(params.Payload, token));
+        return await outcome;
+      }
+      default:
+        if (resource.startsWith('arn:aws:lambda:')) return this.functions.get(resource).invoke(taskInput);
+        throw new Error(`the local engine does not support the resource ${resource} (state '${stateName}')`);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+
+/** Key builders for the single table (see DESIGN.md, "Data"). */
+export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
+
+export const eventKey = (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `EVT#${String(seq).padStart(6, '0')}` });
+
+export const EVENT_SK_PREFIX = 'EVT#';
+
+/** Message-IDs are long and arbitrary; their hash makes a bounded key. */
+export function messageKey(messageId: string) {
+  return { PK: `MSG#${createHash('sha256').update(normalizeMessageId(messageId)).digest('hex')}`, SK: 'MSG' };
+}
+
+export function normalizeMessageId(messageId: string): string {
+  const bare = messageId.trim().replace(/^<|>$/g, '');
+  return `<${bare}>`;
+}
+
+export const serialCounterKey = (office: string, year: number) => ({ PK: `COUNTER#${office}#${year}`, SK: 'COUNTER' });
+
+/** The work queue: open cases of an office, soonest deadline first. */
+export const workQueueKeys = (office: string, nextDeadline: string, caseId: string) => ({
+  GSI1PK: `OFFICE#${office}#OPEN`,
+  GSI1SK: `${nextDeadline}#${caseId}`,
+});
+
+/** The audit index: cases of an office by month of receipt (local time), for periods and reports. */
+export const auditKeys = (office: string, receivedAtLocalMonth: string, receivedAt: string, caseId: string) => ({
+  GSI2PK: `OFFICE#${office}#${receivedAtLocalMonth}`,
+  GSI2SK: `${receivedAt}#${caseId}`,
+});

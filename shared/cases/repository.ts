@@ -1,0 +1,271 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
+import { vietnamMonth } from '../time/vietnam-time';
+import type { CaseRecord, NewEvent, TimelineEvent } from './model';
+import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, serialCounterKey, workQueueKeys } from './keys';
+
+/** A message the system has seen or sent, and what became of it: idempotency and threading. */
+export interface MessageRecord {
+  messageId: string;
+  direction: 'in' | 'out';
+  status: 'claimed' | 'done';
+  caseId?: string;
+  reservedCaseId?: string;
+  disposition?: 'opened-case' | 'threaded' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
+  rawObject?: { bucket: string; key: string };
+  /** Why a message changed no case, in words an operator can act on. */
+  reason?: string;
+  at: string;
+}
+
+export class CaseNotFound extends Error {
+  override readonly name = 'CaseNotFound';
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} does not exist`);
+  }
+}
+
+/** Another writer changed the case between our read and our write; the caller re-reads and retries. */
+export class ConcurrentCaseChange extends Error {
+  override readonly name = 'ConcurrentCaseChange';
+}
+
+/** A case change: the new case state (what the caller computed) and the events that explain it. */
+export interface CaseChange {
+  update: Partial<Omit<CaseRecord, 'caseId' | 'lastSeq' | 'lastHash' | 'createdAt'>>;
+  events: NewEvent[];
+  /** Extra items written in the same transaction (e.g. the message record of a reply). */
+  alsoPut?: Array<{ item: Record<string, unknown>; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }>;
+}
+
+const MAX_CHANGE_ATTEMPTS = 5;
+
+export class CaseRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCase(caseId: string): Promise<CaseRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKey(caseId), ConsistentRead: true }));
+    return Item ? fromCaseItem(Item) : undefined;
+  }
+
+  async requireCase(caseId: string): Promise<CaseRecord> {
+    const found = await this.getCase(caseId);
+    if (!found) throw new CaseNotFound(caseId);
+    return found;
+  }
+
+  async listEvents(caseId: string): Promise<TimelineEvent[]> {
+    const events: TimelineEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':evt': EVENT_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map(fromEventItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return events;
+  }
+
+  /** Next serial number of an office's cases in a year (an atomic counter). */
+  async nextSerial(office: string, year: number): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: serialCounterKey(office, year),
+        UpdateExpression: 'ADD lastSerial :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.lastSerial);
+  }
+
+  async getMessage(messageId: string): Promise<MessageRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: messageKey(messageId), ConsistentRead: true }));
+    return Item as MessageRecord | undefined;
+  }
+
+  /**
+   * Reserves a case id for an inbound message, once: a redelivery of the same message gets the
+   * id reserved the first time, so a retry neither opens a second case nor skips a number.
+   */
+  async reserveCaseId(messageId: string, allocate: () => Promise<string>, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
+    const existing = await this.getMessage(messageId);
+    if (existing?.reservedCaseId) return existing.reservedCaseId;
+    const candidate = await allocate();
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: messageKey(messageId),
+          UpdateExpression: 'SET reservedCaseId = :id, messageId = :mid, direction = :in, #status = if_not_exists(#status, :claimed), #at = if_not_exists(#at, :at), rawObject = :raw',
+          ConditionExpression: 'attribute_not_exists(reservedCaseId)',
+          ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
+          ExpressionAttributeValues: { ':id': candidate, ':mid': normalizeMessageId(messageId), ':in': 'in', ':claimed': 'claimed', ':at': at, ':raw': rawObject },
+        }),
+      );
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // A concurrent delivery of the same message won the reservation: use its id.
+      const winner = await this.getMessage(messageId);
+      if (!winner?.reservedCaseId) throw error;
+      return winner.reservedCaseId;
+    }
+  }
+
+  /** Records what became of a message that opened or changed no case (automated, unroutable). */
+  async recordMessage(record: MessageRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...messageKey(record.messageId), entity: 'message', ...record, messageId: normalizeMessageId(record.messageId) } }),
+    );
+  }
+
+  /**
+   * Opens a case and writes its first events and the message record in one transaction.
+   * Returns false when the case already exists (a retry after an earlier success).
+   */
+  async openCase(caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord): Promise<boolean> {
+    const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events);
+    const last = chained.at(-1);
+    const full: CaseRecord = { ...caseRecord, lastSeq: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: toCaseItem(full), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
+            { Put: { TableName: this.tableName, Item: { ...messageKey(message.messageId), entity: 'message', ...message, messageId: normalizeMessageId(message.messageId) } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Applies a change to a case and appends its events in one transaction, conditioned on the
+   * case not having moved since it was read; on a concurrent change it re-reads and re-decides.
+   * `decide` returns undefined when, seeing the current case, there is nothing to do.
+   */
+  async changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.requireCase(caseId);
+      const change = decide(current);
+      if (!change) return { record: current, events: [] };
+      try {
+        return await this.writeChange(current, change);
+      } catch (error) {
+        if (!(error instanceof ConcurrentCaseChange) || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async writeChange(current: CaseRecord, change: CaseChange) {
+    const chained = chainEvents(current.caseId, current.lastSeq, current.lastHash, change.events);
+    const last = chained.at(-1);
+    const next: CaseRecord = {
+      ...current,
+      ...change.update,
+      lastSeq: last?.seq ?? current.lastSeq,
+      lastHash: last?.hash ?? current.lastHash,
+      updatedAt: last?.at ?? change.update.updatedAt ?? current.updatedAt,
+    };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toCaseItem(next),
+                ConditionExpression: 'lastSeq = :seen',
+                ExpressionAttributeValues: { ':seen': current.lastSeq },
+              },
+            },
+            ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
+            ...(change.alsoPut ?? []).map((p) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: p.item,
+                ConditionExpression: p.condition,
+                ExpressionAttributeNames: p.names,
+                ExpressionAttributeValues: p.values,
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new ConcurrentCaseChange(`case ${current.caseId} changed since event ${current.lastSeq}`);
+      }
+      throw error;
+    }
+    return { record: next, events: chained };
+  }
+}
+
+/** Gives each new event its place in the case's chain: sequence number, previous hash, own hash. */
+export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: NewEvent[]): TimelineEvent[] {
+  let prevHash = lastHash;
+  return events.map((event, i) => {
+    const seq = lastSeq + i + 1;
+    const chained = { caseId, seq, type: event.type, at: event.at, actor: event.actor, data: event.data, prevHash };
+    const hash = eventHash(chained);
+    prevHash = hash;
+    return { ...chained, hash };
+  });
+}
+
+/** The earliest deadline of the case's pending step: what orders the work queue. */
+function nextDeadline(record: CaseRecord): string | undefined {
+  return record.pendingStep?.dueAt;
+}
+
+function toCaseItem(record: CaseRecord): Record<string, unknown> {
+  const due = nextDeadline(record);
+  const open = record.status !== 'closed';
+  return {
+    ...caseKey(record.caseId),
+    entity: 'case',
+    ...record,
+    ...(open ? workQueueKeys(record.office, due ?? '9999-12-31T23:59:59Z', record.caseId) : {}),
+    ...auditKeys(record.office, vietnamMonth(new Date(record.receivedAt)), record.receivedAt, record.caseId),
+  };
+}
+
+function fromCaseItem(item: Record<string, unknown>): CaseRecord {
+  const { PK, SK, entity, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ...record } = item;
+  return record as unknown as CaseRecord;
+}
+
+function toEventItem(event: TimelineEvent): Record<string, unknown> {
+  return { ...eventKey(event.caseId, event.seq), entity: 'event', ...event };
+}
+
+function fromEventItem(item: Record<string, unknown>): TimelineEvent {
+  const { PK, SK, entity, ...event } = item;
+  return event as unknown as TimelineEvent;
+}

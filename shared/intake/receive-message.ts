@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import type { CaseRepository, MessageRecord } from '../cases/repository';
+import type { AttachmentRef, CaseRecord, NewEvent } from '../cases/model';
+import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
+import { messageKey } from '../cases/keys';
+import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
+import { officeByAddress, type Office, type OfficeDirectory } from '../offices/directory';
+import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
+import type { Clock } from '../clock';
+
+/** Where the raw message lies, and when the store says it was created (the fallback receipt time). */
+export interface StoredMessage {
+  bucket: string;
+  key: string;
+  storedAt?: Date;
+}
+
+export interface IntakePorts {
+  cases: CaseRepository;
+  directory: OfficeDirectory;
+  clock: Clock;
+  readRaw(object: StoredMessage): Promise<Buffer>;
+  storeAttachment(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
+  startWorkflow(caseId: string): Promise<void>;
+  log: { info(message: string, data: Record<string, unknown>): void; warn(message: string, data: Record<string, unknown>): void; error(message: string, data: Record<string, unknown>): void };
+}
+
+export type IntakeOutcome =
+  | { outcome: 'opened'; caseId: string }
+  | { outcome: 'duplicate'; caseId?: string }
+  | { outcome: 'threaded'; caseId: string }
+  | { outcome: 'automated'; caseId: string }
+  | { outcome: 'unmatched-automated' }
+  | { outcome: 'unroutable'; reason: string };
+
+const INTAKE: NewEvent['actor'] = { kind: 'system', component: 'intake' };
+
+/**
+ * Takes one stored inbound e-mail to its case: opens a case for a new request, adds a reply to
+ * the case it answers, records robots' mail without answering it. Safe to run twice on the same
+ * message: the second run finds the message record and changes nothing.
+ */
+export async function receiveMessage(stored: StoredMessage, ports: IntakePorts): Promise<IntakeOutcome> {
+  const raw = await ports.readRaw(stored);
+  const now = ports.clock.now();
+  // A message without a Message-ID is identified by where the receiving server stored it.
+  const storedIdentity = `<s3.${stored.bucket}.${stored.key.replace(/[^A-Za-z0-9._-]/g, '_')}@motcua.invalid>`;
+  let message: InboundMessage;
+  try {
+    message = await parseInboundMessage(raw);
+  } catch (error) {
+    if (!(error instanceof MalformedMessage)) throw error;
+    // Retrying cannot mend a malformed message: keep it, say why, and move on.
+    await ports.cases.recordMessage({ messageId: storedIdentity, direction: 'in', status: 'done', disposition: 'unroutable', rawObject: { bucket: stored.bucket, key: stored.key }, reason: error.message, at: toVietnamIso(now) });
+    ports.log.error('malformed message kept but not opened as a case', { s3Key: stored.key, reason: error.message });
+    return { outcome: 'unroutable', reason: error.message };
+  }
+  const identity = message.messageId ?? storedIdentity;
+  const receivedAt = message.receivedAt ?? stored.storedAt ?? now;
+  const rawObject = { bucket: stored.bucket, key: stored.key };
+
+  const seen = await ports.cases.getMessage(identity);
+  if (seen?.status === 'done') {
+    // Redelivery. If this message opened a case, make sure its workflow runs (the first attempt may have stopped before).
+    if (seen.disposition === 'opened-case' && seen.caseId) await ports.startWorkflow(seen.caseId);
+    ports.log.info('duplicate delivery ignored', { messageId: identity, caseId: seen.caseId, s3Key: stored.key });
+    return { outcome: 'duplicate', caseId: seen.caseId };
+  }
+
+  const thread = await findThread(message, ports.cases);
+  if (message.automated) {
+    if (!thread) {
+      await ports.cases.recordMessage({ messageId: identity, direction: 'in', status: 'done', disposition: 'unmatched-automated', rawObject, reason: message.automated.evidence, at: toVietnamIso(now) });
+      ports.log.warn('automated message refers to no case; kept, not answered', { messageId: identity, s3Key: stored.key, ...message.automated });
+      return { outcome: 'unmatched-automated' };
+    }
+    await addToCase(thread.caseId, 'automated-message-received', message, identity, rawObject, receivedAt, ports, { kind: message.automated.kind, evidence: message.automated.evidence, matchedBy: thread.matchedBy });
+    return { outcome: 'automated', caseId: thread.caseId };
+  }
+  if (thread) {
+    await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy });
+    return { outcome: 'threaded', caseId: thread.caseId };
+  }
+
+  const routing = routeToOffice(message, ports.directory);
+  if ('reason' in routing || !message.from) {
+    const reason = 'reason' in routing ? routing.reason : 'the message has no sender address (From), so no one can be answered';
+    await ports.cases.recordMessage({ messageId: identity, direction: 'in', status: 'done', disposition: 'unroutable', rawObject, reason, at: toVietnamIso(now) });
+    ports.log.error('message kept but not opened as a case', { messageId: identity, s3Key: stored.key, reason });
+    return { outcome: 'unroutable', reason };
+  }
+
+  const { office, recipient } = routing;
+  const caseId = await ports.cases.reserveCaseId(
+    identity,
+    async () => formatCaseId(office.code, vietnamYear(receivedAt), await ports.cases.nextSerial(office.code, vietnamYear(receivedAt))),
+    toVietnamIso(now),
+    rawObject,
+  );
+  const attachments = await storeAttachments(caseId, identity, message, ports);
+  const nowIso = toVietnamIso(now);
+  const record: Omit<CaseRecord, 'lastSeq' | 'lastHash'> = {
+    caseId,
+    office: office.code,
+    procedure: 'enforcement-request',
+    status: 'received',
+    requester: { address: message.from.address, name: message.from.name },
+    subject: message.subject,
+    receivedAt: toVietnamIso(receivedAt),
+    firstMessageId: identity,
+    deadlines: {},
+    breaches: [],
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+  const events: NewEvent[] = [
+    { type: 'message-received', at: toVietnamIso(receivedAt), actor: { kind: 'requester', address: message.from.address }, data: messageFacts(message, identity, rawObject, attachments) },
+    { type: 'case-opened', at: nowIso, actor: INTAKE, data: { office: office.code, procedure: record.procedure, routedBy: recipient, requester: record.requester } },
+  ];
+  const opened = await ports.cases.openCase(record, events, { messageId: identity, direction: 'in', status: 'done', disposition: 'opened-case', caseId, rawObject, at: nowIso });
+  if (!opened) ports.log.info('case already opened by an earlier attempt', { caseId, messageId: identity });
+  await ports.startWorkflow(caseId);
+  ports.log.info('case opened', { caseId, office: office.code, messageId: identity });
+  return { outcome: 'opened', caseId };
+}
+
+/** The office whose published address received the message: the envelope recipient first, then To and Cc. */
+export function routeToOffice(message: InboundMessage, directory: OfficeDirectory): { office: Office; recipient: string } | { reason: string } {
+  const candidates = [message.envelopeRecipient, ...message.to, ...message.cc].filter((a): a is string => !!a);
+  for (const recipient of candidates) {
+    const office = officeByAddress(directory, recipient);
+    if (office) return { office, recipient };
+  }
+  return { reason: `none of the recipients (${candidates.join(', ') || 'none'}) is an office mailbox of this agency` };
+}
+
+/** The case a message answers: by the message it replies to, then by the case id in its subject. */
+async function findThread(message: InboundMessage, cases: CaseRepository): Promise<{ caseId: string; matchedBy: string } | undefined> {
+  const referenced = [message.inReplyTo, ...[...message.references].reverse()].filter((r): r is string => !!r);
+  for (const ref of referenced) {
+    const known = await cases.getMessage(ref);
+    if (known?.caseId && known.status === 'done') return { caseId: known.caseId, matchedBy: ref === message.inReplyTo ? 'in-reply-to' : 'references' };
+  }
+  for (const caseId of caseIdsInSubject(message.subject)) {
+    if (await cases.getCase(caseId)) return { caseId, matchedBy: 'subject' };
+  }
+  return undefined;
+}
+
+async function addToCase(
+  caseId: string,
+  type: 'reply-received' | 'automated-message-received',
+  message: InboundMessage,
+  identity: string,
+  rawObject: { bucket: string; key: string },
+  receivedAt: Date,
+  ports: IntakePorts,
+  extra: Record<string, unknown>,
+): Promise<void> {
+  const attachments = await storeAttachments(caseId, identity, message, ports);
+  const messageRecord: MessageRecord & Record<string, unknown> = {
+    ...messageKey(identity),
+    entity: 'message',
+    messageId: identity,
+    direction: 'in',
+    status: 'done',
+    disposition: type === 'reply-received' ? 'threaded' : 'automated',
+    caseId,
+    rawObject,
+    at: toVietnamIso(ports.clock.now()),
+  };
+  await ports.cases.changeCase(caseId, () => ({
+    update: {},
+    events: [
+      {
+        type,
+        at: toVietnamIso(receivedAt),
+        actor: { kind: 'requester', address: message.from?.address ?? message.returnPath ?? 'unknown' },
+        data: { ...messageFacts(message, identity, rawObject, attachments), ...extra },
+      },
+    ],
+    alsoPut: [{ item: messageRecord, condition: 'attribute_not_exists(PK)' }],
+  }));
+  ports.log.info(`${type} added to case`, { caseId, messageId: identity, ...extra });
+}
+
+async function storeAttachments(caseId: string, identity: string, message: InboundMessage, ports: IntakePorts): Promise<AttachmentRef[]> {
+  const folder = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+  return Promise.all(
+    message.attachments.map(async (a, i) => {
+      const stored = await ports.storeAttachment(`cases/${caseId}/messages/${folder}/${i + 1}-${a.filename}`, a.content, a.contentType);
+      return { name: a.filename, contentType: a.contentType, size: a.size, ...stored };
+    }),
+  );
+}
+
+function messageFacts(message: InboundMessage, identity: string, rawObject: { bucket: string; key: string }, attachments: AttachmentRef[]): Record<string, unknown> {
+  return {
+    messageId: identity,
+    from: message.from,
+    replyTo: message.replyTo,
+    to: message.to,
+    cc: message.cc,
+    subject: message.subject,
+    senderDate: message.senderDate,
+    rawObject,
+    attachments,
+    authentication: message.authentication,
+    textExcerpt: message.text.slice(0, 2000),
+  };
+}
