@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { startLocalStack, LOCAL_NAMES, type LocalStack } from '../../../local/local-stack';
+import { localClientConfig } from '../../../local/services/aws-local';
+import { localS3ClientConfig } from '../../../local/services/s3';
+import { readOutbox, type OutboxEmail } from '../../../local/services/ses-outbox';
+import { CaseRepository } from '../../../shared/cases/repository';
+
+/** The local stack on its own ports and data folder, and clients that reach it over the real protocols. */
+export interface TestStack {
+  stack: LocalStack;
+  dataDir: string;
+  cases: CaseRepository;
+  s3: S3Client;
+  sfn: SFNClient;
+  names: typeof LOCAL_NAMES;
+  sendMail(mail: Mail.Options): Promise<{ messageId: string; response: string }>;
+  outbox(): Promise<OutboxEmail[]>;
+  advanceClock(minutes: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function testPorts(base: number) {
+  return { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
+}
+
+export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'))): Promise<TestStack> {
+  const host = '127.0.0.1';
+  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`) });
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
+  const transport = nodemailer.createTransport({ host, port: testPorts(portBase).smtp, secure: false, ignoreTLS: true });
+  return {
+    stack,
+    dataDir,
+    cases: new CaseRepository(db, LOCAL_NAMES.table),
+    s3: new S3Client(localS3ClientConfig(stack.urls.s3)),
+    sfn: new SFNClient(localClientConfig(stack.urls.sfn)),
+    names: LOCAL_NAMES,
+    async sendMail(mail) {
+      const info = await transport.sendMail(mail);
+      return { messageId: info.messageId, response: info.response };
+    },
+    outbox: async () => (await readOutbox(stack.urls.sesOutbox)).emails,
+    async advanceClock(minutes) {
+      const response = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceMinutes: minutes }) });
+      if (!response.ok) throw new Error(`advancing the clock failed: ${response.status} ${await response.text()}`);
+    },
+    async stop() {
+      transport.close();
+      await stack.stop();
+    },
+  };
+}
+
+/** Polls until `probe` returns something other than undefined, or fails with what it waited for. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
