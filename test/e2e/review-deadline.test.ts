@@ -53,7 +53,7 @@ describe("the officer's review of a request", () => {
     const dueAt = new Date(pending.deadlines.review!.dueAt);
 
     // Act: time passes beyond the deadline (the local clock moves; nobody waits a working day)
-    const nowOnStack = new Date((await (await fetch(`${t.stack.urls.api}/_local/clock`)).json()).now);
+    const nowOnStack = new Date(((await (await fetch(`${t.stack.urls.api}/_local/clock`)).json()) as { now: string }).now);
     await t.advanceClock(Math.ceil((dueAt.getTime() - nowOnStack.getTime()) / 60_000) + 5);
 
     const breach = await eventually('the breach', async () => (await t.cases.listEvents(pending.caseId)).find((e) => e.type === 'deadline-breached'));
