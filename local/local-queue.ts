@@ -16,6 +16,8 @@ export interface LocalQueueOptions {
   region: string;
   consume: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
   batchSize?: number;
+  /** Batches delivered at once, as Lambda's SQS pollers run several concurrent invocations. */
+  concurrency?: number;
   maxReceiveCount?: number;
   /** First redelivery delay; it doubles with each receive (the visibility timeout, shortened). */
   retryDelayMs?: number;
@@ -31,9 +33,9 @@ export class LocalQueue {
   private readonly ready: QueuedMessage[] = [];
   private readonly pendingDir: string;
   private readonly deadDir: string;
-  private draining = false;
+  private active = 0;
   private stopped = false;
-  private inFlight: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private idleWaiters: Array<() => void> = [];
   private delayed = 0;
@@ -75,24 +77,25 @@ export class LocalQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.retryTimers) clearTimeout(t);
-    await this.inFlight;
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private isIdle() {
-    return this.ready.length === 0 && !this.draining && this.delayed === 0;
+    return this.ready.length === 0 && this.active === 0 && this.delayed === 0;
   }
 
   private drain(): void {
-    if (this.draining || this.stopped) return;
-    this.draining = true;
-    this.inFlight = (async () => {
-      while (this.ready.length && !this.stopped) {
-        const batch = this.ready.splice(0, this.options.batchSize ?? 10);
-        await this.deliver(batch);
-      }
-      this.draining = false;
-      if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
-    })();
+    while (!this.stopped && this.ready.length && this.active < (this.options.concurrency ?? 4)) {
+      const batch = this.ready.splice(0, this.options.batchSize ?? 10);
+      this.active++;
+      const delivery: Promise<void> = this.deliver(batch).finally(() => {
+        this.active--;
+        this.inFlight.delete(delivery);
+        this.drain();
+        if (this.isIdle()) for (const wake of this.idleWaiters.splice(0)) wake();
+      });
+      this.inFlight.add(delivery);
+    }
   }
 
   private async deliver(batch: QueuedMessage[]): Promise<void> {

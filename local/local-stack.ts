@@ -38,6 +38,7 @@ export interface LocalStack {
   queue: LocalQueue;
   engine: LocalStepFunctions;
   stateMachineArn: string;
+  functions: FunctionRegistry;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -139,6 +140,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue,
       engine,
       stateMachineArn,
+      functions,
       idle: () => queue.idle(),
       stop: stopAll,
     };

@@ -17,6 +17,8 @@ export class FunctionError extends Error {
  */
 export class InProcessFunction {
   private handler?: LambdaHandler;
+  /** Invocations so far: what Lambda would bill by request. */
+  invocations = 0;
 
   constructor(
     readonly name: string,
@@ -27,6 +29,7 @@ export class InProcessFunction {
 
   async invoke(event: unknown): Promise<unknown> {
     this.handler ??= (await this.load()).handler;
+    this.invocations++;
     const deadline = Date.now() + this.timeoutMs;
     const context: Context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -61,6 +64,10 @@ export class FunctionRegistry {
     this.byKey.set(fn.name, fn);
     this.byKey.set(fn.arn, fn);
     return this;
+  }
+
+  all(): InProcessFunction[] {
+    return [...new Set(this.byKey.values())];
   }
 
   get(nameOrArn: string): InProcessFunction {

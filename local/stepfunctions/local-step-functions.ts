@@ -39,6 +39,8 @@ export class LocalStepFunctions {
   private readonly machines = new Map<string, RegisteredMachine>();
   private readonly running = new Map<string, Running>();
   private readonly settled = new Set<Promise<unknown>>();
+  /** State transitions so far (states entered), what Step Functions Standard bills by. */
+  transitions = 0;
 
   constructor(
     private readonly functions: FunctionRegistry,
@@ -141,6 +143,7 @@ export class LocalStepFunctions {
       noThrowOnAbort: true,
     });
     let aborted = false;
+    void this.countTransitions(execution.eventLogs);
     this.running.set(record.name, {
       abort: () => {
         aborted = true;
@@ -162,6 +165,10 @@ export class LocalStepFunctions {
       this.settled.delete(settled);
       this.running.delete(record.name);
     });
+  }
+
+  private async countTransitions(events: AsyncGenerator<{ type: string }>): Promise<void> {
+    for await (const event of events) if (event.type === 'StateEntered') this.transitions++;
   }
 
   private finish(record: ExecutionRecord, end: Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>): void {

@@ -107,9 +107,8 @@ export class CaseRepository {
    * Reserves a case id for an inbound message, once: a redelivery of the same message gets the
    * id reserved the first time, so a retry neither opens a second case nor skips a number.
    */
-  async reserveCaseId(messageId: string, allocate: () => Promise<string>, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
-    const existing = await this.getMessage(messageId);
-    if (existing?.reservedCaseId) return existing.reservedCaseId;
+  async reserveCaseId(messageId: string, seen: MessageRecord | undefined, allocate: () => Promise<string>, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
+    if (seen?.reservedCaseId) return seen.reservedCaseId;
     const candidate = await allocate();
     try {
       await this.db.send(

@@ -93,6 +93,7 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   const { office, recipient } = routing;
   const caseId = await ports.cases.reserveCaseId(
     identity,
+    seen,
     async () => formatCaseId(office.code, vietnamYear(receivedAt), await ports.cases.nextSerial(office.code, vietnamYear(receivedAt))),
     toVietnamIso(now),
     rawObject,
