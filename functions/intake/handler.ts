@@ -11,7 +11,7 @@ import { logger, metrics, tracer } from '../commons/powertools';
 import { casePorts } from '../commons/ports';
 import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
 import { receiveMessage, type IntakePorts } from '../../shared/intake/receive-message';
-import { parseS3Notification } from '../../shared/intake/s3-notification';
+import { isSesSetupNotification, parseS3Notification } from '../../shared/intake/s3-notification';
 
 const s3 = tracer.captureAWSv3Client(new S3Client(s3ClientConfig()));
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
@@ -41,6 +41,10 @@ const ports: IntakePorts = {
 
 async function receiveStoredMessage(record: S3EventRecord): Promise<void> {
   const stored = parseS3Notification(record);
+  if (isSesSetupNotification(stored)) {
+    logger.info('SES receipt rule setup notification: no e-mail, nothing to do', { s3Key: stored.key });
+    return;
+  }
   const result = await receiveMessage(stored, ports);
   logger.appendKeys({ caseId: 'caseId' in result ? result.caseId : undefined });
   metrics.addMetric(`Intake.${result.outcome}`, MetricUnit.Count, 1);

@@ -14,3 +14,8 @@ export function parseS3Notification(record: S3EventRecord): StoredMessage {
     storedAt: record.eventTime ? new Date(record.eventTime) : undefined,
   };
 }
+
+/** SES writes this object when a receipt rule's S3 action is created, to test its access: it is no e-mail. */
+export const SES_SETUP_NOTIFICATION = 'AMAZON_SES_SETUP_NOTIFICATION';
+
+export const isSesSetupNotification = (stored: StoredMessage) => stored.key.split('/').at(-1) === SES_SETUP_NOTIFICATION;

@@ -1,0 +1,75 @@
+import { CfnOutput } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+import type { OfficeDirectory } from '../../shared/offices/directory';
+import { AppFunction } from '../app-function';
+import { acknowledge, iam5, nagRef } from '../nag';
+
+export interface NotificationsProps {
+  /** Supplies the agency mail domain (the SES identity) and the one sender address. */
+  readonly directory: OfficeDirectory;
+  readonly table: dynamodb.ITable;
+  readonly documentsBucket: s3.IBucket;
+}
+
+/**
+ * Outbound e-mail: the agency's domain identity in SES (DKIM-signed) and the notify function,
+ * which may send only from the agency's sender address.
+ */
+export class Notifications extends Construct {
+  readonly identity: ses.EmailIdentity;
+  readonly notifyFunction: AppFunction;
+
+  constructor(scope: Construct, id: string, props: NotificationsProps) {
+    super(scope, id);
+    const { mailDomain, senderAddress } = props.directory.agency;
+
+    this.identity = new ses.EmailIdentity(this, 'AgencyDomain', {
+      identity: ses.Identity.domain(mailDomain),
+      dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
+    });
+
+    this.notifyFunction = new AppFunction(this, 'NotifyFunction', {
+      service: 'notify',
+      description: 'Sends the e-mails of a case step (acknowledgement, guidance, appointment, decision)',
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        SENDER_ADDRESS: senderAddress,
+      },
+    });
+    props.table.grantReadWriteData(this.notifyFunction);
+    props.documentsBucket.grantRead(this.notifyFunction);
+    // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
+    // otherwise let the function send as any address of the agency.
+    this.notifyFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [this.identity.emailIdentityArn],
+        conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
+      }),
+    );
+
+    acknowledge(
+      this.notifyFunction,
+      'Object-level read from Bucket.grantRead (attachments are keyed per case) and index access from Table.grantReadWriteData.',
+      iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
+      iam5(`Resource::${nagRef(props.table)}/index/*`),
+      iam5('Action::s3:GetObject*'),
+      iam5('Action::s3:GetBucket*'),
+      iam5('Action::s3:List*'),
+    );
+
+    // The DNS records an operator publishes once (see infra/README.md).
+    this.identity.dkimRecords.forEach((record, i) => {
+      new CfnOutput(this, `DkimRecord${i + 1}`, {
+        key: `DkimRecord${i + 1}`,
+        description: `DKIM CNAME ${i + 1} of 3 for ${mailDomain}`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { OfficeDirectory } from '../shared/offices/directory';
+import { Api } from './constructs/api';
+import { AccessLogsBucket } from './constructs/buckets';
+import { CaseStore } from './constructs/case-store';
+import { Intake } from './constructs/intake';
+import { INBOUND_PREFIX, Mailbox } from './constructs/mailbox';
+import { Notifications } from './constructs/notifications';
+import { Observability } from './constructs/observability';
+import { Workflow } from './constructs/workflow';
+
+export interface MotcuaStackProps extends StackProps {
+  /** The agency and its offices (config/offices.json): mail domain, sender, office addresses. */
+  readonly directory: OfficeDirectory;
+  /** Where operations alarms are e-mailed; no subscription when absent. */
+  readonly alarmEmail?: string;
+}
+
+/** The whole desk in one stack; each concern is its own construct, this only wires them. */
+export class MotcuaStack extends Stack {
+  readonly accessLogsBucket: AccessLogsBucket;
+  readonly caseStore: CaseStore;
+  readonly mailbox: Mailbox;
+  readonly notifications: Notifications;
+  readonly workflow: Workflow;
+  readonly intake: Intake;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: MotcuaStackProps) {
+    super(scope, id, props);
+
+    this.accessLogsBucket = new AccessLogsBucket(this, 'AccessLogs');
+    this.caseStore = new CaseStore(this, 'CaseStore', { accessLogsBucket: this.accessLogsBucket });
+    const { table, documentsBucket } = this.caseStore;
+
+    this.mailbox = new Mailbox(this, 'Mailbox', { directory: props.directory, accessLogsBucket: this.accessLogsBucket });
+    this.notifications = new Notifications(this, 'Notifications', { directory: props.directory, table, documentsBucket });
+    this.workflow = new Workflow(this, 'Workflow', { table, notifyFunction: this.notifications.notifyFunction });
+    const { stateMachine } = this.workflow;
+
+    this.intake = new Intake(this, 'Intake', {
+      inboundBucket: this.mailbox.inboundBucket,
+      inboundPrefix: INBOUND_PREFIX,
+      table,
+      documentsBucket,
+      stateMachine,
+    });
+    this.api = new Api(this, 'Api', { table, documentsBucket, stateMachine });
+
+    this.observability = new Observability(this, 'Observability', {
+      functions: {
+        Intake: this.intake.intakeFunction,
+        Workflow: this.workflow.workflowFunction,
+        Notify: this.notifications.notifyFunction,
+        Api: this.api.apiFunction,
+      },
+      intakeDeadLetterQueue: this.intake.deadLetterQueue,
+      stateMachine,
+      alarmEmail: props.alarmEmail,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MotcuaStack } from '../../infra/motcua-stack';
+import { actionsOf, arn, logicalId, ref, roleStatements, synthesizeMotcua, SYNTH_TIMEOUT_MS } from './support';
+
+let stack: MotcuaStack;
+let template: Template;
+
+beforeAll(() => {
+  ({ stack, template } = synthesizeMotcua());
+}, SYNTH_TIMEOUT_MS);
+
+describe('the HTTP API', () => {
+  it('routes GET /health to the api function with payload format 2.0', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: arn(stack.api.apiFunction),
+      PayloadFormatVersion: '2.0',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /health',
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: Match.anyValue() }]] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: arn(stack.api.apiFunction),
+      Principal: 'apigateway.amazonaws.com',
+    });
+  });
+
+  it('logs each request as JSON to a retained log group, and throttles', () => {
+    const stage = template.toJSON().Resources[logicalId(stack.api.stage)];
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+    });
+    const logGroupId = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
+    expect(template.toJSON().Resources[logGroupId]).toMatchObject({ Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Retain' });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+  });
+
+  it('tells the api function where things are', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'api',
+          TABLE_NAME: ref(stack.caseStore.table),
+          DOCUMENTS_BUCKET: ref(stack.caseStore.documentsBucket),
+          STATE_MACHINE_ARN: ref(stack.workflow.stateMachine),
+        }),
+      },
+    });
+  });
+
+  it('lets the api read the table and answer task tokens, and write nothing', () => {
+    const statements = roleStatements(template, stack.api.apiFunction.role!);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'states:SendTaskSuccess', 'states:SendTaskFailure']));
+    expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    const taskResponse = statements.find((s) => actionsOf(s).includes('states:SendTaskSuccess'))!;
+    expect(taskResponse.Resource).toEqual(ref(stack.workflow.stateMachine));
+  });
+});

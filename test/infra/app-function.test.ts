@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_RUNTIME, AppFunction } from '../../infra/app-function';
+import { logicalId, testApp, SYNTH_TIMEOUT_MS } from './support';
+
+describe('AppFunction, the house Lambda defaults', () => {
+  let template: Template;
+  let fn: AppFunction;
+
+  beforeAll(() => {
+    // Prepare
+    const stack = new Stack(testApp(), 'Test');
+    fn = new AppFunction(stack, 'Api', { service: 'api', description: 'health', environment: { TABLE_NAME: 'cases' } });
+    // Act
+    template = Template.fromStack(stack);
+  }, SYNTH_TIMEOUT_MS);
+
+  it('runs the newest Node.js runtime that aws-cdk-lib names, on arm64', () => {
+    const nodeVersions = lambda.Runtime.ALL.map((r) => /^nodejs(\d+)\.x$/.exec(r.name)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .map(Number);
+    expect(APP_RUNTIME.name).toBe(`nodejs${Math.max(...nodeVersions)}.x`);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: APP_RUNTIME.name,
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+    });
+  });
+
+  it('traces with X-Ray, maps stack traces to TypeScript and sets the Powertools environment', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: {
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'api',
+          POWERTOOLS_METRICS_NAMESPACE: 'motcua',
+          TABLE_NAME: 'cases',
+        },
+      },
+    });
+  });
+
+  it('logs to its own log group, kept for a year and retained with the stack gone', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logicalId(fn.logGroup) } },
+    });
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { RetentionInDays: 365 },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+});
+
+describe('AppFunction bundling', () => {
+  it('bundles the handler locally as ESM with the createRequire banner and a source map', () => {
+    // Prepare: bundling on, for one small function only
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bundle-'));
+    const app = testApp({ bundling: true, outdir });
+    const stack = new Stack(app, 'Bundled');
+
+    // Act
+    new AppFunction(stack, 'Api', { service: 'api', description: 'health' });
+    app.synth();
+
+    // Assess
+    const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    const bundle = assetDirs.map((dir) => path.join(outdir, dir)).find((dir) => existsSync(path.join(dir, 'index.mjs')));
+    expect(bundle, `no index.mjs among ${assetDirs.join(', ')}`).toBeDefined();
+    const code = readFileSync(path.join(bundle!, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __motcuaCreateRequire } from 'node:module';")).toBe(true);
+    expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    expect(existsSync(path.join(bundle!, 'index.mjs.map'))).toBe(true);
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Code: Match.anyValue() });
+  });
+});
