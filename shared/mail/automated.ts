@@ -20,7 +20,8 @@ export function detectAutomated(headers: Headers, returnPath: string | undefined
     return String(value).trim();
   };
   const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  if (contentType?.value === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status') {
+  // MIME types and their parameters compare case-insensitively (RFC 2045).
+  if (contentType?.value?.toLowerCase() === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status') {
     return { kind: 'bounce', evidence: 'Content-Type: multipart/report; report-type=delivery-status' };
   }
   if (returnPath !== undefined && /^<?\s*>?$/.test(returnPath.replace(/^return-path:\s*/i, ''))) {

@@ -52,7 +52,7 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
   } catch (error) {
     throw new MalformedMessage(`the message could not be parsed as MIME: ${(error as Error).message}`);
   }
-  if (parsed.headerLines.length === 0) throw new MalformedMessage('the message has no headers');
+  if (!parsed.headerLines.some((h) => h.key)) throw new MalformedMessage('the message has no headers');
   const received = topReceived(parsed);
   const returnPath = headerLine(parsed, 'return-path')?.replace(/^return-path:\s*/i, '').trim();
   return {
@@ -146,9 +146,7 @@ export function safeFilename(filename: string | undefined, index: number, conten
 function authenticationVerdicts(parsed: ParsedMail): AuthenticationVerdicts {
   const results = headerLine(parsed, 'authentication-results')?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
   const verdict = (method: string) => new RegExp(`\\b${method}=([a-z]+)`, 'i').exec(results)?.[1]?.toLowerCase();
-  const header = (key: string) => {
-    const value = parsed.headers.get(key);
-    return typeof value === 'string' ? value.trim().toUpperCase() : undefined;
-  };
+  // The receiving server's verdict is the topmost header of that name; a sender may forge more below it.
+  const header = (key: string) => headerLine(parsed, key)?.slice(key.length + 1).trim().toUpperCase() || undefined;
   return { spf: verdict('spf'), dkim: verdict('dkim'), dmarc: verdict('dmarc'), spam: header('x-ses-spam-verdict'), virus: header('x-ses-virus-verdict') };
 }
