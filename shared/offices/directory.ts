@@ -21,6 +21,15 @@ const office = z.object({
   phone: z.string().optional(),
   procuracyEmail: z.email(),
   officeHours: z.array(session).min(1).optional(),
+  /** Who is told: the one-stop desk's officers (warnings, new cases) and the head of office (escalations). */
+  staff: z.object({ desk: z.email(), head: z.email() }),
+  /** In-person appointments: half-day sessions and how many requesters each can receive. */
+  appointments: z
+    .object({
+      sessions: z.array(z.object({ name: z.string().min(1), from: clockTime, to: clockTime })).min(1),
+      capacityPerSession: z.number().int().positive(),
+    })
+    .optional(),
 });
 
 export const officeDirectorySchema = z
@@ -34,6 +43,10 @@ export const officeDirectorySchema = z
     }),
     timeZone: z.literal('Asia/Ho_Chi_Minh'),
     defaultOfficeHours: z.array(session).min(1),
+    defaultAppointments: z.object({
+      sessions: z.array(z.object({ name: z.string().min(1), from: clockTime, to: clockTime })).min(1),
+      capacityPerSession: z.number().int().positive(),
+    }),
     offices: z.array(office).min(1),
   })
   .superRefine((dir, ctx) => {
@@ -86,4 +99,9 @@ export function officeByCode(directory: OfficeDirectory, code: string): Office |
 /** The office's working sessions of a day: its own hours, or the agency default. */
 export function officeHours(directory: OfficeDirectory, office: Office): OfficeSession[] {
   return office.officeHours ?? directory.defaultOfficeHours;
+}
+
+/** The office's appointment sessions and capacity: its own, or the agency default. */
+export function officeAppointments(directory: OfficeDirectory, office: Office): OfficeDirectory['defaultAppointments'] {
+  return office.appointments ?? directory.defaultAppointments;
 }
