@@ -33,14 +33,22 @@ export function eventHash(fields: ChainedFields): string {
 }
 
 export type ChainBreak =
+  /** The event's content no longer matches its own hash. */
   | { kind: 'edited'; seq: number }
+  /** The event was changed and its hash re-computed to look consistent: the next event (or the case head) recorded another hash for it. */
+  | { kind: 'rehashed'; seq: number }
+  /** Events are missing or out of order at this position. */
   | { kind: 'reordered-or-removed'; seq: number; expectedSeq: number }
+  /** The first event does not start from the genesis hash. */
   | { kind: 'relinked'; seq: number }
-  | { kind: 'truncated'; lastSeq: number; expectedLastSeq: number; expectedLastHash: string };
+  /** Events after `lastSeq` that the case records were removed. */
+  | { kind: 'truncated'; lastSeq: number; expectedLastSeq: number; expectedLastHash: string }
+  /** An event beyond what the case records as its last was added behind its back. */
+  | { kind: 'unrecorded'; seq: number };
 
 /**
  * Re-computes a case's chain and names the first event that was edited, removed or reordered.
- * `head` is what the case item records as its last event, which catches removal at the end.
+ * `head` is what the case item records as its last event, which catches changes at the end.
  */
 export function verifyChain(
   events: Array<ChainedFields & { hash: string }>,
@@ -50,12 +58,20 @@ export function verifyChain(
   for (const [index, event] of events.entries()) {
     const expectedSeq = index + 1;
     if (event.seq !== expectedSeq) return { ok: false, firstBreak: { kind: 'reordered-or-removed', seq: event.seq, expectedSeq } };
-    if (event.prevHash !== prevHash) return { ok: false, firstBreak: { kind: 'relinked', seq: event.seq } };
-    if (eventHash(event) !== event.hash) return { ok: false, firstBreak: { kind: 'edited', seq: event.seq } };
+    const selfConsistent = eventHash(event) === event.hash;
+    if (event.prevHash !== prevHash) {
+      if (!selfConsistent || index === 0) return { ok: false, firstBreak: index === 0 ? { kind: 'relinked', seq: 1 } : { kind: 'edited', seq: event.seq } };
+      return { ok: false, firstBreak: { kind: 'rehashed', seq: event.seq - 1 } };
+    }
+    if (!selfConsistent) return { ok: false, firstBreak: { kind: 'edited', seq: event.seq } };
     prevHash = event.hash;
   }
-  if (head && (head.lastSeq !== events.length || head.lastHash !== prevHash)) {
-    return { ok: false, firstBreak: { kind: 'truncated', lastSeq: events.length, expectedLastSeq: head.lastSeq, expectedLastHash: head.lastHash } };
+  if (head) {
+    if (head.lastSeq > events.length) {
+      return { ok: false, firstBreak: { kind: 'truncated', lastSeq: events.length, expectedLastSeq: head.lastSeq, expectedLastHash: head.lastHash } };
+    }
+    if (head.lastSeq < events.length) return { ok: false, firstBreak: { kind: 'unrecorded', seq: head.lastSeq + 1 } };
+    if (head.lastHash !== prevHash) return { ok: false, firstBreak: { kind: 'rehashed', seq: head.lastSeq } };
   }
   return { ok: true };
 }

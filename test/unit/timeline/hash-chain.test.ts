@@ -117,7 +117,7 @@ describe('a timeline someone changed', () => {
     expect(result).toEqual({ ok: false, firstBreak: { kind: 'reordered-or-removed', seq: 4, expectedSeq: k } });
   });
 
-  it('reports event 3 as relinked when its link to event 2 was changed', () => {
+  it('reports event 3 as edited when its link to event 2 was changed', () => {
     // Prepare
     const events = timeline();
     events[k - 1] = { ...events[k - 1]!, prevHash: GENESIS_HASH };
@@ -126,10 +126,10 @@ describe('a timeline someone changed', () => {
     const result = verifyChain(events);
 
     // Assess
-    expect(result).toEqual({ ok: false, firstBreak: { kind: 'relinked', seq: k } });
+    expect(result).toEqual({ ok: false, firstBreak: { kind: 'edited', seq: k } });
   });
 
-  it('does not hide an edit by re-computing the edited event’s hash: event 4 no longer links to it', () => {
+  it('does not hide an edit by re-computing the edited event’s hash: event 4 recorded another hash for it', () => {
     // Prepare
     const events = timeline();
     const edited = { ...events[k - 1]!, data: { step: 'review', dueAt: '2026-12-31T16:30:00+07:00' } };
@@ -139,7 +139,7 @@ describe('a timeline someone changed', () => {
     const result = verifyChain(events);
 
     // Assess
-    expect(result).toEqual({ ok: false, firstBreak: { kind: 'relinked', seq: k + 1 } });
+    expect(result).toEqual({ ok: false, firstBreak: { kind: 'rehashed', seq: k } });
   });
 
   it('reports the gap when an event in the middle was removed', () => {
@@ -191,7 +191,34 @@ describe('a timeline someone changed', () => {
 
     // Assess
     expect(alone).toEqual({ ok: true });
-    expect(withHead).toEqual({ ok: false, firstBreak: { kind: 'truncated', lastSeq: 5, expectedLastSeq: 5, expectedLastHash: full[4]!.hash } });
+    expect(withHead).toEqual({ ok: false, firstBreak: { kind: 'rehashed', seq: 5 } });
+  });
+});
+
+describe('an event added behind the case head', () => {
+  it('is reported as unrecorded, at the first sequence number the case does not know', () => {
+    // Prepare
+    const full = timeline();
+    const head = headOf(full.slice(0, 3));
+
+    // Act
+    const result = verifyChain(full, head);
+
+    // Assess
+    expect(result).toEqual({ ok: false, firstBreak: { kind: 'unrecorded', seq: 4 } });
+  });
+
+  it('whose first event does not start from the genesis hash is reported as relinked', () => {
+    // Prepare
+    const events = timeline();
+    const moved = { ...events[0]!, prevHash: 'f'.repeat(64) };
+    events[0] = { ...moved, hash: eventHash(moved) };
+
+    // Act
+    const result = verifyChain(events);
+
+    // Assess
+    expect(result).toEqual({ ok: false, firstBreak: { kind: 'relinked', seq: 1 } });
   });
 });
 
