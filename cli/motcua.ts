@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerStaffCommands } from './commands/staff';
 
 const program = new Command()
   .name('motcua')
@@ -8,5 +9,6 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(`motcua: ${text}`) });
 
 registerCalendarCommands(program);
+registerStaffCommands(program);
 
 await program.parseAsync(process.argv);

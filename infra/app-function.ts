@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE } from './nag';
 import { fromProjectRoot, projectRoot } from './paths';
+import { DOCUMENT_FONTS, FONT_DIR_ENV } from '../shared/documents/pdf';
 
 /** The newest Node.js runtime aws-cdk-lib knows by name (pinned, unlike NODEJS_LATEST, so deploys are repeatable). */
 export const APP_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -27,13 +28,28 @@ export interface AppFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 MB: arm64 CPU scales with memory, and MIME parsing is CPU-bound */
   readonly memorySize?: number;
+  /** The function renders PDF documents: ship the Vietnamese fonts with the bundle. */
+  readonly documentFonts?: boolean;
 }
+
+/** Where the bundle carries the document fonts (see shared/documents/pdf.ts). */
+const FONT_FOLDER = 'fonts';
 
 /**
  * A Lambda function with the house defaults: arm64, the newest Node.js runtime, ESM bundled
  * locally by esbuild with source maps, active X-Ray tracing, a retained log group with a
  * retention period, and the Powertools environment.
  */
+/** Copies the TrueType files of DOCUMENT_FONTS next to the bundle: PDFs embed them for Vietnamese letters. */
+const copyDocumentFonts = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir: string, outputDir: string) => [
+    `mkdir -p "${outputDir}/${FONT_FOLDER}"`,
+    ...DOCUMENT_FONTS.map((font) => `cp "${fromProjectRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', `${font}.ttf`)}" "${outputDir}/${FONT_FOLDER}/${font}.ttf"`),
+  ],
+};
+
 export class AppFunction extends NodejsFunction {
   readonly service: string;
 
@@ -63,6 +79,7 @@ export class AppFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        ...(props.documentFonts ? { [FONT_DIR_ENV]: `/var/task/${FONT_FOLDER}` } : {}),
         ...props.environment,
       },
       bundling: {
@@ -78,6 +95,7 @@ export class AppFunction extends NodejsFunction {
         charset: Charset.UTF8,
         // Bundle with the local esbuild; this project has no Docker.
         forceDockerBundling: false,
+        ...(props.documentFonts ? { commandHooks: copyDocumentFonts } : {}),
       },
     });
     this.service = props.service;

@@ -37,8 +37,8 @@ export class MotcuaStack extends Stack {
 
     this.mailbox = new Mailbox(this, 'Mailbox', { directory: props.directory, accessLogsBucket: this.accessLogsBucket });
     this.notifications = new Notifications(this, 'Notifications', { directory: props.directory, table, documentsBucket });
-    this.workflow = new Workflow(this, 'Workflow', { table, notifyFunction: this.notifications.notifyFunction });
-    const { stateMachine } = this.workflow;
+    this.workflow = new Workflow(this, 'Workflow', { table, documentsBucket, notifyFunction: this.notifications.notifyFunction });
+    const { stateMachine, humanStepMachine } = this.workflow;
 
     this.intake = new Intake(this, 'Intake', {
       inboundBucket: this.mailbox.inboundBucket,
@@ -47,7 +47,11 @@ export class MotcuaStack extends Stack {
       documentsBucket,
       stateMachine,
     });
+    // A requester's reply resumes the steps the main machine waits on (missing items, another date).
+    stateMachine.grantTaskResponse(this.intake.intakeFunction);
     this.api = new Api(this, 'Api', { table, documentsBucket, stateMachine });
+    // Officers' actions resume the human steps, which wait in child executions.
+    humanStepMachine.grantTaskResponse(this.api.apiFunction);
 
     this.observability = new Observability(this, 'Observability', {
       functions: {

@@ -41,18 +41,23 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   response.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-  response.end(result.body ?? '');
+  // Binary bodies (a spreadsheet) come base64-encoded, as API Gateway expects them; it sends the bytes.
+  response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
 /**
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
- * /_local/ exist only here, for evaluation and tests (moving the clock forward).
+ * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
       if (request.url?.startsWith('/_local/clock')) return send(response, clockRoute(clock, request.method ?? 'GET', body));
+      // The local token issuer's public keys (what Cognito publishes at its jwks.json on AWS).
+      if (local.jwks && request.url === '/_local/.well-known/jwks.json') {
+        return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(local.jwks) });
+      }
       send(response, (await api.invoke(await toApiGatewayEvent(request, body))) as APIGatewayProxyStructuredResultV2);
     } catch (error) {
       send(response, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'InternalError', message: (error as Error).message }) });

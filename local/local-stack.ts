@@ -25,12 +25,13 @@ import { loadDefinition } from './stepfunctions/local-definition';
 import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
 import { serveApi } from './api-server';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
+import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ACCOUNT = '000000000000';
 
 /** The names the CDK stack gives as environment; here they are fixed. */
-export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', stateMachine: 'EnforcementRequest' };
+export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
 
 export interface LocalStack {
   urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string };
@@ -83,6 +84,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sfnUrl = `http://${host}:${ports.sfn}`;
     const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:stateMachine:${LOCAL_NAMES.stateMachine}`;
     configureFunctionEnvironment({ dynamodb: dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
+    // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
+    const signingKey = ensureLocalSigningKey(dataDir);
+    Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
 
     const clock = new LocalClock(join(dataDir, 'clock.json'));
     const functions = new FunctionRegistry();
@@ -97,9 +101,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
     );
+    const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn };
+    const humanStepArn = engine.register(LOCAL_NAMES.humanStepMachine, loadDefinition(join(ROOT, 'statemachines', 'human-step.asl.json'), functionArns));
     engine.register(
       LOCAL_NAMES.stateMachine,
-      loadDefinition(join(ROOT, 'statemachines', 'enforcement-request.asl.json'), { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn }),
+      loadDefinition(join(ROOT, 'statemachines', 'enforcement-request.asl.json'), { ...functionArns, HumanStepStateMachineArn: humanStepArn }),
     );
     const sfnServer = await serveStepFunctionsApi(engine, host, ports.sfn);
     stoppers.push(() => closeServer(sfnServer), () => engine.shutdown());
@@ -127,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api);
+    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] } });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();

@@ -1,35 +1,81 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { GetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger, tracer } from '../commons/powertools';
-import { dynamoDb, tableName } from '../commons/ports';
+import { caseRepository, dynamoDb, tableName } from '../commons/ports';
+import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
+import { officeDirectory } from '../../shared/offices/default-directory';
 import { systemClock } from '../../shared/clock';
+import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token';
+import { DynamoCaseIndex } from '../../shared/staff/case-index';
+import type { ApiPorts } from './http';
+import { createApi } from './router';
+import { routes } from './routes';
 
-const db = DynamoDBDocumentClient.from(dynamoDb);
+const db = DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
+const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+// Presigning only signs locally; it makes no call, so it needs no tracing.
+const s3 = new S3Client(s3ClientConfig());
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify(body),
-});
+/** A token that no longer resumes anything: the wait timed out, was renewed, or was completed. */
+const STALE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 
-/** Health: the API answers and the case store is reachable. */
-async function health(): Promise<APIGatewayProxyStructuredResultV2> {
-  try {
-    await db.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
-    return json(200, { status: 'ok', caseStore: 'reachable', time: systemClock.now().toISOString() });
-  } catch (error) {
-    logger.error('health check: case store unreachable', { error });
-    return json(503, { status: 'degraded', caseStore: 'unreachable' });
-  }
+const ports: ApiPorts = {
+  cases: caseRepository(),
+  index: new DynamoCaseIndex(db, tableName()),
+  directory: officeDirectory,
+  clock: systemClock,
+  workflow: {
+    async sendTaskSuccess(taskToken, output) {
+      try {
+        await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+        return 'sent';
+      } catch (error) {
+        if (STALE_TOKEN_ERRORS.has((error as Error).name)) return 'stale';
+        throw error;
+      }
+    },
+  },
+  documents: {
+    signedGetUrl: (document, expiresIn) =>
+      getSignedUrl(
+        s3,
+        new GetObjectCommand({
+          Bucket: document.bucket,
+          Key: document.key,
+          ResponseContentType: document.contentType,
+          ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
+        }),
+        { expiresIn },
+      ),
+  },
+  async caseStoreReachable() {
+    try {
+      await db.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
+      return true;
+    } catch (error) {
+      logger.error('health check: case store unreachable', { error });
+      return false;
+    }
+  },
+};
+
+/** Tokens are verified against the issuer's JWKS (Cognito on AWS, the local key locally), fetched once and cached. */
+let verifier: { key: string; verify: TokenVerifier } | undefined;
+function verifyToken(authorization: string | undefined) {
+  const env = { jwksUrl: requiredEnv('AUTH_JWKS_URL'), issuer: requiredEnv('AUTH_ISSUER'), audience: requiredEnv('AUTH_AUDIENCE') };
+  const key = JSON.stringify(env);
+  if (verifier?.key !== key) verifier = { key, verify: remoteTokenVerifier(env) };
+  return verifier.verify(authorization);
 }
 
-async function api(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const route = `${event.requestContext.http.method} ${event.rawPath}`;
-  if (route === 'GET /health') return health();
-  return json(404, { error: 'NotFound', message: `no route ${route}` });
-}
+const api = createApi({ routes, ports, verifyToken, log: logger });
 
-export const handler = middy(api).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer));
+export const handler = middy((event: APIGatewayProxyEventV2) => api(event))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(captureLambdaHandler(tracer));

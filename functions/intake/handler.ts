@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
+import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import type { Context, SQSEvent, SQSRecord, S3EventRecord } from 'aws-lambda';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { casePorts } from '../commons/ports';
@@ -35,6 +35,15 @@ const ports: IntakePorts = {
       await sfn.send(new StartExecutionCommand({ stateMachineArn: requiredEnv('STATE_MACHINE_ARN'), name: caseId, input: JSON.stringify({ caseId }) }));
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  },
+  async resumeStep(taskToken, output) {
+    try {
+      await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      return true;
+    } catch (error) {
+      if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut) return false;
+      throw error;
     }
   },
 };

@@ -3,20 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
-import { casePorts, dynamoDb, tableName } from '../commons/ports';
+import { casePorts, documentStore } from '../commons/ports';
 import { requiredEnv } from '../../shared/aws/clients';
 import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
+import { NOTICE_KINDS } from '../../shared/notices/case-notices';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 
 const ports: NoticePorts = {
   ...casePorts(),
+  readDocument: documentStore.readDocument,
   async sendRaw(raw) {
     const sent = await ses.send(new SendEmailCommand({ FromEmailAddress: requiredEnv('SENDER_ADDRESS'), Content: { Raw: { Data: raw } } }));
     return { providerMessageId: sent.MessageId ?? 'unknown' };
@@ -25,34 +24,19 @@ const ports: NoticePorts = {
   providerMessageIds: (id) => [`<${id}@email.amazonses.com>`, `<${id}@${process.env.AWS_REGION ?? 'us-east-1'}.amazonses.com>`],
 };
 
-const noticeRequest = z.object({ notice: z.enum(['acknowledgement']), caseId: z.string().min(1) });
+/** What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies). */
+const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string().min(1), step: z.string().optional() });
 
+/**
+ * Sends one notice. Idempotent on the notice's own key (see sendNotice): a Step Functions retry
+ * of a notice already sent sends nothing, and a concurrent one waits (MessageInProgress, retried).
+ */
 async function notify(event: unknown) {
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
-  const result = await sendNotice(request.caseId, request.notice, ports);
-  if (!result.alreadySent) metrics.addMetric(`Notice.${request.notice}`, MetricUnit.Count, 1);
+  const result = await sendNotice(request.caseId, request.notice, request.step, ports);
+  metrics.addMetric(result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
   return result;
 }
 
-/** Two concurrent invocations for the same notice (a Step Functions retry) send it once. */
-const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[caseId, notice]' });
-const idempotentNotify = makeIdempotent(notify, {
-  persistenceStore: new DynamoDBPersistenceLayer({
-    tableName: tableName(),
-    awsSdkV3Client: dynamoDb,
-    keyAttr: 'PK',
-    sortKeyAttr: 'SK',
-    staticPkValue: 'IDEMPOTENCY#notify',
-    expiryAttr: 'expiresAt',
-  }),
-  config: idempotency,
-});
-
-export const handler = middy(async (event: unknown, context: Context) => {
-  idempotency.registerLambdaContext(context);
-  return idempotentNotify(event);
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
-  .use(logMetrics(metrics));
+export const handler = middy(notify).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer)).use(logMetrics(metrics));

@@ -3,22 +3,48 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { z } from 'zod';
 import { logger, tracer } from '../commons/powertools';
-import { casePorts } from '../commons/ports';
-import { awaitStep, completeStep, recordBreach, recordFailure, recordReceipt } from '../../shared/workflow/steps';
+import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
+import { SlotBook } from '../../shared/appointments/slot-book';
+import { runChecks as checksOf } from '../../shared/checks/run-checks';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
+import { awaitStep, closeCase, completeStep, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
+import { recordReceipt, runChecks, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import { appointmentClock, bookAppointment, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
+import { recordDecision, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
-const step = z.enum(['review']);
+const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration']);
+const anyRecord = z.record(z.string(), z.unknown());
 
-/** What the state machine asks of this function; each action is one case step. */
+/** What the state machines ask of this function; each action is one case step. */
 const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recordReceipt'), caseId }),
+  z.object({ action: z.literal('runChecks'), caseId }),
+  z.object({ action: z.literal('startStepClock'), caseId, step }),
   z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1) }),
   z.object({ action: z.literal('recordBreach'), caseId, step }),
-  z.object({ action: z.literal('completeStep'), caseId, step, outcome: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal('completeStep'), caseId, step, outcome: anyRecord }),
+  z.object({ action: z.literal('pauseForRequester'), caseId }),
+  z.object({ action: z.literal('resumeAfterReply'), caseId, reply: anyRecord }),
+  z.object({ action: z.literal('bookAppointment'), caseId }),
+  z.object({ action: z.literal('appointmentClock'), caseId }),
+  z.object({ action: z.literal('rescheduleAppointment'), caseId, request: anyRecord }),
+  z.object({ action: z.literal('recordMissedAppointment'), caseId }),
+  z.object({ action: z.literal('recordVisit'), caseId, visit: anyRecord }),
+  z.object({ action: z.literal('recordDecision'), caseId, decision: anyRecord }),
+  z.object({ action: z.literal('recordProcuracyCopy'), caseId }),
+  z.object({ action: z.literal('closeCase'), caseId, reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']) }),
   z.object({ action: z.literal('recordFailure'), caseId, failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
 ]);
 
-const ports = casePorts();
+const base = casePorts();
+const ports: ReceiptPorts & AppointmentPorts & ResultPorts = {
+  ...base,
+  ...documentStore,
+  slots: new SlotBook(documentClient, tableName(), { clock: base.clock }),
+  checklistFor: (message, procedure, openCasesOfRequester) =>
+    checksOf({ message: { ...message, from: message.from ? { address: message.from } : undefined }, procedure: procedure as never, catalog: procedureCatalog, openCasesOfRequester, now: base.clock.now() }) as never,
+};
 
 async function workflow(event: unknown) {
   const request = workflowRequest.parse(event);
@@ -26,12 +52,40 @@ async function workflow(event: unknown) {
   switch (request.action) {
     case 'recordReceipt':
       return recordReceipt(request.caseId, ports);
+    case 'runChecks':
+      return runChecks(request.caseId, ports);
+    case 'startStepClock': {
+      const record = await ports.cases.requireCase(request.caseId);
+      return startStepClock(request.caseId, request.step, ports, ports.procedureOf(record.procedure).warningFraction);
+    }
     case 'awaitStep':
       return awaitStep(request.caseId, request.step, request.taskToken, ports);
     case 'recordBreach':
       return recordBreach(request.caseId, request.step, ports);
     case 'completeStep':
       return completeStep(request.caseId, request.step, request.outcome, ports);
+    case 'pauseForRequester': {
+      const record = await ports.cases.requireCase(request.caseId);
+      return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).requesterReplyWorkingDays, ports);
+    }
+    case 'resumeAfterReply':
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports);
+    case 'bookAppointment':
+      return bookAppointment(request.caseId, ports);
+    case 'appointmentClock':
+      return appointmentClock(request.caseId, ports);
+    case 'rescheduleAppointment':
+      return rescheduleAppointment(request.caseId, request.request as { requestId?: string; requestedBy?: string }, ports);
+    case 'recordMissedAppointment':
+      return recordMissedAppointment(request.caseId, ports);
+    case 'recordVisit':
+      return recordVisit(request.caseId, request.visit, ports);
+    case 'recordDecision':
+      return recordDecision(request.caseId, request.decision as never, ports);
+    case 'recordProcuracyCopy':
+      return recordProcuracyCopy(request.caseId, ports);
+    case 'closeCase':
+      return closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':
       return recordFailure(request.caseId, request.failure, ports);
   }

@@ -1,20 +1,27 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
 import { fromProjectRoot } from '../paths';
 
 export const ENFORCEMENT_REQUEST_DEFINITION = fromProjectRoot('statemachines', 'enforcement-request.asl.json');
+export const HUMAN_STEP_DEFINITION = fromProjectRoot('statemachines', 'human-step.asl.json');
 
 export interface WorkflowProps {
   readonly table: dynamodb.ITable;
+  /** Where the workflow keeps the documents it produces (the receipt slip). */
+  readonly documentsBucket: s3.IBucket;
   readonly notifyFunction: lambda.IFunction;
   /** The ASL file; tests may point at a copy. @default statemachines/enforcement-request.asl.json */
   readonly definitionPath?: string;
+  /** The ASL of one human step held to its deadline. @default statemachines/human-step.asl.json */
+  readonly humanStepDefinitionPath?: string;
 }
 
 /**
@@ -25,6 +32,8 @@ export interface WorkflowProps {
 export class Workflow extends Construct {
   readonly workflowFunction: AppFunction;
   readonly stateMachine: sfn.StateMachine;
+  /** The child machine that holds one human step (review, decision, hand-over) to its deadline. */
+  readonly humanStepMachine: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
@@ -32,9 +41,18 @@ export class Workflow extends Construct {
     this.workflowFunction = new AppFunction(this, 'WorkflowFunction', {
       service: 'workflow',
       description: 'Runs the case steps of the enforcement-request state machine',
-      environment: { TABLE_NAME: props.table.tableName },
+      environment: { TABLE_NAME: props.table.tableName, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      documentFonts: true,
     });
     props.table.grantReadWriteData(this.workflowFunction);
+    // It writes the documents it produces (the receipt slip); it never reads or deletes any.
+    props.documentsBucket.grantPut(this.workflowFunction);
+    acknowledge(
+      this.workflowFunction,
+      'Bucket.grantPut: the objects of the documents bucket (<Bucket.Arn>/*), and s3:Abort* to end its own multipart uploads.',
+      iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
+      iam5('Action::s3:Abort*'),
+    );
     acknowledge(
       this.workflowFunction,
       'Index access (work queue, audit period) from Table.grantReadWriteData.',
@@ -46,18 +64,56 @@ export class Workflow extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const functionArns = { WorkflowFunctionArn: this.workflowFunction.functionArn, NotifyFunctionArn: props.notifyFunction.functionArn };
+    // Execution data holds citizens' names and addresses; the case timeline is the record,
+    // so the logs keep the events without the payloads.
+    const logging = { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false };
+
+    this.humanStepMachine = new sfn.StateMachine(this, 'HumanStep', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromFile(props.humanStepDefinitionPath ?? HUMAN_STEP_DEFINITION),
+      definitionSubstitutions: functionArns,
+      tracingEnabled: true,
+      logs: logging,
+    });
+
     this.stateMachine = new sfn.StateMachine(this, 'EnforcementRequest', {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(props.definitionPath ?? ENFORCEMENT_REQUEST_DEFINITION),
-      definitionSubstitutions: {
-        WorkflowFunctionArn: this.workflowFunction.functionArn,
-        NotifyFunctionArn: props.notifyFunction.functionArn,
-      },
+      definitionSubstitutions: { ...functionArns, HumanStepStateMachineArn: this.humanStepMachine.stateMachineArn },
       tracingEnabled: true,
-      // Execution data holds citizens' names and addresses; the case timeline is the record,
-      // so the logs keep the events without the payloads.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      logs: logging,
     });
+
+    // states:startExecution.sync:2 starts the child, follows it (Describe/Stop) and learns of its
+    // end through the managed EventBridge rule that Step Functions creates for .sync integrations.
+    this.humanStepMachine.grantStartExecution(this.stateMachine);
+    this.humanStepMachine.grantExecution(this.stateMachine, 'states:DescribeExecution', 'states:StopExecution');
+    const humanStepRef = Stack.of(this).resolve((this.humanStepMachine.node.defaultChild as sfn.CfnStateMachine).logicalId) as string;
+    acknowledge(
+      this.stateMachine,
+      'StateMachine.grantExecution: the executions of the human-step machine, whose names are only known when they start (<case>-<step>).',
+      iam5(`Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${humanStepRef}"}]}]}:*`),
+    );
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        resources: [Stack.of(this).formatArn({ service: 'events', resource: 'rule', resourceName: 'StepFunctionsGetEventsForStepFunctionsExecutionRule' })],
+      }),
+    );
+    this.workflowFunction.grantInvoke(this.humanStepMachine);
+    props.notifyFunction.grantInvoke(this.humanStepMachine);
+    acknowledge(
+      this.humanStepMachine,
+      'Function.grantInvoke also allows the versions and aliases of the two functions (<Arn>:*).',
+      iam5(`Resource::${nagRef(this.workflowFunction)}:*`),
+      iam5(`Resource::${nagRef(props.notifyFunction)}:*`),
+    );
+    acknowledge(
+      this.humanStepMachine,
+      'CloudWatch Logs delivery (logs:*LogDelivery, resource policies) and X-Ray tracing actions have no resource-level permissions.',
+      iam5('Resource::*'),
+    );
 
     this.workflowFunction.grantInvoke(this.stateMachine);
     props.notifyFunction.grantInvoke(this.stateMachine);

@@ -41,6 +41,7 @@ export class LocalStepFunctions {
   private readonly settled = new Set<Promise<unknown>>();
   /** State transitions so far (states entered), what Step Functions Standard bills by. */
   transitions = 0;
+  private readonly endWaiters = new Map<string, Array<(record: ExecutionRecord) => void>>();
 
   constructor(
     private readonly functions: FunctionRegistry,
@@ -176,8 +177,52 @@ export class LocalStepFunctions {
     if (current.status !== 'RUNNING') return;
     for (const token of this.tokens.tokensOf(record.executionArn)) this.tokens.expire(token, 'closed');
     const { current: _where, ...rest } = current;
-    this.store.save({ ...rest, ...end, stopDate: this.clock.now().toISOString() });
+    const ended: ExecutionRecord = { ...rest, ...end, stopDate: this.clock.now().toISOString() };
+    this.store.save(ended);
     if (end.status === 'FAILED') this.onError(`execution ${record.name} failed`, end);
+    for (const wake of this.endWaiters.get(record.name)?.splice(0) ?? []) wake(ended);
+  }
+
+  /** Resolves with the execution once it has ended (at once if it already has). */
+  private ended(name: string): Promise<ExecutionRecord> {
+    const record = this.store.get(name);
+    if (record && record.status !== 'RUNNING') return Promise.resolve(record);
+    return new Promise((resolve) => {
+      const waiters = this.endWaiters.get(name) ?? [];
+      waiters.push(resolve);
+      this.endWaiters.set(name, waiters);
+    });
+  }
+
+  /**
+   * states:startExecution.sync(:2): runs a child execution and waits for its end, as AWS does.
+   * A parent resumed after a restart finds its child by name, running or already ended.
+   */
+  private async runChild(resource: string, params: { StateMachineArn?: string; Name?: string; Input?: unknown }): Promise<unknown> {
+    const input = typeof params.Input === 'string' ? params.Input : JSON.stringify(params.Input ?? {});
+    const name = params.Name ?? crypto.randomUUID();
+    const existing = this.store.get(name);
+    const child = existing && existing.input === input && existing.stateMachineArn === params.StateMachineArn ? existing : this.start(String(params.StateMachineArn), name, input);
+    const end = await this.ended(child.name);
+    const parsed = resource.endsWith(':2');
+    const description = {
+      ExecutionArn: end.executionArn,
+      StateMachineArn: end.stateMachineArn,
+      Name: end.name,
+      Status: end.status,
+      StartDate: new Date(end.startDate).getTime(),
+      StopDate: end.stopDate ? new Date(end.stopDate).getTime() : undefined,
+      Input: parsed ? JSON.parse(end.input) : end.input,
+      Output: end.output === undefined ? undefined : parsed ? JSON.parse(end.output) : end.output,
+      Error: end.error,
+      Cause: end.cause,
+    };
+    if (end.status !== 'SUCCEEDED') {
+      const error = new Error(JSON.stringify(description));
+      error.name = 'States.TaskFailed';
+      throw error;
+    }
+    return description;
   }
 
   /** One Task state: its service integration, raced against its timeout on the local clock. */
@@ -220,6 +265,9 @@ export class LocalStepFunctions {
         await this.functions.get(String(params.FunctionName)).invoke(withTaskToken(params.Payload, token));
         return await outcome;
       }
+      case 'arn:aws:states:::states:startExecution.sync':
+      case 'arn:aws:states:::states:startExecution.sync:2':
+        return this.runChild(resource, taskInput as { StateMachineArn?: string; Name?: string; Input?: unknown });
       default:
         if (resource.startsWith('arn:aws:lambda:')) return this.functions.get(resource).invoke(taskInput);
         throw new Error(`the local engine does not support the resource ${resource} (state '${stateName}')`);

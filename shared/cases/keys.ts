@@ -30,3 +30,6 @@ export const auditKeys = (office: string, receivedAtLocalMonth: string, received
   GSI2PK: `OFFICE#${office}#${receivedAtLocalMonth}`,
   GSI2SK: `${receivedAt}#${caseId}`,
 });
+
+/** A requester's cases, for "is this a duplicate of an open case?": written with the case, never changed. */
+export const requesterCaseKey = (address: string, caseId: string) => ({ PK: `REQUESTER#${address.toLowerCase()}`, SK: `CASE#${caseId}` });

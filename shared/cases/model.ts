@@ -1,13 +1,31 @@
 /** What a case is, as the table stores it and the timeline tells it. */
 
-export type ProcedureCode = 'enforcement-request';
+/** Codes of the procedures in the catalog (config/procedures.json). */
+export type ProcedureCode = string;
 
-export type CaseStatus = 'received' | 'awaiting-review' | 'reviewed' | 'closed';
+/** How a procedure runs: the request for enforcement, another one-stop procedure, or guidance (complaints). */
+export type ProcedureFlow = 'enforcement-request' | 'one-stop' | 'guidance';
+
+export type CaseStatus =
+  | 'received'
+  | 'awaiting-review'
+  | 'reviewed'
+  | 'awaiting-requester'
+  | 'awaiting-visit'
+  | 'received-in-person'
+  | 'awaiting-decision'
+  | 'decided'
+  | 'awaiting-handover'
+  | 'awaiting-registration'
+  | 'closed';
+
+/** Why a case closed. */
+export type ClosureReason = 'resolved' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'guidance-given' | 'withdrawn';
 
 export type Actor =
   | { kind: 'system'; component: string }
   | { kind: 'requester'; address: string }
-  | { kind: 'officer'; id: string };
+  | { kind: 'officer'; id: string; name?: string };
 
 export interface Requester {
   address: string;
@@ -29,6 +47,33 @@ export interface PendingStep {
   taskToken: string;
   since: string;
   dueAt: string;
+  /** Set once the deadline passed, so the breach is recorded once however often the wait resumes. */
+  breached?: boolean;
+}
+
+/** A place in a half-day session of the office, for the in-person receipt. */
+export interface AppointmentRecord {
+  slot: { office: string; date: string; session: string; start: string; end: string };
+  reminderAt: string;
+  bookedAt: string;
+  /** 1 for the first booking, +1 for each new date (reschedule or no-show): keeps notices and invitations apart. */
+  attempt: number;
+  missed: number;
+}
+
+export interface DecisionRecord {
+  number: string;
+  date: string;
+  signer: string | { name: string; title: string };
+  document?: DocumentRef;
+  recordedAt: string;
+}
+
+export interface DocumentRef {
+  name: string;
+  contentType: string;
+  bucket: string;
+  key: string;
 }
 
 export interface CaseRecord {
@@ -43,6 +88,24 @@ export interface CaseRecord {
   deadlines: Record<string, StepDeadline>;
   breaches: string[];
   pendingStep?: PendingStep;
+  flow?: ProcedureFlow;
+  /** The review round: 1, then +1 after each reply of the requester to a request for more. */
+  round?: number;
+  /** The automatic checks before review (they help the officer, never decide). */
+  checklist?: Record<string, unknown>;
+  appointment?: AppointmentRecord;
+  /** The request that last moved the appointment (a reply's Message-ID, an action's time): a retry does not move it twice. */
+  appointmentChange?: string;
+  /** How the requester receives the result: at the desk, or by post to a registered address. */
+  resultCollection?: { method: 'at-desk' | 'by-post'; postalAddress?: string };
+  decision?: DecisionRecord;
+  /** The copy of the decision to the procuracy, against its own limit. */
+  procuracyCopy?: { sentAt: string; onTime: boolean };
+  /** Documents the system produced (receipt slip, apology letter), by kind. */
+  documents?: Record<string, DocumentRef>;
+  closure?: { reason: ClosureReason; at: string; note?: string };
+  /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
+  assignee?: string;
   lastSeq: number;
   lastHash: string;
   createdAt: string;

@@ -10,7 +10,7 @@ import { TransactionCanceledException, ConditionalCheckFailedException } from '@
 import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
 import { vietnamMonth } from '../time/vietnam-time';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
-import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, serialCounterKey, workQueueKeys } from './keys';
+import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey, workQueueKeys } from './keys';
 
 /** A message the system has seen or sent, and what became of it: idempotency and threading. */
 export interface MessageRecord {
@@ -31,6 +31,11 @@ export class CaseNotFound extends Error {
   constructor(readonly caseId: string) {
     super(`case ${caseId} does not exist`);
   }
+}
+
+/** Another attempt is sending the same message right now; retry later. */
+export class MessageInProgress extends Error {
+  override readonly name = 'MessageInProgress';
 }
 
 /** Another writer changed the case between our read and our write; the caller re-reads and retries. */
@@ -84,6 +89,18 @@ export class CaseRepository {
     return events;
   }
 
+  /** The ids of a requester's cases, oldest first. */
+  async caseIdsOfRequester(address: string): Promise<string[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': requesterCaseKey(address, '').PK },
+      }),
+    );
+    return (Items ?? []).map((i) => String(i.caseId));
+  }
+
   /** Next serial number of an office's cases in a year (an atomic counter). */
   async nextSerial(office: string, year: number): Promise<number> {
     const { Attributes } = await this.db.send(
@@ -131,6 +148,31 @@ export class CaseRepository {
     }
   }
 
+  /**
+   * Claims the sending of an outbound message, so that two concurrent attempts send it once.
+   * Returns 'claimed', or 'sent' when it went out already; throws MessageInProgress while
+   * another attempt holds an unexpired claim (the caller retries later).
+   */
+  async claimOutbound(messageId: string, caseId: string, now: Date, holdSeconds = 120): Promise<'claimed' | 'sent'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...messageKey(messageId), entity: 'message', messageId: normalizeMessageId(messageId), direction: 'out', status: 'claimed', caseId, at: now.toISOString(), claimUntil: now.getTime() + holdSeconds * 1000 },
+          ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.getMessage(messageId);
+      if (existing?.status === 'done') return 'sent';
+      throw new MessageInProgress(`message ${messageId} of case ${caseId} is being sent by another attempt`);
+    }
+  }
+
   /** Records what became of a message that opened or changed no case (automated, unroutable). */
   async recordMessage(record: MessageRecord): Promise<void> {
     await this.db.send(
@@ -153,6 +195,12 @@ export class CaseRepository {
             { Put: { TableName: this.tableName, Item: toCaseItem(full), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
             { Put: { TableName: this.tableName, Item: { ...messageKey(message.messageId), entity: 'message', ...message, messageId: normalizeMessageId(message.messageId) } } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt },
+              },
+            },
           ],
         }),
       );

@@ -7,6 +7,7 @@ import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../m
 import { officeByAddress, type Office, type OfficeDirectory } from '../offices/directory';
 import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
 import type { Clock } from '../clock';
+import { asksToReschedule } from './reply-intent';
 
 /** Where the raw message lies, and when the store says it was created (the fallback receipt time). */
 export interface StoredMessage {
@@ -22,6 +23,8 @@ export interface IntakePorts {
   readRaw(object: StoredMessage): Promise<Buffer>;
   storeAttachment(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
   startWorkflow(caseId: string): Promise<void>;
+  /** Resumes the workflow step waiting on this task token (Step Functions SendTaskSuccess); false if the token no longer waits. */
+  resumeStep(taskToken: string, output: Record<string, unknown>): Promise<boolean>;
   log: { info(message: string, data: Record<string, unknown>): void; warn(message: string, data: Record<string, unknown>): void; error(message: string, data: Record<string, unknown>): void };
 }
 
@@ -79,6 +82,7 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   }
   if (thread) {
     await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy });
+    await resumeOnReply(thread.caseId, message, identity, receivedAt, ports);
     return { outcome: 'threaded', caseId: thread.caseId };
   }
 
@@ -123,6 +127,27 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   await ports.startWorkflow(caseId);
   ports.log.info('case opened', { caseId, office: office.code, messageId: identity });
   return { outcome: 'opened', caseId };
+}
+
+/**
+ * A reply can be what a step waits for: the missing items the requester was asked for, or a
+ * request to move the appointment. Other replies stay on the timeline for the officer.
+ */
+async function resumeOnReply(caseId: string, message: InboundMessage, identity: string, receivedAt: Date, ports: IntakePorts): Promise<void> {
+  // A token can change under us (a warning or a breach renews the wait): read again once if it did.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const current = await ports.cases.requireCase(caseId);
+    const pending = current.pendingStep;
+    let output: Record<string, unknown> | undefined;
+    if (pending?.step === 'requester-reply') output = { messageId: identity, receivedAt: toVietnamIso(receivedAt) };
+    else if (pending?.step === 'visit' && asksToReschedule(message.subject, message.text)) output = { action: 'reschedule', requestId: identity, requestedBy: 'requester' };
+    if (!pending || !output) return;
+    if (await ports.resumeStep(pending.taskToken, output)) {
+      ports.log.info('reply resumed the waiting step', { caseId, step: pending.step, messageId: identity });
+      return;
+    }
+  }
+  ports.log.warn('reply could not resume the waiting step (it no longer waits); kept on the timeline', { caseId, messageId: identity });
 }
 
 /** The office whose published address received the message: the envelope recipient first, then To and Cc. */
@@ -207,6 +232,8 @@ function messageFacts(message: InboundMessage, identity: string, rawObject: { bu
     rawObject,
     attachments,
     authentication: message.authentication,
-    textExcerpt: message.text.slice(0, 2000),
+    // enough for the automatic checks; the whole message stays in the inbound bucket
+    text: message.text.slice(0, 20_000),
+    textTruncated: message.text.length > 20_000 || undefined,
   };
 }

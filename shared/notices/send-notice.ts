@@ -1,18 +1,21 @@
 import type { CaseRepository } from '../cases/repository';
 import type { Clock } from '../clock';
+import type { DocumentRef } from '../cases/model';
 import { messageKey } from '../cases/keys';
-import { officeByCode, type OfficeDirectory } from '../offices/directory';
+import type { OfficeDirectory } from '../offices/directory';
 import { composeRawMessage } from '../mail/outbound-message';
 import { toVietnamIso } from '../time/vietnam-time';
-import { acknowledgementNotice } from './acknowledgement';
-import type { AttachmentRef } from '../cases/model';
+import type { ProcedureSettings } from '../workflow/procedure-settings';
+import { prepareNotice, type NoticeKind } from './case-notices';
 
-export type NoticeKind = 'acknowledgement';
+export type { NoticeKind } from './case-notices';
 
 export interface NoticePorts {
   cases: CaseRepository;
   directory: OfficeDirectory;
   clock: Clock;
+  procedureOf(code: string): ProcedureSettings;
+  readDocument(ref: Pick<DocumentRef, 'bucket' | 'key'>): Promise<Buffer>;
   /** Sends a raw MIME message; returns the id the mail service gave it. */
   sendRaw(raw: Buffer, to: string): Promise<{ providerMessageId: string }>;
   /** Message-IDs under which the mail service may deliver a message it was given (SES rewrites Message-ID). */
@@ -20,37 +23,42 @@ export interface NoticePorts {
 }
 
 /**
- * Sends one notice of a case, once: the notice's Message-ID is derived from the case and the
- * notice, and a notice already recorded as sent is not sent again.
+ * Sends one notice of a case, once: its Message-ID comes from the notice's key (the case, the
+ * notice, and the round, appointment or deadline it is about); a notice already sent is not sent
+ * again, and two concurrent attempts cannot both send it. The sending goes on the timeline.
  */
-export async function sendNotice(caseId: string, kind: NoticeKind, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean }> {
+export async function sendNotice(caseId: string, kind: NoticeKind, step: string | undefined, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean }> {
   const caseRecord = await ports.cases.requireCase(caseId);
-  const office = officeByCode(ports.directory, caseRecord.office);
-  if (!office) throw new Error(`case ${caseId} belongs to office ${caseRecord.office}, which is not in the office directory`);
-  const messageId = `<${caseId}.${kind}@${ports.directory.agency.mailDomain}>`;
-  if ((await ports.cases.getMessage(messageId))?.status === 'done') return { messageId, alreadySent: true };
-
   const events = await ports.cases.listEvents(caseId);
-  const received = events.find((e) => e.type === 'message-received');
-  const attachments = (received?.data.attachments as AttachmentRef[] | undefined) ?? [];
-  const reviewDueAt = caseRecord.deadlines.review?.dueAt;
-  if (!reviewDueAt) throw new Error(`case ${caseId} has no review deadline yet; the acknowledgement states it`);
-  const notice = acknowledgementNotice({ caseRecord, office, reviewDueAt, attachmentNames: attachments.map((a) => a.name) });
-
   const now = ports.clock.now();
+  const prepared = await prepareNotice(kind, {
+    caseRecord,
+    events,
+    directory: ports.directory,
+    procedure: ports.procedureOf(caseRecord.procedure),
+    now,
+    step,
+    readDocument: (ref) => ports.readDocument(ref),
+  });
+  const messageId = `<${prepared.key}@${ports.directory.agency.mailDomain}>`;
+  if ((await ports.cases.claimOutbound(messageId, caseId, now)) === 'sent') return { messageId, alreadySent: true };
+
+  const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;
+  const toRequester = prepared.audience === 'requester';
   const raw = await composeRawMessage({
     messageId,
     from: { name: office.name, address: ports.directory.agency.senderAddress },
+    // Replies go to the office's mailbox, where intake threads them back to the case.
     replyTo: office.email,
-    to: caseRecord.requester.address,
-    subject: notice.subject,
-    text: notice.text,
-    inReplyTo: caseRecord.firstMessageId,
-    references: [caseRecord.firstMessageId],
-    autoSubmitted: 'auto-replied',
+    to: prepared.to,
+    subject: prepared.notice.subject,
+    text: prepared.notice.text,
+    ...(toRequester ? { inReplyTo: caseRecord.firstMessageId, references: [caseRecord.firstMessageId] } : {}),
+    autoSubmitted: kind === 'acknowledgement' ? 'auto-replied' : 'auto-generated',
+    attachments: prepared.notice.attachments,
     date: now,
   });
-  const { providerMessageId } = await ports.sendRaw(raw, caseRecord.requester.address);
+  const { providerMessageId } = await ports.sendRaw(raw, prepared.to);
   const at = toVietnamIso(now);
   const outbound = (id: string) => ({ ...messageKey(id), entity: 'message', messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at });
   await ports.cases.changeCase(caseId, () => ({
@@ -60,7 +68,16 @@ export async function sendNotice(caseId: string, kind: NoticeKind, ports: Notice
         type: 'notice-sent',
         at,
         actor: { kind: 'system', component: 'notify' },
-        data: { notice: kind, messageId, providerMessageId, to: caseRecord.requester.address, subject: notice.subject },
+        data: {
+          notice: kind,
+          ...(step ? { step } : {}),
+          messageId,
+          providerMessageId,
+          to: prepared.to,
+          audience: prepared.audience,
+          subject: prepared.notice.subject,
+          attachments: (prepared.notice.attachments ?? []).map((a) => a.filename),
+        },
       },
     ],
     alsoPut: [messageId, ...ports.providerMessageIds(providerMessageId)].map((id) => ({ item: outbound(id) })),

@@ -20,6 +20,8 @@ const office = z.object({
   email: z.email(),
   phone: z.string().optional(),
   procuracyEmail: z.email(),
+  /** The procuracy at the office's level, as a letter addresses it: "Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh". */
+  procuracyName: z.string().startsWith('Viện kiểm sát nhân dân').optional(),
   officeHours: z.array(session).min(1).optional(),
   /** Who is told: the one-stop desk's officers (warnings, new cases) and the head of office (escalations). */
   staff: z.object({ desk: z.email(), head: z.email() }),

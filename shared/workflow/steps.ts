@@ -1,8 +1,8 @@
 import type { CaseRepository } from '../cases/repository';
-import type { CaseRecord, NewEvent, StepDeadline } from '../cases/model';
+import type { CaseRecord, ClosureReason, NewEvent, StepDeadline } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
-import { deadlineFor } from '../calendar';
+import { checkTimeliness, deadlineFor, warningPoint, type Deadline } from '../calendar';
 import { toVietnamIso } from '../time/vietnam-time';
 
 export interface WorkflowPorts {
@@ -13,88 +13,173 @@ export interface WorkflowPorts {
 
 /** The officer's reply to a request is due within one working day of its receipt (seed 002). */
 export const REVIEW_WORKING_DAYS = 1;
+/** When the assignee is warned, as a fraction of the step's working time (an agency setting, per procedure). */
+export const DEFAULT_WARNING_FRACTION = 0.75;
 
-const WORKFLOW: NewEvent['actor'] = { kind: 'system', component: 'workflow' };
+export const WORKFLOW: NewEvent['actor'] = { kind: 'system', component: 'workflow' };
+
+/** The steps a case waits on, and its status meanwhile. */
+const WAITING_STATUS: Record<string, CaseRecord['status']> = {
+  review: 'awaiting-review',
+  'requester-reply': 'awaiting-requester',
+  visit: 'awaiting-visit',
+  decision: 'awaiting-decision',
+  handover: 'awaiting-handover',
+  registration: 'awaiting-registration',
+};
+
+/** The status once a person completed the step (steps completed by the workflow itself set their own). */
+const DONE_STATUS: Record<string, CaseRecord['status']> = {
+  review: 'reviewed',
+  decision: 'decided',
+  handover: 'decided',
+  registration: 'reviewed',
+};
 
 export class StepNotPending extends Error {
   override readonly name = 'StepNotPending';
 }
 
+export class UnknownStep extends Error {
+  override readonly name = 'UnknownStep';
+}
+
 /** Seconds from now until an instant, at least 1: what a Step Functions task timeout takes. */
-export function secondsUntil(instant: string, now: Date): number {
+export function secondsUntil(instant: string | Date, now: Date): number {
   return Math.max(1, Math.ceil((new Date(instant).getTime() - now.getTime()) / 1000));
 }
 
-/** Gives the case its review deadline (once: a retry keeps the deadline already given). */
-export async function recordReceipt(caseId: string, ports: WorkflowPorts): Promise<{ review: { dueAt: string; timeoutSeconds: number } }> {
-  const { record } = await ports.cases.changeCase(caseId, (current) => {
-    if (current.deadlines.review) return undefined;
-    const deadline = deadlineFor({
-      receivedAt: new Date(current.receivedAt),
-      workingDays: REVIEW_WORKING_DAYS,
-      office: current.office,
-      directory: ports.directory,
-    }) as StepDeadline;
-    return {
-      update: { deadlines: { ...current.deadlines, review: deadline } },
-      events: [{ type: 'deadline-set', at: toVietnamIso(ports.clock.now()), actor: WORKFLOW, data: { step: 'review', ...deadline } }],
-    };
-  });
-  const dueAt = record.deadlines.review!.dueAt;
-  return { review: { dueAt, timeoutSeconds: secondsUntil(dueAt, ports.clock.now()) } };
+const now = (ports: WorkflowPorts) => toVietnamIso(ports.clock.now());
+
+/** A deadline of N working days from an instant, in the case's office calendar. */
+export function workingDaysFrom(ports: WorkflowPorts, record: CaseRecord, from: Date, workingDays: number, afterCutoff?: string): StepDeadline {
+  return deadlineFor({ receivedAt: from, workingDays, office: record.office, directory: ports.directory, ...(afterCutoff ? { afterCutoff } : {}) }) as StepDeadline;
+}
+
+/**
+ * The step's clock as timeouts from now: until the warning point (a fraction of the step's
+ * working time, so always in working hours) and until the deadline.
+ */
+export async function startStepClock(caseId: string, step: string, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION) {
+  const record = await ports.cases.requireCase(caseId);
+  const deadline = record.deadlines[step];
+  if (!deadline) throw new StepNotPending(`case ${caseId} has no deadline for step ${step}`);
+  const warnAt = new Date(warningPoint(deadline as unknown as Deadline, warningFraction, ports.directory, record.office));
+  const at = ports.clock.now();
+  return {
+    dueAt: deadline.dueAt,
+    warnAt: toVietnamIso(warnAt),
+    warnInSeconds: secondsUntil(warnAt, at),
+    dueInSeconds: secondsUntil(deadline.dueAt, at),
+  };
 }
 
 /** The workflow now waits for a person: record who must act, by when, and the token that resumes it. */
 export async function awaitStep(caseId: string, step: string, taskToken: string, ports: WorkflowPorts): Promise<void> {
+  const status = WAITING_STATUS[step];
+  if (!status) throw new UnknownStep(`unknown step ${step}`);
   await ports.cases.changeCase(caseId, (current) => {
     const dueAt = current.deadlines[step]?.dueAt;
-    if (!dueAt) throw new Error(`case ${caseId} has no deadline for step ${step}`);
-    const now = toVietnamIso(ports.clock.now());
-    if (current.pendingStep?.step === step) {
-      // The same wait re-entered (a retry, or a local restart): only the token changes.
+    if (!dueAt) throw new StepNotPending(`case ${caseId} has no deadline for step ${step}`);
+    if (current.pendingStep?.step === step && current.pendingStep.dueAt === dueAt) {
+      // The same wait re-entered (after a warning, a breach, a retry or a local restart): only the token changes.
       return current.pendingStep.taskToken === taskToken ? undefined : { update: { pendingStep: { ...current.pendingStep, taskToken } }, events: [] };
     }
     return {
-      update: { status: statusWhileWaiting(step), pendingStep: { step, taskToken, since: now, dueAt } },
-      events: [{ type: 'step-awaiting', at: now, actor: WORKFLOW, data: { step, dueAt } }],
+      update: { status, pendingStep: { step, taskToken, since: now(ports), dueAt } },
+      events: [{ type: 'step-awaiting', at: now(ports), actor: WORKFLOW, data: { step, dueAt } }],
     };
   });
 }
 
-/** The deadline passed with the step still undone: a breach, recorded once; the step keeps waiting. */
+/** The warning point passed with the step undone: recorded when the assignee is reminded. */
+export async function recordWarning(caseId: string, step: string, ports: WorkflowPorts): Promise<void> {
+  await ports.cases.changeCase(caseId, (current) => ({
+    update: {},
+    events: [{ type: 'step-warning', at: now(ports), actor: WORKFLOW, data: { step, dueAt: current.deadlines[step]?.dueAt } }],
+  }));
+}
+
+/** The deadline passed with the step still undone: a breach, recorded once per deadline; the step keeps waiting. */
 export async function recordBreach(caseId: string, step: string, ports: WorkflowPorts): Promise<void> {
   await ports.cases.changeCase(caseId, (current) => {
-    if (current.breaches.includes(step)) return undefined;
-    const dueAt = current.deadlines[step]?.dueAt;
-    const now = ports.clock.now();
+    const deadline = current.deadlines[step];
+    const pending = current.pendingStep?.step === step ? current.pendingStep : undefined;
+    if (!deadline || pending?.breached) return undefined;
+    const at = ports.clock.now();
+    const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
     return {
-      update: { breaches: [...current.breaches, step] },
-      events: [
-        {
-          type: 'deadline-breached',
-          at: toVietnamIso(now),
-          actor: WORKFLOW,
-          data: { step, dueAt, minutesLate: dueAt ? Math.max(0, Math.round((now.getTime() - new Date(dueAt).getTime()) / 60_000)) : undefined },
-        },
-      ],
+      update: { breaches: current.breaches.includes(step) ? current.breaches : [...current.breaches, step], ...(pending ? { pendingStep: { ...pending, breached: true } } : {}) },
+      events: [{ type: 'deadline-breached', at: toVietnamIso(at), actor: WORKFLOW, data: { step, dueAt: deadline.dueAt, lateByWorkingMinutes } }],
     };
   });
 }
 
-/** A person completed the step: record the outcome, and whether it came on time. */
+/** A person completed the step: record the outcome, and whether it came on time and by how much. */
 export async function completeStep(caseId: string, step: string, outcome: Record<string, unknown>, ports: WorkflowPorts): Promise<void> {
   await ports.cases.changeCase(caseId, (current) => {
     if (current.pendingStep?.step !== step) {
-      if (current.status === statusAfter(step)) return undefined; // already recorded by an earlier attempt
+      if (outcomeAlreadyRecorded(current, step)) return undefined; // an earlier attempt recorded it
       throw new StepNotPending(`case ${caseId} is not waiting for ${step}`);
     }
-    const now = ports.clock.now();
-    const dueAt = current.pendingStep.dueAt;
-    const { pendingStep: _done, ...rest } = current;
-    const next: Partial<CaseRecord> = { ...rest, status: statusAfter(step), pendingStep: undefined };
+    const at = ports.clock.now();
+    const deadline = current.deadlines[step]!;
+    const { onTime, lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
     return {
-      update: next,
-      events: [{ type: 'step-completed', at: toVietnamIso(now), actor: WORKFLOW, data: { step, outcome, dueAt, onTime: now.getTime() <= new Date(dueAt).getTime() } }],
+      update: { status: DONE_STATUS[step] ?? current.status, pendingStep: undefined },
+      events: [{ type: 'step-completed', at: toVietnamIso(at), actor: actorOf(outcome), data: { step, outcome, dueAt: deadline.dueAt, onTime, lateByWorkingMinutes } }],
+    };
+  });
+}
+
+function outcomeAlreadyRecorded(record: CaseRecord, step: string): boolean {
+  return record.pendingStep === undefined && record.status === (DONE_STATUS[step] ?? record.status);
+}
+
+/** Who did it: the person the action names, else the workflow. */
+function actorOf(outcome: Record<string, unknown>): NewEvent['actor'] {
+  const actor = outcome.actor as NewEvent['actor'] | undefined;
+  return actor && typeof actor === 'object' && 'kind' in actor ? actor : WORKFLOW;
+}
+
+/** The file is incomplete: the agency's clock stops until the requester replies, who has a limit to reply. */
+export async function pauseForRequester(caseId: string, replyWorkingDays: number, ports: WorkflowPorts): Promise<{ replyInSeconds: number; replyBy: string }> {
+  const { record } = await ports.cases.changeCase(caseId, (current) => {
+    if (current.status === 'awaiting-requester' && current.deadlines['requester-reply']) return undefined;
+    const at = ports.clock.now();
+    const replyBy = workingDaysFrom(ports, current, at, replyWorkingDays);
+    return {
+      update: { status: 'awaiting-requester', deadlines: { ...current.deadlines, 'requester-reply': replyBy } },
+      events: [{ type: 'clock-paused', at: toVietnamIso(at), actor: WORKFLOW, data: { waitingFor: 'requester', replyBy: replyBy.dueAt, replyWorkingDays } }],
+    };
+  });
+  const replyBy = record.deadlines['requester-reply']!.dueAt;
+  return { replyInSeconds: secondsUntil(replyBy, ports.clock.now()), replyBy };
+}
+
+/** The requester's reply is in: the clock runs again, and the review gets a fresh deadline from the reply. */
+export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, ports: WorkflowPorts) {
+  const { record } = await ports.cases.changeCase(caseId, (current) => {
+    if (current.status !== 'awaiting-requester') return undefined; // resumed by an earlier attempt
+    const at = reply.receivedAt ? new Date(reply.receivedAt) : ports.clock.now();
+    const round = (current.round ?? 1) + 1;
+    const review = workingDaysFrom(ports, current, at, REVIEW_WORKING_DAYS);
+    const { ['requester-reply']: _answered, ...deadlines } = current.deadlines;
+    return {
+      update: { status: 'received', round, pendingStep: undefined, deadlines: { ...deadlines, review } },
+      events: [{ type: 'clock-resumed', at: now(ports), actor: WORKFLOW, data: { replyMessageId: reply.messageId, round, review: review.dueAt } }],
+    };
+  });
+  return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1 };
+}
+
+/** The case ends, for a reason; it leaves the work queue. */
+export async function closeCase(caseId: string, reason: ClosureReason, ports: WorkflowPorts): Promise<void> {
+  await ports.cases.changeCase(caseId, (current) => {
+    if (current.status === 'closed') return undefined;
+    return {
+      update: { status: 'closed', pendingStep: undefined, closure: { reason, at: now(ports) } },
+      events: [{ type: 'case-closed', at: now(ports), actor: WORKFLOW, data: { reason } }],
     };
   });
 }
@@ -103,16 +188,6 @@ export async function completeStep(caseId: string, step: string, outcome: Record
 export async function recordFailure(caseId: string, failure: { Error?: string; Cause?: string }, ports: WorkflowPorts): Promise<void> {
   await ports.cases.changeCase(caseId, () => ({
     update: {},
-    events: [{ type: 'workflow-failed', at: toVietnamIso(ports.clock.now()), actor: WORKFLOW, data: { error: failure.Error ?? 'unknown', cause: failure.Cause?.slice(0, 4000) } }],
+    events: [{ type: 'workflow-failed', at: now(ports), actor: WORKFLOW, data: { error: failure.Error ?? 'unknown', cause: failure.Cause?.slice(0, 4000) } }],
   }));
-}
-
-function statusWhileWaiting(step: string): CaseRecord['status'] {
-  if (step === 'review') return 'awaiting-review';
-  throw new Error(`unknown step ${step}`);
-}
-
-function statusAfter(step: string): CaseRecord['status'] {
-  if (step === 'review') return 'reviewed';
-  throw new Error(`unknown step ${step}`);
 }

@@ -26,7 +26,8 @@ async function caseOfMessage(messageId: string): Promise<string> {
   });
 }
 
-const acknowledgementsOf = async (caseId: string) => (await t.outbox()).filter((m) => m.subject.includes(`[${caseId}]`));
+/** Acknowledgements of a case: to the requester, "Xác nhận đã nhận" and the case tag (the desk is told of a new case too). */
+const acknowledgementsOf = async (caseId: string) => (await t.outbox()).filter((m) => m.subject.startsWith('Xác nhận đã nhận') && m.subject.includes(`[${caseId}]`));
 
 async function eventTypes(caseId: string): Promise<string[]> {
   return (await t.cases.listEvents(caseId)).map((e) => e.type);
@@ -75,11 +76,15 @@ describe('an e-mailed request for enforcement', () => {
     // Assess: the timeline, event by event, and its hash chain
     await eventually('the review wait on the timeline', async () => ((await eventTypes(caseId)).includes('step-awaiting') ? true : undefined));
     const events = await t.cases.listEvents(caseId);
-    expect(events.map((e) => e.type)).toEqual(['message-received', 'case-opened', 'deadline-set', 'notice-sent', 'step-awaiting']);
+    expect(events.map((e) => e.type)).toEqual(['message-received', 'case-opened', 'procedure-identified', 'deadline-set', 'notice-sent', 'checks-completed', 'notice-sent', 'step-awaiting']);
+    expect(events.filter((e) => e.type === 'notice-sent').map((e) => [e.data.notice, e.data.to])).toEqual([
+      ['acknowledgement', citizen.address],
+      ['new-case', 'kv1.canbo@hcm.thads.example'],
+    ]);
     const waiting = await t.cases.requireCase(caseId);
     expect(waiting).toMatchObject({ status: 'awaiting-review', pendingStep: { step: 'review', dueAt: record.deadlines.review!.dueAt } });
     expect(verifyChain(events, waiting)).toEqual({ ok: true });
-    expect(events[3]!.data).toMatchObject({ notice: 'acknowledgement', to: citizen.address, subject: acknowledgement!.subject });
+    expect(events[4]!.data).toMatchObject({ notice: 'acknowledgement', to: citizen.address, subject: acknowledgement!.subject });
 
     // Assess: the attachment, stored byte for byte under the case
     const [attachment] = events[0]!.data.attachments as Array<{ bucket: string; key: string; name: string }>;

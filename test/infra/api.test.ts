@@ -61,7 +61,8 @@ describe('the HTTP API', () => {
     const actions = statements.flatMap(actionsOf);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'states:SendTaskSuccess', 'states:SendTaskFailure']));
     expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
-    const taskResponse = statements.find((s) => actionsOf(s).includes('states:SendTaskSuccess'))!;
-    expect(taskResponse.Resource).toEqual(ref(stack.workflow.stateMachine));
+    // officers' actions resume waits of the request machine (the visit) and of its human-step children
+    const resources = statements.filter((s) => actionsOf(s).includes('states:SendTaskSuccess')).flatMap((s) => [s.Resource].flat());
+    expect(resources).toEqual(expect.arrayContaining([ref(stack.workflow.stateMachine), ref(stack.workflow.humanStepMachine)]));
   });
 });

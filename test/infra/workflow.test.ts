@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MotcuaStack } from '../../infra/motcua-stack';
-import { ENFORCEMENT_REQUEST_DEFINITION } from '../../infra/constructs/workflow';
+import { ENFORCEMENT_REQUEST_DEFINITION, HUMAN_STEP_DEFINITION } from '../../infra/constructs/workflow';
 import { actionsOf, arn, logicalId, ref, roleStatements, synthesizeMotcua, SYNTH_TIMEOUT_MS } from './support';
 
 let stack: MotcuaStack;
@@ -13,23 +13,47 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('the enforcement-request workflow', () => {
-  it('is a STANDARD state machine from the ASL file, with the function ARNs substituted', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+  it('is two STANDARD state machines from the ASL files: the request, and the human step it runs as a child', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       DefinitionS3Location: Match.objectLike({ Key: Match.stringLikeRegexp('\\.json$') }),
       DefinitionSubstitutions: {
         WorkflowFunctionArn: arn(stack.workflow.workflowFunction),
         NotifyFunctionArn: arn(stack.notifications.notifyFunction),
+        HumanStepStateMachineArn: ref(stack.workflow.humanStepMachine),
       },
+    });
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      DefinitionSubstitutions: { WorkflowFunctionArn: arn(stack.workflow.workflowFunction), NotifyFunctionArn: arn(stack.notifications.notifyFunction) },
     });
   });
 
-  it('fills every placeholder the ASL file uses, and only those', () => {
-    const asl = readFileSync(ENFORCEMENT_REQUEST_DEFINITION, 'utf8');
+  it.each([
+    ['enforcement-request', ENFORCEMENT_REQUEST_DEFINITION, () => stack.workflow.stateMachine],
+    ['human-step', HUMAN_STEP_DEFINITION, () => stack.workflow.humanStepMachine],
+  ])('fills every placeholder the %s ASL file uses, and only those', (_name, file, machine) => {
+    const asl = readFileSync(file, 'utf8');
     const placeholders = new Set([...asl.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]));
-    const substitutions = template.toJSON().Resources[logicalId(stack.workflow.stateMachine)].Properties.DefinitionSubstitutions;
+    const substitutions = template.toJSON().Resources[logicalId(machine())].Properties.DefinitionSubstitutions;
     expect([...placeholders].sort()).toEqual(Object.keys(substitutions).sort());
+  });
+
+  it('lets the request machine start and follow its human-step children, and nothing else of Step Functions', () => {
+    const statements = roleStatements(template, stack.workflow.stateMachine.role);
+    const start = statements.find((s) => actionsOf(s).includes('states:StartExecution'))!;
+    expect(start.Resource).toEqual(ref(stack.workflow.humanStepMachine));
+    const follow = statements.find((s) => actionsOf(s).includes('states:DescribeExecution'))!;
+    expect(actionsOf(follow).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
+    const events = statements.find((s) => actionsOf(s).includes('events:PutRule'))!;
+    expect(JSON.stringify(events.Resource)).toContain('rule/StepFunctionsGetEventsForStepFunctionsExecutionRule');
+  });
+
+  it("lets intake answer the request machine's task tokens (a requester's reply resumes a wait)", () => {
+    const statements = roleStatements(template, stack.intake.intakeFunction.role!);
+    const taskResponse = statements.find((s) => actionsOf(s).includes('states:SendTaskSuccess'))!;
+    expect(taskResponse.Resource).toEqual(ref(stack.workflow.stateMachine));
   });
 
   it('logs every event (without citizens\' data) to a retained log group, and traces with X-Ray', () => {
@@ -53,13 +77,22 @@ describe('the enforcement-request workflow', () => {
     expect(invocable).toEqual(expect.arrayContaining([arn(stack.workflow.workflowFunction), arn(stack.notifications.notifyFunction)]));
   });
 
-  it('gives the workflow function the table and nothing else but tracing', () => {
+  it('gives the workflow function the table, and the documents bucket to write the documents it produces, and the fonts they need', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'workflow', TABLE_NAME: ref(stack.caseStore.table) }) },
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'workflow',
+          TABLE_NAME: ref(stack.caseStore.table),
+          DOCUMENTS_BUCKET: ref(stack.caseStore.documentsBucket),
+          MOTCUA_FONT_DIR: '/var/task/fonts',
+        }),
+      },
     });
     const statements = roleStatements(template, stack.workflow.workflowFunction.role!);
     const services = new Set(statements.flatMap(actionsOf).map((a) => a.split(':')[0]));
-    expect([...services].sort()).toEqual(['dynamodb', 'xray']);
+    expect([...services].sort()).toEqual(['dynamodb', 's3', 'xray']);
+    const s3Actions = statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
+    expect(s3Actions.filter((a) => /^s3:(Get|Delete|List)/.test(a))).toEqual([]);
   });
 });
 

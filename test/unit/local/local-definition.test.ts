@@ -12,7 +12,11 @@ import {
 } from '../../../local/stepfunctions/local-definition';
 
 const ASL = fileURLToPath(new URL('../../../statemachines/enforcement-request.asl.json', import.meta.url));
-const ARNS = { WorkflowFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:workflow', NotifyFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:notify' };
+const ARNS = {
+  WorkflowFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:workflow',
+  NotifyFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:notify',
+  HumanStepStateMachineArn: 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:HumanStep',
+};
 
 /** A small machine with one state of each kind the adapter treats differently. */
 const machine = (): Definition => ({
@@ -148,6 +152,7 @@ describe('loadDefinition', () => {
     expect(text).not.toContain('${');
     expect(text).toContain(ARNS.WorkflowFunctionArn);
     expect(text).toContain(ARNS.NotifyFunctionArn);
+    expect(text).toContain(ARNS.HumanStepStateMachineArn);
   });
 
   it('refuses a definition whose placeholder it was not given, naming it', () => {

@@ -1,0 +1,517 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { decodeJwt } from 'jose';
+import { signLocalToken, type LocalTokenRequest } from '../../local/auth/local-keys';
+import { parseAuditScope, ROLES, type Role } from '../../shared/auth/principal';
+import { ACTION_NAMES, type ActionName } from '../../shared/staff/actions';
+
+/**
+ * The staff and auditor commands: the HTTP API from a terminal. `queue`, `show`, `act`, `verify`,
+ * `export` and `report` call the API at MOTCUA_API_URL with the token of MOTCUA_TOKEN (or
+ * --token); `--as officer:HCMKV1` mints a local development token instead. `token` signs one.
+ */
+
+export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+
+/** A problem the person can fix: one line on stderr, exit code 1. */
+export class CliError extends Error {}
+
+const CODE = /^[A-Z][A-Z0-9]{1,15}$/;
+
+interface ConnectionOptions {
+  api?: string;
+  token?: string;
+  as?: string;
+}
+
+interface OutputOptions {
+  json?: boolean;
+}
+
+const dataDir = () => resolve(process.env.MOTCUA_DATA_DIR || '.local/data');
+
+/** `officer:HCMKV1`, `head:HCM`, `auditor:province:HCM`, `auditor:office:HCMKV1`, `auditor:all`, `admin`. */
+export function parseAs(text: string): LocalTokenRequest {
+  const [role, ...rest] = text.split(':');
+  if (!(ROLES as readonly string[]).includes(role ?? '')) throw new CliError(`--as "${text}": the role must be one of ${ROLES.join(', ')} (e.g. officer:HCMKV1)`);
+  const grant = rest.join(':');
+  switch (role as Role) {
+    case 'officer':
+    case 'head':
+      if (!CODE.test(grant)) throw new CliError(`--as "${text}": give the office, e.g. ${role}:HCMKV1`);
+      return { role: role as Role, office: grant };
+    case 'auditor': {
+      const scope = parseAuditScope(grant);
+      if (!scope) throw new CliError(`--as "${text}": give the auditor's scope, e.g. auditor:province:HCM, auditor:office:HCMKV1 or auditor:all`);
+      return { role: 'auditor', scope };
+    }
+    case 'admin':
+      if (grant) throw new CliError(`--as "${text}": an admin has no office; write --as admin`);
+      return { role: 'admin' };
+  }
+}
+
+/** A duration for a token: seconds, or 30m, 8h, 2d. */
+export function parseTtl(text: string): string | number {
+  if (/^\d+$/.test(text) && Number(text) > 0) return Number(text);
+  if (/^[1-9]\d*(s|m|h|d)$/.test(text)) return text;
+  throw new CliError(`--ttl "${text}" is not a duration: give seconds or e.g. 30m, 8h, 2d`);
+}
+
+async function bearerToken(options: ConnectionOptions): Promise<string> {
+  if (options.as) return signLocalToken(dataDir(), parseAs(options.as));
+  const token = options.token ?? process.env.MOTCUA_TOKEN;
+  if (!token) throw new CliError('no token: give --token <jwt>, set MOTCUA_TOKEN, or use --as officer:HCMKV1 with a local stack (see motcua token --help)');
+  return token;
+}
+
+interface ApiAnswer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  filename?: string;
+}
+
+/** Calls the API; an error answer becomes a CliError with the API's own message. */
+export async function callApi(options: ConnectionOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiAnswer> {
+  const base = (options.api ?? process.env.MOTCUA_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const token = await bearerToken(options);
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(`cannot reach the motcua API at ${base} (${cause?.code ?? cause?.message ?? (error as Error).message}); is the stack running (npm start), or is MOTCUA_API_URL right?`);
+  }
+  const answer: ApiAnswer = {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: Buffer.from(await response.arrayBuffer()),
+    ...(filenameOf(response.headers.get('content-disposition')) ? { filename: filenameOf(response.headers.get('content-disposition'))! } : {}),
+  };
+  if (response.ok) return answer;
+  let message = answer.body.toString('utf8').slice(0, 500);
+  try {
+    const parsed = JSON.parse(message) as { error?: string; message?: string; issues?: Array<{ path: string; message: string }> };
+    message = `${parsed.error ?? 'Error'}: ${parsed.message ?? message}`;
+  } catch {
+    // not JSON: show the text as it came
+  }
+  throw new CliError(`${response.status} ${message}`);
+}
+
+function filenameOf(disposition: string | null): string | undefined {
+  return disposition ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
+}
+
+const jsonOf = <T>(answer: ApiAnswer): T => JSON.parse(answer.body.toString('utf8')) as T;
+
+/** A plain text table: a header, a rule, and the rows, each column as wide as its widest cell. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** An ISO instant as people read it in Vietnam: 2026-03-02 09:00. */
+const shortTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function withConnection(command: Command): Command {
+  return command
+    .option('--api <url>', `API base URL (default: $MOTCUA_API_URL or ${DEFAULT_API_URL})`)
+    .option('--token <jwt>', 'bearer token (default: $MOTCUA_TOKEN)')
+    .option('--as <who>', 'mint a local development token: officer:HCMKV1, head:HCM, auditor:province:HCM, auditor:all, admin');
+}
+
+/** Runs a command body; a CliError becomes `motcua: error: ...` on stderr and exit code 1. */
+function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      process.stderr.write(`motcua: error: ${error.message}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+// --- queue ---------------------------------------------------------------------------------------
+
+interface QueueOptions extends ConnectionOptions, OutputOptions {
+  office?: string;
+  status?: string;
+  procedure?: string;
+  breached?: boolean;
+  dueBefore?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  limit?: string;
+  cursor?: string;
+  all?: boolean;
+}
+
+interface CaseSummary {
+  caseId: string;
+  office: string;
+  status: string;
+  subject: string;
+  requester: { address: string; name?: string };
+  receivedAt: string;
+  assignee?: string;
+  waitingFor: { step: string; dueAt: string } | null;
+  breached: boolean;
+}
+
+export function queueQuery(options: QueueOptions): string {
+  const params = new URLSearchParams();
+  const set = (name: string, value: string | undefined) => value !== undefined && params.set(name, value);
+  set('office', options.office);
+  set('status', options.status);
+  set('procedure', options.procedure);
+  set('breached', options.breached === undefined ? undefined : String(options.breached));
+  set('dueBefore', options.dueBefore);
+  set('receivedFrom', options.receivedFrom);
+  set('receivedTo', options.receivedTo);
+  set('limit', options.limit);
+  set('cursor', options.cursor);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+async function queue(options: QueueOptions): Promise<void> {
+  const items: CaseSummary[] = [];
+  let cursor = options.cursor;
+  let result: { order: string; offices: string[]; items: CaseSummary[]; nextCursor?: string };
+  do {
+    result = jsonOf(await callApi(options, 'GET', `/cases${queueQuery({ ...options, ...(cursor ? { cursor } : {}) })}`));
+    items.push(...result.items);
+    cursor = result.nextCursor;
+  } while (options.all && cursor);
+  if (options.json) return print(JSON.stringify({ ...result, items }, null, 2));
+  if (!items.length) return print(`no cases (${result.offices.join(', ')})`);
+  print(
+    formatTable(
+      ['CASE', 'STATUS', 'WAITING FOR', 'DUE', 'LATE', 'RECEIVED', 'REQUESTER', 'SUBJECT'],
+      items.map((c) => [
+        c.caseId,
+        c.status,
+        c.waitingFor?.step ?? '-',
+        shortTime(c.waitingFor?.dueAt) || '-',
+        c.breached ? 'yes' : '',
+        shortTime(c.receivedAt),
+        c.requester.name ?? c.requester.address,
+        c.subject.length > 40 ? `${c.subject.slice(0, 39)}…` : c.subject,
+      ]),
+    ),
+  );
+  const order = result.order === 'received' ? 'in order of receipt' : 'soonest deadline first';
+  print(`${items.length} case(s) of ${result.offices.join(', ')}, ${order}${cursor ? `; more: --cursor ${cursor} (or --all)` : ''}`);
+}
+
+// --- show ----------------------------------------------------------------------------------------
+
+interface TimelineEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { kind: string; id?: string; name?: string; address?: string; component?: string };
+  data: Record<string, unknown>;
+}
+
+interface CaseDetail extends CaseSummary {
+  procedure: string;
+  pendingStep?: { step: string; since: string; dueAt: string };
+  steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean }>;
+  timeline: TimelineEvent[];
+}
+
+const actorText = (a: TimelineEvent['actor']) => (a.kind === 'officer' ? `officer ${a.name ?? a.id}` : a.kind === 'requester' ? `requester ${a.address}` : `${a.kind} ${a.component ?? ''}`.trim());
+
+function eventDetail(e: TimelineEvent): string {
+  const d = e.data;
+  const outcome = d.outcome as Record<string, unknown> | undefined;
+  const parts = [
+    d.step ? `step ${d.step}` : '',
+    outcome?.outcome ? `outcome ${outcome.outcome}` : '',
+    d.dueAt && e.type !== 'step-completed' ? `due ${shortTime(String(d.dueAt))}` : '',
+    d.onTime === true ? 'on time' : d.onTime === false ? 'LATE' : '',
+    d.to ? `to ${d.to}` : '',
+    d.subject && e.type.endsWith('received') ? `"${d.subject}"` : '',
+    d.reason ? `reason ${d.reason}` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+async function show(caseId: string, options: ConnectionOptions & OutputOptions): Promise<void> {
+  const answer = await callApi(options, 'GET', `/cases/${encodeURIComponent(caseId)}`);
+  if (options.json) return print(answer.body.toString('utf8'));
+  const c = jsonOf<CaseDetail>(answer);
+  print(`${c.caseId}  ${c.status}  (${c.office}, ${c.procedure})`);
+  print(`subject:   ${c.subject}`);
+  print(`requester: ${c.requester.name ? `${c.requester.name} <${c.requester.address}>` : c.requester.address}`);
+  print(`received:  ${shortTime(c.receivedAt)}`);
+  if (c.assignee) print(`assignee:  ${c.assignee}`);
+  print(`waiting:   ${c.pendingStep ? `${c.pendingStep.step}, due ${shortTime(c.pendingStep.dueAt)}` : 'for no one'}`);
+  if (c.steps.length) {
+    print('\ndeadlines');
+    print(
+      formatTable(
+        ['STEP', 'DUE', 'DONE', 'ON TIME'],
+        c.steps.map((s) => [s.step, shortTime(s.dueAt), s.completedAt ? shortTime(s.completedAt) : s.waiting ? 'waiting' : '-', s.onTime === undefined ? (s.breached ? 'no (breached)' : '') : s.onTime ? 'yes' : 'no']),
+      ),
+    );
+  }
+  print('\ntimeline');
+  print(formatTable(['#', 'AT', 'EVENT', 'BY', 'DETAIL'], c.timeline.map((e) => [String(e.seq), shortTime(e.at), e.type, actorText(e.actor), eventDetail(e)])));
+}
+
+// --- act -----------------------------------------------------------------------------------------
+
+interface ActOptions extends ConnectionOptions {
+  json?: string | boolean;
+  outcome?: string;
+  note?: string;
+  missing?: string[];
+  reason?: string;
+  legalBasis?: string;
+  referTo?: string;
+  assignee?: string;
+  number?: string;
+  date?: string;
+  signer?: string;
+  method?: string;
+  receivedBy?: string;
+  collection?: string;
+  postalAddress?: string;
+}
+
+/** The body of an action: the options given, with --json <body> merged over them. */
+export function actionBody(action: ActionName, options: ActOptions): Record<string, unknown> {
+  const fromOptions: Record<string, unknown> = {
+    outcome: options.outcome,
+    note: options.note,
+    missingItems: options.missing,
+    reason: options.reason,
+    legalBasis: options.legalBasis,
+    referTo: options.referTo,
+    assignee: options.assignee,
+    number: options.number,
+    date: options.date,
+    signer: options.signer,
+    method: options.method,
+    receivedBy: options.receivedBy,
+    collection: options.collection,
+    postalAddress: options.postalAddress,
+  };
+  let fromJson: Record<string, unknown> = {};
+  if (typeof options.json === 'string') {
+    try {
+      fromJson = JSON.parse(options.json) as Record<string, unknown>;
+    } catch {
+      throw new CliError(`--json for ${action} must be a JSON object, e.g. '{"outcome":"accept"}'`);
+    }
+    if (!fromJson || typeof fromJson !== 'object' || Array.isArray(fromJson)) throw new CliError(`--json for ${action} must be a JSON object`);
+  }
+  return Object.fromEntries(Object.entries({ ...fromOptions, ...fromJson }).filter(([, v]) => v !== undefined));
+}
+
+async function act(caseId: string, action: string, options: ActOptions): Promise<void> {
+  if (!(ACTION_NAMES as string[]).includes(action)) throw new CliError(`unknown action "${action}": one of ${ACTION_NAMES.join(', ')}`);
+  const answer = await callApi(options, 'POST', `/cases/${encodeURIComponent(caseId)}/${action}`, actionBody(action as ActionName, options));
+  if (options.json === true) return print(answer.body.toString('utf8'));
+  const result = jsonOf<{ caseId: string; action: string; step?: string; status: string; at: string }>(answer);
+  const what =
+    result.status === 'submitted'
+      ? `${result.step} submitted; the workflow records it on the timeline`
+      : result.status === 'recorded'
+        ? `${result.action} recorded on the timeline`
+        : `${result.action}: nothing to change`;
+  print(`${result.caseId}: ${what} (${shortTime(result.at)})`);
+}
+
+// --- verify --------------------------------------------------------------------------------------
+
+/** Exit code of `verify` when the chain is broken: a finding, not a failure of the command. */
+export const VERIFY_BROKEN_EXIT = 2;
+
+async function verify(caseId: string, options: ConnectionOptions & OutputOptions): Promise<void> {
+  const answer = await callApi(options, 'GET', `/cases/${encodeURIComponent(caseId)}/verify`);
+  const report = jsonOf<{ caseId: string; ok: boolean; events: number; head: { lastSeq: number; lastHash: string }; firstBreak?: { kind: string; seq: number; message: string } }>(answer);
+  if (options.json) print(answer.body.toString('utf8'));
+  else if (report.ok) print(`${report.caseId}: timeline intact: ${report.events} events, chain verified up to event ${report.head.lastSeq} (${report.head.lastHash.slice(0, 12)}…)`);
+  else print(`${report.caseId}: timeline BROKEN at event ${report.firstBreak?.seq} (${report.firstBreak?.kind}): ${report.firstBreak?.message}`);
+  if (!report.ok) process.exitCode = VERIFY_BROKEN_EXIT;
+}
+
+// --- export and report ---------------------------------------------------------------------------
+
+interface FileOptions extends ConnectionOptions {
+  period?: string;
+  from?: string;
+  to?: string;
+  office?: string;
+  province?: string;
+  format: string;
+  out?: string;
+}
+
+function periodQuery(options: FileOptions): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ['period', 'from', 'to', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
+  return params;
+}
+
+async function download(path: string, options: FileOptions): Promise<void> {
+  const answer = await callApi(options, 'GET', path);
+  if (options.out) {
+    writeFileSync(options.out, answer.body);
+    process.stderr.write(`wrote ${options.out} (${answer.body.length} bytes)\n`);
+    return;
+  }
+  if (!/^(text\/|application\/json)/.test(answer.contentType)) {
+    throw new CliError(`the ${options.format} file is binary: give --out <file> (e.g. --out ${answer.filename ?? `report.${options.format}`})`);
+  }
+  process.stdout.write(answer.body);
+}
+
+async function exportCases(options: FileOptions): Promise<void> {
+  await download(`/exports/cases?${periodQuery(options)}`, options);
+}
+
+async function officialReport(options: FileOptions): Promise<void> {
+  await download(`/reports/official?${periodQuery(options)}`, options);
+}
+
+// --- token ---------------------------------------------------------------------------------------
+
+interface TokenOptions {
+  role: string;
+  office?: string;
+  scope?: string;
+  name?: string;
+  email?: string;
+  sub?: string;
+  ttl: string;
+  decode?: boolean;
+}
+
+export function tokenRequest(options: TokenOptions): LocalTokenRequest {
+  if (!(ROLES as readonly string[]).includes(options.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, got "${options.role}"`);
+  const role = options.role as Role;
+  if (options.office !== undefined && !CODE.test(options.office)) throw new CliError(`--office "${options.office}" is not an office code (e.g. HCMKV1)`);
+  if ((role === 'officer' || role === 'head') && !options.office) throw new CliError(`${role === 'officer' ? 'an' : 'a'} ${role} works in an office: give --office <CODE>`);
+  const scope = options.scope === undefined ? undefined : parseAuditScope(options.scope);
+  if (options.scope !== undefined && !scope) throw new CliError(`--scope "${options.scope}" must be office:<CODE>, province:<CODE> or all`);
+  if (role === 'auditor' && !scope) throw new CliError('an auditor reads within a grant: give --scope office:<CODE>, province:<CODE> or all');
+  return {
+    role,
+    ...(options.office ? { office: options.office } : {}),
+    ...(scope ? { scope } : {}),
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.email ? { email: options.email } : {}),
+    ...(options.sub ? { sub: options.sub } : {}),
+    ttl: parseTtl(options.ttl),
+  };
+}
+
+async function token(options: TokenOptions): Promise<void> {
+  const jwt = await signLocalToken(dataDir(), tokenRequest(options));
+  print(options.decode ? JSON.stringify(decodeJwt(jwt), null, 2) : jwt);
+}
+
+// --- registration --------------------------------------------------------------------------------
+
+export function registerStaffCommands(program: Command): void {
+  withConnection(
+    program
+      .command('queue')
+      .description('the work queue: open cases, soonest deadline first; with --received-from, every case received in a period')
+      .option('--office <code>', 'one office (default: every office within your reach)')
+      .option('--status <status>', 'e.g. awaiting-review')
+      .option('--procedure <code>', 'e.g. enforcement-request')
+      .option('--breached', 'only cases with a missed deadline')
+      .option('--no-breached', 'only cases without a missed deadline')
+      .option('--due-before <when>', 'only cases waiting for a step due before this (YYYY-MM-DD or ISO date-time)')
+      .option('--received-from <when>', 'start of a period of receipt (includes closed cases)')
+      .option('--received-to <when>', 'end of the period of receipt (default: now)')
+      .option('--limit <n>', 'cases per page (1-200, default 50)')
+      .option('--cursor <cursor>', 'continue from a previous page')
+      .option('--all', 'follow every page')
+      .option('--json', 'print JSON for machines'),
+  ).action(reporting(queue));
+
+  withConnection(program.command('show').description('a case: its deadlines, how each went, and its full timeline').argument('<caseId>', 'e.g. HCMKV1-2026-000001').option('--json', 'print JSON for machines')).action(
+    reporting(show),
+  );
+
+  withConnection(
+    program
+      .command('act')
+      .description(`do what a case waits for: ${ACTION_NAMES.join(', ')}`)
+      .argument('<caseId>', 'e.g. HCMKV1-2026-000001')
+      .argument('<action>', ACTION_NAMES.join(' | '))
+      .addOption(new Option('--outcome <outcome>', 'review: accept | request-more | refuse | refer'))
+      .option('--note <text>', 'a note for the timeline')
+      .option('--missing <item...>', 'review request-more: the missing items')
+      .option('--reason <text>', 'review refuse/refer: why')
+      .option('--legal-basis <text>', 'review refuse: the legal basis')
+      .option('--refer-to <office>', 'review refer: the competent office')
+      .option('--collection <how>', 'visit: at-desk | by-post')
+      .option('--postal-address <address>', 'visit by-post: where to send the result')
+      .option('--number <number>', 'decision: its number')
+      .option('--date <YYYY-MM-DD>', 'decision: its date')
+      .option('--signer <name>', 'decision: who signed it')
+      .option('--method <how>', 'handover: at-desk | by-post')
+      .option('--received-by <name>', 'handover: who received it')
+      .option('--assignee <officer>', 'reassign: the officer who takes the case')
+      .option('--json [body]', 'with a value: the request body as JSON (over the options above); without: print the result as JSON'),
+  ).action(reporting(act));
+
+  withConnection(
+    program
+      .command('verify')
+      .description(`re-compute a case's hash chain and name the first event edited, removed or reordered (exit code ${VERIFY_BROKEN_EXIT} if broken)`)
+      .argument('<caseId>', 'e.g. HCMKV1-2026-000001')
+      .option('--json', 'print JSON for machines'),
+  ).action(reporting(verify));
+
+  const fileOptions = (command: Command, formats: string[], fallback: string) =>
+    withConnection(
+      command
+        .option('--period <period>', 'a month (2026-05), half year (2026-H1) or year (2026)')
+        .option('--from <YYYY-MM-DD>', 'first day of the period (with --to)')
+        .option('--to <YYYY-MM-DD>', 'last day of the period (with --from)')
+        .option('--office <code>', 'one office')
+        .option('--province <code>', 'every office of a province')
+        .addOption(new Option('--format <format>', 'file format').choices(formats).default(fallback))
+        .option('--out <file>', 'write to this file (default: standard output, text formats only)'),
+    );
+
+  fileOptions(program.command('export').description('the cases of a period, as CSV (one line per case) or JSON (with their timelines)'), ['csv', 'json'], 'csv').action(reporting(exportCases));
+  fileOptions(program.command('report').description('the official one-stop report of a period (Công văn 1639/TCTHADS-NV3), for an office or a province'), ['xlsx', 'csv', 'json'], 'xlsx').action(
+    reporting(officialReport),
+  );
+
+  program
+    .command('token')
+    .description('print a development token signed with the local key (in $MOTCUA_DATA_DIR/auth, default .local/data/auth), as the local stack accepts')
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--office <code>', 'officer/head: their office')
+    .option('--scope <scope>', 'auditor: office:<CODE> | province:<CODE> | all')
+    .option('--name <name>', 'the name recorded on the timeline')
+    .option('--email <email>', 'their e-mail')
+    .option('--sub <id>', 'their user id (default: local-<role>-<office>)')
+    .option('--ttl <duration>', 'validity: seconds, or 30m, 8h, 2d', '8h')
+    .option('--decode', 'print the claims instead of the token')
+    .action(reporting(token));
+}

@@ -1,0 +1,37 @@
+import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions';
+import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
+import { exportCases, officialReport } from '../../shared/staff/exports';
+import { searchCases } from '../../shared/staff/queue';
+import { ok, type Route } from './http';
+
+/**
+ * The API's routes: one line each, the permission the router checks before anything is read,
+ * and a thin handler that calls shared/staff. openapi/motcua-api.yaml documents exactly these
+ * (a unit test holds the two together).
+ */
+export const routes: Route[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    permission: 'public',
+    handle: async (_request, ports) =>
+      (await ports.caseStoreReachable())
+        ? ok({ status: 'ok', caseStore: 'reachable', time: ports.clock.now().toISOString() })
+        : { status: 503, json: { status: 'degraded', caseStore: 'unreachable' } },
+  },
+  { method: 'GET', path: '/cases', permission: 'case:read', handle: async (r, ports) => ok(await searchCases(r.principal, r.query, ports)) },
+  { method: 'GET', path: '/cases/{id}', permission: 'case:read', handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)) },
+  { method: 'GET', path: '/cases/{id}/timeline', permission: 'case:read', handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)) },
+  { method: 'GET', path: '/cases/{id}/verify', permission: 'case:read', handle: async (r, ports) => ok(await verifyCaseTimeline(r.principal, r.params.id!, ports)) },
+  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports)) },
+  ...ACTION_NAMES.map(
+    (action): Route => ({
+      method: 'POST',
+      path: `/cases/{id}/${action}`,
+      permission: ACTIONS[action].permission,
+      handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
+    }),
+  ),
+  { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await exportCases(r.principal, r.query, ports) }) },
+  { method: 'GET', path: '/reports/official', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await officialReport(r.principal, r.query, ports) }) },
+];

@@ -1,0 +1,267 @@
+import type { AppointmentRecord, CaseRecord, DocumentRef, TimelineEvent } from '../cases/model';
+import { officeByCode, type Office, type OfficeDirectory } from '../offices/directory';
+import { checkTimeliness, deadlineFor, workingTimeBetween, type Deadline } from '../calendar';
+import { apologyLetterPdf } from '../documents/apology-letter';
+import { acknowledgementNotice } from './acknowledgement';
+import type { Notice } from './common';
+import {
+  apologyFilename,
+  apologyNotice,
+  appointmentNotice,
+  appointmentReminderNotice,
+  closingNotice,
+  complaintGuidanceNotice,
+  decisionReleasedNotice,
+  guidanceNotice,
+  missedAppointmentNotice,
+  newCaseForDeskNotice,
+  procuracyCopyNotice,
+  referralNotice,
+  refusalNotice,
+  rescheduleNotice,
+  stepEscalationNotice,
+  stepWarningNotice,
+  type ClosingReason,
+  type DecisionFacts,
+} from './lifecycle';
+import { receiptSlipNotice } from './receipt-slip-notice';
+import type { ProcedureSettings } from '../workflow/procedure-settings';
+
+export const NOTICE_KINDS = [
+  'acknowledgement',
+  'new-case',
+  'complaint-guidance',
+  'guidance',
+  'refusal',
+  'referral',
+  'appointment',
+  'appointment-reminder',
+  'appointment-rescheduled',
+  'appointment-missed',
+  'receipt-slip',
+  'decision-released',
+  'procuracy-copy',
+  'closing',
+  'step-warning',
+  'step-escalation',
+  'apology',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** What the requester is asked to bring to the in-person receipt (originals, compared with what was e-mailed). */
+export const BRING_TO_APPOINTMENT = [
+  'Bản chính đơn yêu cầu thi hành án, có chữ ký hoặc điểm chỉ của người yêu cầu',
+  'Bản chính hoặc bản sao có chứng thực bản án, quyết định của Tòa án',
+  'Căn cước công dân hoặc giấy tờ tùy thân; giấy ủy quyền nếu nộp thay người yêu cầu',
+];
+
+/** Working days added to a late result's date in the apology (form 04): the new date the agency commits to. */
+export const APOLOGY_EXTENSION_WORKING_DAYS = 2;
+
+export interface NoticeContext {
+  caseRecord: CaseRecord;
+  events: TimelineEvent[];
+  directory: OfficeDirectory;
+  procedure: ProcedureSettings;
+  now: Date;
+  step?: string;
+  readDocument(ref: Pick<DocumentRef, 'bucket' | 'key'>): Promise<Buffer>;
+}
+
+/** A notice ready to send: to whom, and under which key (one key, one message, however often it is asked for). */
+export interface PreparedNotice {
+  key: string;
+  to: string;
+  audience: 'requester' | 'desk' | 'head' | 'procuracy';
+  notice: Notice;
+}
+
+const lastEvent = (events: TimelineEvent[], type: string, where: (e: TimelineEvent) => boolean = () => true) => [...events].reverse().find((e) => e.type === type && where(e));
+
+function outcomeOf(events: TimelineEvent[], step: string): Record<string, any> {
+  return (lastEvent(events, 'step-completed', (e) => e.data.step === step)?.data.outcome ?? {}) as Record<string, any>;
+}
+
+function officeOf(ctx: NoticeContext): Office {
+  const office = officeByCode(ctx.directory, ctx.caseRecord.office);
+  if (!office) throw new Error(`office ${ctx.caseRecord.office} of case ${ctx.caseRecord.caseId} is not in the office directory`);
+  return office;
+}
+
+const slotOf = (appointment: AppointmentRecord) => ({ start: appointment.slot.start, end: appointment.slot.end, session: appointment.slot.session });
+
+function requireAppointment(ctx: NoticeContext): AppointmentRecord {
+  if (!ctx.caseRecord.appointment) throw new Error(`case ${ctx.caseRecord.caseId} has no appointment`);
+  return ctx.caseRecord.appointment;
+}
+
+function decisionFacts(record: CaseRecord): DecisionFacts {
+  const decision = record.decision;
+  if (!decision) throw new Error(`case ${record.caseId} has no decision recorded`);
+  const signer = typeof decision.signer === 'string' ? { name: decision.signer, title: 'Thủ trưởng cơ quan thi hành án dân sự' } : decision.signer;
+  return { number: decision.number, issuedAt: decision.date, signer };
+}
+
+async function decisionPdf(ctx: NoticeContext): Promise<Buffer> {
+  const document = ctx.caseRecord.decision?.document;
+  if (!document) throw new Error(`the decision of case ${ctx.caseRecord.caseId} has no document to send`);
+  return ctx.readDocument(document);
+}
+
+/** A compact, stable form of an instant for keys: 202611241616. */
+const compact = (instant: string | undefined) => (instant ?? '').replace(/\D/g, '').slice(0, 12);
+
+/**
+ * Builds the notice of a kind for a case as it stands: its recipient, its text, and its key.
+ * Keys: once per case for one-off notices; per review round, appointment attempt or deadline
+ * for notices that may rightly go out again.
+ */
+export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promise<PreparedNotice> {
+  const { caseRecord, events, directory } = ctx;
+  const office = officeOf(ctx);
+  const id = caseRecord.caseId;
+  const requester = caseRecord.requester.address;
+  const firstDue = caseRecord.deadlines.review?.dueAt ?? caseRecord.deadlines.registration?.dueAt;
+  const attachmentNames = ((events.find((e) => e.type === 'message-received')?.data.attachments as Array<{ name: string }> | undefined) ?? []).map((a) => a.name);
+
+  switch (kind) {
+    case 'acknowledgement': {
+      if (!firstDue) throw new Error(`case ${id} has no first deadline yet; the acknowledgement states it`);
+      return { key: `${id}.acknowledgement`, to: requester, audience: 'requester', notice: acknowledgementNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }) };
+    }
+    case 'new-case':
+      if (!firstDue) throw new Error(`case ${id} has no first deadline yet`);
+      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: newCaseForDeskNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }) };
+    case 'complaint-guidance':
+      return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, registrationWorkingDays: ctx.procedure.resultWorkingDays }) };
+    case 'guidance': {
+      const outcome = outcomeOf(events, 'review');
+      const replyBy = caseRecord.deadlines['requester-reply']?.dueAt;
+      if (!replyBy) throw new Error(`case ${id} has no reply deadline; the guidance states it`);
+      const missingItems = (outcome.missingItems as string[] | undefined) ?? [];
+      return { key: `${id}.guidance.r${caseRecord.round ?? 1}`, to: requester, audience: 'requester', notice: guidanceNotice({ caseRecord, office, missingItems, replyBy, officerNote: outcome.note }) };
+    }
+    case 'refusal': {
+      const outcome = outcomeOf(events, 'review');
+      return { key: `${id}.refusal`, to: requester, audience: 'requester', notice: refusalNotice({ caseRecord, office, reason: String(outcome.reason ?? ''), legalBasis: String(outcome.legalBasis ?? '') }) };
+    }
+    case 'referral': {
+      const outcome = outcomeOf(events, 'review');
+      const competentOffice = officeByCode(directory, String(outcome.referTo ?? ''));
+      if (!competentOffice) throw new Error(`case ${id} is referred to ${String(outcome.referTo)}, which is not in the office directory`);
+      return { key: `${id}.referral`, to: requester, audience: 'requester', notice: referralNotice({ caseRecord, office, competentOffice, reason: outcome.reason }) };
+    }
+    case 'appointment': {
+      const appointment = requireAppointment(ctx);
+      return {
+        key: `${id}.appointment.a${appointment.attempt}`,
+        to: requester,
+        audience: 'requester',
+        notice: appointmentNotice({ caseRecord, office, mailDomain: directory.agency.mailDomain, bring: BRING_TO_APPOINTMENT, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
+      };
+    }
+    case 'appointment-reminder': {
+      const appointment = requireAppointment(ctx);
+      return { key: `${id}.appointment-reminder.a${appointment.attempt}`, to: requester, audience: 'requester', notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: BRING_TO_APPOINTMENT }) };
+    }
+    case 'appointment-rescheduled':
+    case 'appointment-missed': {
+      const appointment = requireAppointment(ctx);
+      const moved = lastEvent(events, kind === 'appointment-missed' ? 'appointment-missed' : 'appointment-rescheduled');
+      const previous = moved?.data.from as AppointmentRecord['slot'] | undefined;
+      if (!previous) throw new Error(`case ${id} has no earlier appointment to mention`);
+      const before = { start: previous.start, end: previous.end, session: previous.session, sequence: appointment.attempt - 2 };
+      const common = { caseRecord, office, mailDomain: directory.agency.mailDomain, bring: BRING_TO_APPOINTMENT, issuedAt: ctx.now };
+      const notice =
+        kind === 'appointment-missed'
+          ? missedAppointmentNotice({ ...common, missed: before, offered: slotOf(appointment) })
+          : rescheduleNotice({ ...common, previous: before, appointment: slotOf(appointment) });
+      return { key: `${id}.${kind}.a${appointment.attempt}`, to: requester, audience: 'requester', notice };
+    }
+    case 'receipt-slip': {
+      const slip = caseRecord.documents?.receiptSlip;
+      const resultDueAt = caseRecord.deadlines.decision?.dueAt;
+      if (!slip || !resultDueAt) throw new Error(`case ${id} has no receipt slip yet`);
+      const content = await ctx.readDocument(slip);
+      return {
+        key: `${id}.receipt-slip`,
+        to: requester,
+        audience: 'requester',
+        notice: receiptSlipNotice({ caseRecord, office, resultDueAt, collection: caseRecord.resultCollection?.method ?? 'at-desk', slip: { filename: slip.name, content, contentType: slip.contentType } }),
+      };
+    }
+    case 'decision-released': {
+      const collection = caseRecord.resultCollection?.method === 'by-post' && caseRecord.resultCollection.postalAddress
+        ? ({ kind: 'by-post', postalAddress: caseRecord.resultCollection.postalAddress } as const)
+        : ({ kind: 'at-desk' } as const);
+      return { key: `${id}.decision-released`, to: requester, audience: 'requester', notice: decisionReleasedNotice({ caseRecord, office, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), collection }) };
+    }
+    case 'procuracy-copy':
+      return {
+        key: `${id}.procuracy-copy`,
+        to: office.procuracyEmail,
+        audience: 'procuracy',
+        notice: procuracyCopyNotice({ caseRecord, office, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), procuracyName: office.procuracyName ?? `Viện kiểm sát nhân dân cùng cấp với ${office.name}` }),
+      };
+    case 'closing': {
+      const reason = closingReason(ctx);
+      return { key: `${id}.closing`, to: requester, audience: 'requester', notice: closingNotice({ caseRecord, office, reason, closedAt: caseRecord.closure?.at ?? ctx.now }) };
+    }
+    case 'step-warning':
+    case 'step-escalation': {
+      const step = requireStep(ctx);
+      const deadline = caseRecord.deadlines[step];
+      if (!deadline) throw new Error(`case ${id} has no deadline for ${step}`);
+      const scope = { directory, office: caseRecord.office };
+      if (kind === 'step-warning') {
+        const remainingWorkingMinutes = Math.max(0, workingTimeBetween(scope, ctx.now, new Date(deadline.dueAt)));
+        return { key: `${id}.step-warning.${step}.${compact(deadline.dueAt)}`, to: office.staff.desk, audience: 'desk', notice: stepWarningNotice({ caseRecord, office, step, dueAt: deadline.dueAt, remainingWorkingMinutes, assignee: caseRecord.assignee }) };
+      }
+      const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, ctx.now, { directory });
+      return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee }) };
+    }
+    case 'apology': {
+      const step = requireStep(ctx);
+      const original = caseRecord.deadlines[step];
+      if (!original) throw new Error(`case ${id} has no deadline for ${step}`);
+      const newDueAt = deadlineFor({ receivedAt: ctx.now, workingDays: APOLOGY_EXTENSION_WORKING_DAYS, office: caseRecord.office, directory }).dueAt;
+      const visit = lastEvent(events, 'visit-recorded');
+      const facts = {
+        caseId: id,
+        office,
+        requester: { name: caseRecord.requester.name, address: caseRecord.requester.address },
+        procedureName: ctx.procedure.name,
+        receivedAt: visit?.at ?? caseRecord.receivedAt,
+        originalDueAt: original.dueAt,
+        newDueAt,
+        reason: 'Hồ sơ cần thêm thời gian để xem xét, xác minh trước khi ban hành quyết định.',
+      };
+      const pdf = await apologyLetterPdf({ ...facts, agencyName: directory.agency.name, issuedAt: ctx.now, signer: { title: 'Thủ trưởng cơ quan', name: office.name } });
+      return {
+        key: `${id}.apology.${step}.${compact(original.dueAt)}`,
+        to: requester,
+        audience: 'requester',
+        notice: apologyNotice({ caseRecord, office, procedureName: facts.procedureName, receivedAt: facts.receivedAt, originalDueAt: facts.originalDueAt, newDueAt, reason: facts.reason, pdf }),
+      };
+    }
+  }
+}
+
+function requireStep(ctx: NoticeContext): string {
+  if (!ctx.step) throw new Error(`this notice of case ${ctx.caseRecord.caseId} names a step, and none was given`);
+  return ctx.step;
+}
+
+function closingReason(ctx: NoticeContext): ClosingReason {
+  const { caseRecord, events } = ctx;
+  switch (caseRecord.closure?.reason) {
+    case 'no-reply':
+      return { kind: 'no-reply', guidanceSentAt: lastEvent(events, 'clock-paused')?.at ?? caseRecord.updatedAt, replyDueAt: caseRecord.deadlines['requester-reply']?.dueAt ?? caseRecord.updatedAt };
+    case 'missed-twice':
+      return { kind: 'missed-appointments', missed: events.filter((e) => e.type === 'appointment-missed').map((e) => (e.data.from ?? e.data.slot) as AppointmentRecord['slot']).map((s) => ({ start: s.start, end: s.end, session: s.session })) };
+    case 'withdrawn':
+      return { kind: 'withdrawn', withdrawnAt: caseRecord.closure.at };
+    default:
+      throw new Error(`case ${caseRecord.caseId} is not closed for a reason the closing notice explains (${caseRecord.closure?.reason ?? 'open'})`);
+  }
+}

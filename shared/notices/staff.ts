@@ -1,0 +1,110 @@
+import type { CaseRecord } from '../cases/model';
+import type { Office } from '../offices/directory';
+import { subjectTag } from '../cases/case-id';
+import { staffSignature, taggedSubject, type CaseFacts, type Instant, type Notice } from './common';
+import { at, workingDuration } from './format';
+
+/** The steps a person must act on, as the staff reads them. */
+export const STEP_LABELS: Readonly<Record<string, string>> = {
+  review: 'Kiểm tra yêu cầu và trả lời người yêu cầu',
+  visit: 'Tiếp nhận hồ sơ bản chính theo lịch hẹn',
+  decision: 'Ra quyết định thi hành án',
+  handover: 'Trả kết quả (giao quyết định thi hành án)',
+};
+
+export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
+
+const desk = (office: Office) => `Bộ phận một cửa - ${office.name}`;
+const requesterOf = (c: CaseFacts) => (c.requester.name ? `${c.requester.name} <${c.requester.address}>` : c.requester.address);
+
+export interface NewCaseFacts {
+  caseRecord: CaseFacts & Pick<CaseRecord, 'receivedAt' | 'subject'>;
+  office: Office;
+  reviewDueAt: Instant;
+  attachmentNames: string[];
+  /** Where the officer opens the case, when the deployment has a console. */
+  caseUrl?: string;
+}
+
+/** To the desk (office.staff.desk): a new request to review, and the deadline for the reply. */
+export function newCaseForDeskNotice({ caseRecord, office, reviewDueAt, attachmentNames, caseUrl }: NewCaseFacts): Notice {
+  const files = attachmentNames.length ? attachmentNames.map((n) => `    - ${n}`) : ['    (không có tệp đính kèm)'];
+  const text = [
+    `Kính gửi: ${desk(office)},`,
+    '',
+    `Hồ sơ mới ${caseRecord.caseId} đã được tiếp nhận qua thư điện tử lúc ${at(caseRecord.receivedAt)}.`,
+    `  Người gửi: ${requesterOf(caseRecord)}`,
+    `  Tiêu đề thư: ${caseRecord.subject}`,
+    `  Tệp đính kèm (${attachmentNames.length}):`,
+    ...files,
+    '',
+    'Việc cần làm: kiểm tra quyền yêu cầu thi hành án, thẩm quyền của cơ quan và thành phần hồ sơ, rồi chọn: hẹn nộp hồ sơ bản chính, đề nghị bổ sung, từ chối, hoặc hướng dẫn gửi đến cơ quan có thẩm quyền.',
+    `Hạn trả lời người yêu cầu: ${at(reviewDueAt)}.`,
+    ...(caseUrl ? [`Mở hồ sơ: ${caseUrl}`] : []),
+    `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`,
+    '',
+    ...staffSignature(office),
+  ].join('\n');
+  return { subject: taggedSubject(`Hồ sơ mới cần kiểm tra trước ${at(reviewDueAt)}`, caseRecord.caseId), text };
+}
+
+export interface StepWarningFacts {
+  caseRecord: CaseFacts;
+  office: Office;
+  step: string;
+  dueAt: Instant;
+  /** Working time left until dueAt, in minutes (workingTimeBetween of the office's calendar). */
+  remainingWorkingMinutes: number;
+  /** The officer the case is assigned to; unset, the warning goes to the desk. */
+  assignee?: string;
+}
+
+/** To the assignee, or the desk: a step is coming due, with the working time left. */
+export function stepWarningNotice({ caseRecord, office, step, dueAt, remainingWorkingMinutes, assignee }: StepWarningFacts): Notice {
+  const label = stepLabel(step);
+  const left = workingDuration(remainingWorkingMinutes);
+  const text = [
+    `Kính gửi: ${assignee?.trim() || desk(office)},`,
+    '',
+    `Hồ sơ ${caseRecord.caseId} (người yêu cầu: ${requesterOf(caseRecord)}) đang chờ bước: ${label}.`,
+    `Hạn hoàn thành: ${at(dueAt)}; thời gian còn lại: ${left} làm việc.`,
+    `Nếu bước này quá hạn, hồ sơ sẽ được báo cáo Thủ trưởng ${office.name}.`,
+    '',
+    ...staffSignature(office),
+  ].join('\n');
+  return { subject: taggedSubject(`Sắp đến hạn: ${label} - còn ${left} làm việc`, caseRecord.caseId), text };
+}
+
+export interface StepEscalationFacts {
+  caseRecord: CaseFacts;
+  office: Office;
+  step: string;
+  dueAt: Instant;
+  /** Working time past dueAt, in minutes (0 at the deadline itself). */
+  lateWorkingMinutes: number;
+  assignee?: string;
+}
+
+/**
+ * To the head of office (office.staff.head): a step is past its deadline, by how much, and who has it. The same
+ * message reports a breach (the deadline passing) and any later reminder, so breachNotice is this function.
+ */
+export function stepEscalationNotice({ caseRecord, office, step, dueAt, lateWorkingMinutes, assignee }: StepEscalationFacts): Notice {
+  const label = stepLabel(step);
+  const late = lateWorkingMinutes > 0 ? `trễ ${workingDuration(lateWorkingMinutes)} làm việc` : 'đã đến hạn';
+  const text = [
+    `Kính gửi: Thủ trưởng ${office.name},`,
+    '',
+    `Hồ sơ ${caseRecord.caseId} (người yêu cầu: ${requesterOf(caseRecord)}) đã quá hạn bước: ${label}.`,
+    `Hạn hoàn thành: ${at(dueAt)}; ${lateWorkingMinutes > 0 ? `đã quá hạn ${workingDuration(lateWorkingMinutes)} làm việc` : 'thời hạn vừa hết'}.`,
+    `Người được giao: ${assignee?.trim() || `chưa phân công (${desk(office)})`}.`,
+    '',
+    'Đề nghị: đôn đốc người được giao hoặc phân công lại hồ sơ; nếu kết quả trả cho người yêu cầu bị chậm so với ngày hẹn, lập Phiếu xin lỗi và hẹn lại ngày trả kết quả.',
+    '',
+    ...staffSignature(office),
+  ].join('\n');
+  return { subject: taggedSubject(`Quá hạn: ${label} - ${late}`, caseRecord.caseId), text };
+}
+
+/** A breach is reported to the head with the escalation message: one template, one wording. */
+export const breachNotice = stepEscalationNotice;

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { Permission } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
+import type { Actor, CaseRecord } from '../cases/model';
+import { toVietnamIso } from '../time/vietnam-time';
+import { caseFor, requirePermission } from './access';
+import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
+import type { StaffPorts } from './ports';
+
+const note = z.string().trim().min(1).max(4000);
+const text = z.string().trim().min(1).max(1000);
+
+/**
+ * The officer's review of a request (seed 002): accept it, ask for what is missing (the clock
+ * pauses until the reply), refuse it with the reason and its legal basis, or refer it to the
+ * competent office.
+ */
+const reviewBody = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('accept'), note: note.optional() }),
+  z.strictObject({ outcome: z.literal('request-more'), missingItems: z.array(text).min(1, 'name at least one missing item'), note: note.optional() }),
+  z.strictObject({ outcome: z.literal('refuse'), reason: text, legalBasis: text, note: note.optional() }),
+  z.strictObject({ outcome: z.literal('refer'), referTo: text, reason: text.optional(), note: note.optional() }),
+]);
+
+/**
+ * The requester came to the desk with the originals (shared/workflow/result-steps `VisitRecord`):
+ * what was received, how the result will be collected; or, at the requester's request, another
+ * date (`action: reschedule`).
+ */
+const visitBody = z.union([
+  z.strictObject({ action: z.literal('reschedule'), note: note.optional() }),
+  z.strictObject({
+    action: z.literal('received').optional(),
+    documentsReceived: z.array(z.strictObject({ name: text, copies: z.number().int().min(1).max(100), kind: z.enum(['original', 'copy']) })).optional(),
+    collection: z.enum(['at-desk', 'by-post']).optional(),
+    postalAddress: text.optional(),
+    requester: z.strictObject({ name: text.optional(), address: text.optional(), phone: z.string().trim().min(3).max(40).optional() }).optional(),
+    note: note.optional(),
+  }),
+]);
+
+/** The enforcement decision (quyết định thi hành án): its number, date and signer (result-steps `DecisionInput`). */
+const decisionBody = z.strictObject({
+  number: text,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  signer: text,
+  note: note.optional(),
+});
+
+/** The decision was handed to the requester, at the desk (signed slip) or by post. */
+const handoverBody = z.strictObject({
+  method: z.enum(['at-desk', 'by-post']),
+  receivedBy: text.optional(),
+  note: note.optional(),
+});
+
+/** A complaint or denunciation registered by an officer (the guidance flow). */
+const registerBody = z.strictObject({ note: note.optional() });
+
+const reassignBody = z.strictObject({
+  assignee: z.string().trim().min(1).max(200),
+  note: note.optional(),
+});
+
+export interface ActionSpec {
+  /** The workflow step this action completes; none for actions that only change the case. */
+  step?: string;
+  permission: Permission;
+  body: z.ZodType<Record<string, unknown>>;
+  summary: string;
+}
+
+/**
+ * What each action does: the step it completes and the body it takes. `visit`, `decision` and
+ * `handover` complete steps that the lifecycle adds to the workflow; until a case waits for them
+ * they answer 409 like any action that comes at the wrong time. Their bodies follow what the
+ * lifecycle's workflow reads (shared/workflow/result-steps.ts).
+ */
+export const ACTIONS = {
+  review: { step: 'review', permission: 'case:act', body: reviewBody, summary: "Record the officer's review of the request" },
+  visit: { step: 'visit', permission: 'case:act', body: visitBody, summary: "Record the requester's in-person visit" },
+  decision: { step: 'decision', permission: 'case:act', body: decisionBody, summary: 'Record the enforcement decision' },
+  handover: { step: 'handover', permission: 'case:act', body: handoverBody, summary: 'Record the hand-over of the decision' },
+  register: { step: 'registration', permission: 'case:act', body: registerBody, summary: 'Register a complaint or denunciation' },
+  reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
+} as const satisfies Record<string, ActionSpec>;
+
+export type ActionName = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+export interface ActionResult {
+  caseId: string;
+  action: ActionName;
+  step?: string;
+  status: 'submitted' | 'recorded' | 'unchanged';
+  at: string;
+}
+
+const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
+  kind: 'officer',
+  id: principal.sub,
+  ...(principal.name ?? principal.email ? { name: principal.name ?? principal.email } : {}),
+});
+
+/** Validates an action's body against its schema, naming each problem by its path. */
+export function parseActionBody(action: ActionName, body: unknown): Record<string, unknown> {
+  const result = ACTIONS[action].body.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  throw new InvalidRequest(`the body of ${action} is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+/**
+ * Performs an action on a case for a principal. An action on a step resumes the waiting workflow
+ * (SendTaskSuccess); the workflow's next state records it on the timeline. If the token changed
+ * under us (a breach renewed the wait), the case is read again and the action retried once with
+ * the new token, provided the same step still waits.
+ */
+export async function performAction(principal: Principal, caseId: string, action: ActionName, body: unknown, ports: StaffPorts): Promise<ActionResult> {
+  const spec: ActionSpec = ACTIONS[action];
+  requirePermission(principal, spec.permission);
+  const record = await caseFor(principal, spec.permission, caseId, ports);
+  const input = parseActionBody(action, body);
+  const at = toVietnamIso(ports.clock.now());
+  if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
+
+  const step = spec.step;
+  const output = { ...input, actor: actorOf(principal), at };
+  let current = record;
+  for (let attempt = 1; ; attempt++) {
+    const pending = current.pendingStep;
+    if (pending?.step !== step) throw new NotWaitingForAction(caseId, action, step, pending?.step ?? null);
+    if ((await ports.workflow.sendTaskSuccess(pending.taskToken, output)) === 'sent') return { caseId, action, step, status: 'submitted', at };
+    const reread = await ports.cases.requireCase(caseId);
+    const renewed = reread.pendingStep?.step === step && reread.pendingStep.taskToken !== pending.taskToken;
+    if (attempt >= 2 || !renewed) {
+      throw new NotWaitingForAction(
+        caseId,
+        action,
+        step,
+        reread.pendingStep?.step ?? null,
+        reread.pendingStep?.step === step
+          ? `case ${caseId} no longer waits for this ${step}: it was just completed or is being resumed; read the case again`
+          : undefined,
+      );
+    }
+    current = reread;
+  }
+}
+
+/** A head gives the case to another officer: the case changes, and the timeline says who, from whom, to whom. */
+async function reassign(principal: Principal, record: CaseRecord, input: z.infer<typeof reassignBody>, at: string, ports: StaffPorts): Promise<ActionResult> {
+  const { events } = await ports.cases.changeCase(record.caseId, (current) => {
+    if (current.status === 'closed') throw new CaseConflict(`case ${current.caseId} is closed: it cannot be reassigned`);
+    if (current.assignee === input.assignee) return undefined;
+    return {
+      update: { assignee: input.assignee },
+      events: [
+        {
+          type: 'reassigned',
+          at,
+          actor: actorOf(principal),
+          data: { from: current.assignee ?? null, to: input.assignee, ...(input.note ? { note: input.note } : {}) },
+        },
+      ],
+    };
+  });
+  return { caseId: record.caseId, action: 'reassign', status: events.length ? 'recorded' : 'unchanged', at };
+}

@@ -1,0 +1,45 @@
+import type { CaseRepository } from '../cases/repository';
+import type { AttachmentRef } from '../cases/model';
+import type { OfficeDirectory } from '../offices/directory';
+import type { Clock } from '../clock';
+
+/** One page of an index partition, in sort-key order, with the key to continue from. */
+export interface CaseIndexPage {
+  items: Array<Record<string, unknown>>;
+  lastKey?: Record<string, unknown>;
+}
+
+export interface CaseIndexQuery {
+  index: 'GSI1' | 'GSI2';
+  partition: string;
+  /** Inclusive bounds on the sort key. */
+  from?: string;
+  to?: string;
+  startKey?: Record<string, unknown>;
+  limit: number;
+}
+
+/** The table's secondary indexes: the work queue (GSI1) and the audit periods (GSI2). */
+export interface CaseIndex {
+  page(query: CaseIndexQuery): Promise<CaseIndexPage>;
+}
+
+/** Resumes a waiting workflow step. 'stale' when the token no longer resumes anything (timed out, renewed, done). */
+export interface WorkflowResumer {
+  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<'sent' | 'stale'>;
+}
+
+/** Short-lived links to stored documents, so that files never pass through the API. */
+export interface DocumentLinks {
+  signedGetUrl(document: Pick<AttachmentRef, 'bucket' | 'key' | 'name' | 'contentType'>, expiresInSeconds: number): Promise<string>;
+}
+
+/** What the staff and auditor use cases need, as ports: the handler gives AWS clients, tests give fakes. */
+export interface StaffPorts {
+  cases: CaseRepository;
+  index: CaseIndex;
+  workflow: WorkflowResumer;
+  documents: DocumentLinks;
+  directory: OfficeDirectory;
+  clock: Clock;
+}

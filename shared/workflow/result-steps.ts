@@ -1,0 +1,139 @@
+import type { CaseRecord, DocumentRef, NewEvent, StepDeadline } from '../cases/model';
+import { officeByCode } from '../offices/directory';
+import { receiptSlipPdf, type ReceivedDocument } from '../documents/receipt-slip';
+import { checkTimeliness, type Deadline } from '../calendar';
+import { toVietnamIso } from '../time/vietnam-time';
+import { WORKFLOW, workingDaysFrom, type WorkflowPorts } from './steps';
+import type { ProcedureSettings } from './procedure-settings';
+
+export interface ResultPorts extends WorkflowPorts {
+  procedureOf(code: string): ProcedureSettings;
+  storeDocument(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
+}
+
+/** What the officer records of the visit (the body of the `visit` action). */
+export interface VisitRecord {
+  documentsReceived?: ReceivedDocument[];
+  collection?: 'at-desk' | 'by-post';
+  postalAddress?: string;
+  requester?: { name?: string; address?: string; phone?: string };
+  note?: string;
+  actor?: NewEvent['actor'];
+  at?: string;
+}
+
+/** What the head records of the decision (the body of the `decision` action). */
+export interface DecisionInput {
+  number: string;
+  date: string;
+  signer: string | { name: string; title: string };
+  document?: DocumentRef;
+  actor?: NewEvent['actor'];
+}
+
+const DEFAULT_DOCUMENTS: ReceivedDocument[] = [
+  { name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' },
+  { name: 'Bản án, quyết định của Tòa án', copies: 1, kind: 'copy' },
+];
+
+/**
+ * The in-person receipt: the originals checked, the requester's choice (wait, or post to an
+ * address), the result's due date from now under the one-stop rules, and the receipt and
+ * appointment slip (form 01) produced and kept with the case.
+ */
+export async function recordVisit(caseId: string, visit: VisitRecord, ports: ResultPorts): Promise<{ resultDueAt: string }> {
+  const current = await ports.cases.requireCase(caseId);
+  if (current.deadlines.decision) return { resultDueAt: current.deadlines.decision.dueAt }; // recorded by an earlier attempt
+  const office = officeByCode(ports.directory, current.office);
+  if (!office) throw new Error(`office ${current.office} of case ${caseId} is not in the office directory`);
+  const procedure = ports.procedureOf(current.procedure);
+  const at = ports.clock.now();
+  const decisionDue = workingDaysFrom(ports, current, at, procedure.resultWorkingDays, procedure.afterCutoff);
+  const collection = visit.collection ?? 'at-desk';
+  const documentsReceived = visit.documentsReceived?.length ? visit.documentsReceived : DEFAULT_DOCUMENTS;
+  const officer = visit.actor?.kind === 'officer' ? (visit.actor.name ?? visit.actor.id) : 'Bộ phận một cửa';
+  const slip = await receiptSlipPdf({
+    caseId,
+    office,
+    agencyName: ports.directory.agency.name,
+    requester: { name: visit.requester?.name ?? current.requester.name ?? current.requester.address, address: visit.requester?.address ?? visit.postalAddress ?? '', phone: visit.requester?.phone, email: current.requester.address },
+    procedureName: procedure.name,
+    documentsReceived,
+    receivedAt: at,
+    resultDueAt: decisionDue.dueAt,
+    resultCollection: collection,
+    postalAddress: visit.postalAddress,
+    officer: { name: officer },
+    workingDays: procedure.resultWorkingDays,
+  });
+  const stored = await ports.storeDocument(`cases/${caseId}/documents/giay-tiep-nhan-ho-so-va-hen-tra-ket-qua.pdf`, slip, 'application/pdf');
+  const receiptSlip: DocumentRef = { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả.pdf', contentType: 'application/pdf', ...stored };
+  await ports.cases.changeCase(caseId, (latest) => {
+    if (latest.deadlines.decision) return undefined;
+    const nowIso = toVietnamIso(at);
+    return {
+      update: {
+        status: 'received-in-person',
+        pendingStep: undefined,
+        resultCollection: { method: collection, ...(visit.postalAddress ? { postalAddress: visit.postalAddress } : {}) },
+        deadlines: { ...latest.deadlines, decision: decisionDue },
+        documents: { ...latest.documents, receiptSlip },
+      },
+      events: [
+        { type: 'visit-recorded', at: nowIso, actor: visit.actor ?? WORKFLOW, data: { documentsReceived, collection, postalAddress: visit.postalAddress, note: visit.note, onTime: visitOnTime(latest, at) } },
+        { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'decision', ...decisionDue } },
+        { type: 'document-produced', at: nowIso, actor: WORKFLOW, data: { kind: 'receipt-slip', ...receiptSlip } },
+      ],
+    };
+  });
+  return { resultDueAt: decisionDue.dueAt };
+}
+
+function visitOnTime(record: CaseRecord, at: Date): boolean | undefined {
+  const due = record.deadlines.visit?.dueAt;
+  return due ? at.getTime() <= new Date(due).getTime() : undefined;
+}
+
+/**
+ * The decision is on the case (number, date, signer, document), and with it the clocks of what
+ * follows: the hand-over (by the date the requester was given, or one working day if that has
+ * passed) and the copy to the procuracy.
+ */
+export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<void> {
+  await ports.cases.changeCase(caseId, (current) => {
+    if (current.decision) return undefined;
+    const procedure = ports.procedureOf(current.procedure);
+    const at = ports.clock.now();
+    const nowIso = toVietnamIso(at);
+    const promised = current.deadlines.decision;
+    const oneDay = workingDaysFrom(ports, current, at, 1);
+    const handover: StepDeadline = promised && new Date(promised.dueAt) > new Date(oneDay.dueAt) ? { ...promised } : oneDay;
+    const procuracy = procedure.procuracyCopyWorkingDays ? workingDaysFrom(ports, current, at, procedure.procuracyCopyWorkingDays) : undefined;
+    const events: NewEvent[] = [
+      { type: 'decision-recorded', at: nowIso, actor: decision.actor ?? WORKFLOW, data: { number: decision.number, date: decision.date, signer: decision.signer, document: decision.document } },
+      { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'handover', ...handover } },
+      ...(procuracy ? [{ type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'procuracy-copy', ...procuracy } }] : []),
+    ];
+    return {
+      update: {
+        decision: { number: decision.number, date: decision.date, signer: decision.signer, ...(decision.document ? { document: decision.document } : {}), recordedAt: nowIso },
+        deadlines: { ...current.deadlines, handover, ...(procuracy ? { 'procuracy-copy': procuracy } : {}) },
+      },
+      events,
+    };
+  });
+}
+
+/** The copy to the procuracy went out: on time or late against its own limit. */
+export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): Promise<void> {
+  await ports.cases.changeCase(caseId, (current) => {
+    if (current.procuracyCopy) return undefined;
+    const deadline = current.deadlines['procuracy-copy'];
+    const at = ports.clock.now();
+    const timeliness = deadline ? checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory }) : { onTime: true, lateByWorkingMinutes: 0 };
+    return {
+      update: { procuracyCopy: { sentAt: toVietnamIso(at), onTime: timeliness.onTime } },
+      events: [{ type: 'procuracy-copy-sent', at: toVietnamIso(at), actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime: timeliness.onTime, lateByWorkingMinutes: timeliness.lateByWorkingMinutes } }],
+    };
+  });
+}

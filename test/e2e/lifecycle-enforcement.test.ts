@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { eventually, startTestStack, type TestStack } from './support/test-stack';
+import { lifecycleDriver } from './support/lifecycle';
+import { verifyChain } from '../../shared/timeline/hash-chain';
+import { samplePdf } from '../../local/sample-pdf';
+
+let t: TestStack;
+const drive = lifecycleDriver(() => t);
+
+beforeAll(async () => {
+  t = await startTestStack(19500);
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+const citizen = { name: 'Phạm Thị Mai', address: 'pham.thi.mai@example.com' };
+const request = {
+  from: citizen,
+  to: 'kv1@hcm.thads.example',
+  subject: 'Đơn yêu cầu thi hành án - Bản án số 15/2026/DS-ST',
+  text: [
+    'Kính gửi Phòng Thi hành án dân sự khu vực 1,',
+    'Tôi là Phạm Thị Mai, địa chỉ: số 3 đường Pasteur, phường Sài Gòn.',
+    'Tôi yêu cầu thi hành Bản án số 15/2026/DS-ST ngày 10/01/2026 của Tòa án nhân dân khu vực 1,',
+    'buộc ông Đỗ Văn Hùng, địa chỉ số 8 đường Lê Lai, trả cho tôi 150.000.000 đồng.',
+    'Tài sản của người phải thi hành án: một căn nhà tại số 8 đường Lê Lai.',
+    'Ngày 20 tháng 11 năm 2026. Người yêu cầu ký tên: Phạm Thị Mai',
+  ].join('\n'),
+  attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: samplePdf('Ban an 15/2026/DS-ST'), contentType: 'application/pdf' }],
+};
+
+async function decisionDocument(caseId: string) {
+  const key = `cases/${caseId}/documents/quyet-dinh-thi-hanh-an.pdf`;
+  await t.s3.send(new PutObjectCommand({ Bucket: t.names.documentsBucket, Key: key, Body: samplePdf('Quyet dinh thi hanh an so 101/QD-THADS'), ContentType: 'application/pdf' }));
+  return { name: 'Quyết định thi hành án số 101.pdf', contentType: 'application/pdf', bucket: t.names.documentsBucket, key };
+}
+
+describe('a request for enforcement, from e-mail to hand-over', () => {
+  it('is reviewed, booked, received in person, decided, copied to the procuracy and handed over, every step on time', async () => {
+    const opened = await drive.openCase(request);
+    const caseId = opened.caseId;
+    expect(opened.procedure).toBe('enforcement-request');
+    expect(opened.checklist).toBeDefined();
+
+    await drive.act(caseId, 'review', { outcome: 'accept', note: 'Hồ sơ đủ điều kiện' });
+    const booked = await drive.event(caseId, 'appointment-booked');
+    const invitation = await drive.mail(caseId, citizen.address, 'Lịch hẹn');
+    expect(invitation.attachments.some((a) => String(a.filename ?? '').endsWith('.ics') || a.contentType.startsWith('text/calendar'))).toBe(true);
+
+    // the working day before, the reminder; then the requester comes
+    await drive.passTime(String(booked.data.reminderAt));
+    await drive.mail(caseId, citizen.address, 'Nhắc lịch');
+    await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk', documentsReceived: [{ name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' }, { name: 'Bản án số 15/2026/DS-ST', copies: 1, kind: 'copy' }] });
+    const slipMail = await drive.mail(caseId, citizen.address, 'Giấy tiếp nhận');
+    expect(slipMail.attachments.map((a) => a.contentType)).toContain('application/pdf');
+
+    await drive.act(caseId, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await decisionDocument(caseId) });
+    await drive.mail(caseId, citizen.address, 'Quyết định');
+    await drive.mail(caseId, 'vks.kv1@hcm.vks.example', '');
+    await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name, signedSlip: true });
+
+    const closed = await drive.closed(caseId);
+    expect(closed.closure?.reason).toBe('resolved');
+    const executionArn = t.stack.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${caseId}`;
+    expect(await eventually('the execution to succeed', async () => ((await t.sfn.send(new DescribeExecutionCommand({ executionArn }))).status === 'SUCCEEDED' ? true : undefined))).toBe(true);
+
+    const events = await t.cases.listEvents(caseId);
+    console.log(events.map((e) => `${e.type}${e.data.notice ? `:${e.data.notice}` : ''}${e.data.step ? `:${e.data.step}` : ''}`).join('\n'));
+    expect(verifyChain(events, closed)).toEqual({ ok: true });
+    console.log('transitions', t.stack.engine.transitions);
+  });
+});

@@ -1,0 +1,69 @@
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { eventually, type TestStack } from './test-stack';
+import type { CaseRecord } from '../../../shared/cases/model';
+import type { OutboxEmail } from '../../../local/services/ses-outbox';
+
+/** Drives cases through the local stack as people would: e-mails in, officers' actions, time passing. */
+export function lifecycleDriver(t: () => TestStack) {
+  const stackNow = async () => new Date(((await (await fetch(`${t().stack.urls.api}/_local/clock`)).json()) as { now: string }).now);
+
+  return {
+    stackNow,
+
+    /** Sends a request by e-mail and waits until its case waits for `step` (the review, by default). */
+    async openCase(mail: { to: string; from: { name: string; address: string }; subject: string; text: string; attachments?: Array<{ filename: string; content: Buffer; contentType: string }> }, step = 'review'): Promise<CaseRecord> {
+      const messageId = `<lifecycle-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com>`;
+      await t().sendMail({ ...mail, messageId });
+      const caseId = await eventually('the case', async () => (await t().cases.getMessage(messageId))?.caseId);
+      return this.waitingFor(caseId, step);
+    },
+
+    /** The case, once it waits for `step`. */
+    async waitingFor(caseId: string, step: string, timeoutMs = 20_000): Promise<CaseRecord> {
+      return eventually(`${caseId} to wait for ${step}`, async () => {
+        const record = await t().cases.getCase(caseId);
+        return record?.pendingStep?.step === step ? record : undefined;
+      }, timeoutMs);
+    },
+
+    /** What an officer's action does: completes the waiting step with what the officer recorded. */
+    async act(caseId: string, step: string, output: Record<string, unknown>): Promise<void> {
+      const record = await this.waitingFor(caseId, step);
+      await t().sfn.send(new SendTaskSuccessCommand({ taskToken: record.pendingStep!.taskToken, output: JSON.stringify({ ...output, actor: { kind: 'officer', id: 'tran.thi.lan', name: 'Trần Thị Lan' } }) }));
+    },
+
+    /** Moves the local clock to just after an instant (never back). */
+    async passTime(to: string | Date, extraMinutes = 1): Promise<void> {
+      const now = await stackNow();
+      const minutes = Math.ceil((new Date(to).getTime() - now.getTime()) / 60_000) + extraMinutes;
+      if (minutes > 0) await t().advanceClock(minutes);
+    },
+
+    async eventTypes(caseId: string): Promise<string[]> {
+      return (await t().cases.listEvents(caseId)).map((e) => e.type);
+    },
+
+    /** Waits until the timeline has an event of that type (the n-th, counting from 1), and returns it. */
+    async event(caseId: string, type: string, nth = 1) {
+      return eventually(`event ${type} #${nth} on ${caseId}`, async () => (await t().cases.listEvents(caseId)).filter((e) => e.type === type)[nth - 1]);
+    },
+
+    /** Mail of a case in the outbox, to an address, whose subject contains a phrase. */
+    async mail(caseId: string, to: string, subjectPhrase: string): Promise<OutboxEmail> {
+      return eventually(`mail "${subjectPhrase}" to ${to} for ${caseId}`, async () =>
+        (await t().outbox()).find((m) => m.subject.includes(`[${caseId}]`) && m.subject.includes(subjectPhrase) && m.destination.to.join(',').includes(to)),
+      );
+    },
+
+    async mailsOf(caseId: string): Promise<OutboxEmail[]> {
+      return (await t().outbox()).filter((m) => m.subject.includes(`[${caseId}]`));
+    },
+
+    async closed(caseId: string): Promise<CaseRecord> {
+      return eventually(`${caseId} to close`, async () => {
+        const record = await t().cases.getCase(caseId);
+        return record?.status === 'closed' ? record : undefined;
+      });
+    },
+  };
+}

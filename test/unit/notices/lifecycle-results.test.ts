@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { apologyLetterPdf } from '../../../shared/documents/apology-letter';
+import { parseInboundMessage } from '../../../shared/mail/inbound-message';
+import { composeRawMessage } from '../../../shared/mail/outbound-message';
+import { apologyNotice, type ApologyNoticeFacts } from '../../../shared/notices/apology';
+import { appointmentNotice } from '../../../shared/notices/appointment';
+import type { Notice } from '../../../shared/notices/common';
+import { decisionReleasedNotice, type DecisionReleasedFacts } from '../../../shared/notices/decision';
+import { procuracyCopyNotice } from '../../../shared/notices/procuracy-copy';
+import { AGENCY_NAME, MAIL_DOMAIN, bring, caseRecord, decision, kv1, mondayMorning, opaquePdf, pdfText } from '../documents/lifecycle-fixtures';
+
+const released: DecisionReleasedFacts = { caseRecord, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk', from: '2026-12-04T13:30:00+07:00' } };
+
+const late = {
+  caseRecord,
+  office: kv1,
+  procedureName: 'Quyết định thi hành án theo yêu cầu',
+  receivedAt: '2026-11-30T09:15:00+07:00',
+  originalDueAt: '2026-12-07T09:15:00+07:00',
+  newDueAt: '2026-12-10T16:00:00+07:00',
+  reason: 'Cần xác minh thêm nội dung bản án với Tòa án nhân dân Thành phố Hồ Chí Minh',
+};
+
+describe('the release of the decision', () => {
+  it('gives the decision’s number, date and signer', () => {
+    // Prepare, Act
+    const notice = decisionReleasedNotice(released);
+
+    // Assess
+    expect(notice.subject).toBe('Đã ban hành Quyết định thi hành án số 15/QĐ-THADS [HCMKV1-2026-000001]');
+    expect(notice.text).toContain(
+      'Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh đã ban hành Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 đối với yêu cầu của Ông/Bà (mã hồ sơ HCMKV1-2026-000001). Quyết định do Trưởng phòng Lê Văn Minh ký.',
+    );
+  });
+
+  it('attaches the decision as a PDF named after its number', () => {
+    // Prepare, Act
+    const notice = decisionReleasedNotice(released);
+
+    // Assess
+    expect(notice.attachments).toEqual([{ filename: 'Quyết định thi hành án số 15-QĐ-THADS.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
+    expect(notice.text).toContain('Bản điện tử của quyết định được đính kèm thư này (tệp Quyết định thi hành án số 15-QĐ-THADS.pdf) để Ông/Bà biết.');
+  });
+
+  it('tells a requester who collects at the desk when and where, and that the hand-over is recorded', () => {
+    // Prepare, Act
+    const notice = decisionReleasedNotice(released);
+
+    // Assess
+    expect(notice.text).toContain(
+      'Nhận bản chính: tại Bộ phận một cửa - Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh, Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh, trong giờ làm việc từ 13:30 ngày 04/12/2026.',
+    );
+    expect(notice.text).toContain('Việc giao quyết định tại Bộ phận một cửa được ghi vào hồ sơ thi hành án, để Chấp hành viên không phải giao lại quyết định này.');
+  });
+
+  it('tells a requester who registered an address that the original is posted there', () => {
+    // Prepare, Act
+    const notice = decisionReleasedNotice({ ...released, collection: { kind: 'by-post', postalAddress: 'Ấp Phú Hòa, xã Tân Thành, tỉnh Cà Mau', postedAt: '2026-12-05T09:00:00+07:00' } });
+
+    // Assess
+    expect(notice.text).toContain('Nhận bản chính: qua dịch vụ bưu chính, đến địa chỉ Ông/Bà đã đăng ký: Ấp Phú Hòa, xã Tân Thành, tỉnh Cà Mau (gửi ngày 05/12/2026).');
+    expect(notice.text).not.toContain('Nhận bản chính: tại Bộ phận một cửa');
+  });
+
+  it('is not sent with an empty PDF', () => {
+    // Prepare, Act, Assess
+    expect(() => decisionReleasedNotice({ ...released, pdf: Buffer.alloc(0) })).toThrow(RangeError);
+  });
+});
+
+describe('the apology with a new date, by e-mail', () => {
+  const facts: ApologyNoticeFacts = { ...late, pdf: opaquePdf };
+
+  it('carries the content of form 04 in its body, with the dates in Vietnam time', () => {
+    // Prepare, Act
+    const notice = apologyNotice(facts);
+
+    // Assess
+    expect(notice.subject).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả [HCMKV1-2026-000001]');
+    expect(notice.text).toContain(
+      [
+        'Ngày 30/11/2026, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh tiếp nhận hồ sơ đề nghị giải quyết thủ tục “Quyết định thi hành án theo yêu cầu” của Ông/Bà Nguyễn Văn An.',
+        'Mã hồ sơ: HCMKV1-2026-000001.',
+        'Thời hẹn trả kết quả giải quyết hồ sơ: 09:15 ngày 07/12/2026.',
+        'Tuy nhiên đến nay, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh chưa trả kết quả giải quyết hồ sơ của Ông/Bà Nguyễn Văn An đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+        'Lý do: Cần xác minh thêm nội dung bản án với Tòa án nhân dân Thành phố Hồ Chí Minh.',
+        'Sự chậm trễ này đã gây phiền hà cho Ông/Bà Nguyễn Văn An. Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh xin lỗi Ông/Bà Nguyễn Văn An và hẹn trả kết quả giải quyết hồ sơ vào 16:00 ngày 10/12/2026.',
+        'Xin trân trọng cảm ơn sự hợp tác của Ông/Bà Nguyễn Văn An.',
+      ].join('\n'),
+    );
+  });
+
+  it('attaches the signed letter', () => {
+    // Prepare, Act
+    const notice = apologyNotice(facts);
+
+    // Assess
+    expect(notice.attachments).toEqual([{ filename: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả - HCMKV1-2026-000001.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
+  });
+
+  it('refuses a "new" date that is not later than the one promised', () => {
+    // Prepare, Act, Assess
+    expect(() => apologyNotice({ ...facts, newDueAt: late.originalDueAt })).toThrow(/later than the date first promised/);
+  });
+});
+
+describe('notices composed for SES with their attachments', () => {
+  async function roundTrip(notice: Notice) {
+    const raw = await composeRawMessage({
+      messageId: '<HCMKV1-2026-000001.test@hcm.thads.example>',
+      from: { name: kv1.name, address: 'motcua@hcm.thads.example' },
+      replyTo: kv1.email,
+      to: caseRecord.requester.address,
+      subject: notice.subject,
+      text: notice.text,
+      autoSubmitted: 'auto-generated',
+      attachments: notice.attachments,
+      date: new Date('2026-12-04T03:00:00Z'),
+    });
+    return parseInboundMessage(raw);
+  }
+
+  it('keeps the invitation’s name and bytes', async () => {
+    // Prepare
+    const notice = appointmentNotice({ caseRecord, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt: '2026-11-24T10:00:00+07:00' });
+
+    // Act
+    const parsed = await roundTrip(notice);
+
+    // Assess
+    expect(parsed.subject).toBe(notice.subject);
+    expect(parsed.text).toBe(notice.text);
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['lich-hen-HCMKV1-2026-000001.ics']);
+    expect(parsed.attachments[0]!.contentType).toBe('text/calendar');
+    expect(parsed.attachments[0]!.content.equals(notice.attachments![0]!.content)).toBe(true);
+  });
+
+  it('keeps the decision’s Vietnamese file name and every byte of the PDF', async () => {
+    // Prepare
+    const notice = decisionReleasedNotice(released);
+
+    // Act
+    const parsed = await roundTrip(notice);
+
+    // Assess
+    expect(parsed.attachments).toHaveLength(1);
+    expect(parsed.attachments[0]!.filename).toBe('Quyết định thi hành án số 15-QĐ-THADS.pdf');
+    expect(parsed.attachments[0]!.content.equals(opaquePdf)).toBe(true);
+  });
+
+  it('keeps a real apology letter readable after the trip: Vietnamese text, case id and new date', async () => {
+    // Prepare
+    const pdf = await apologyLetterPdf({
+      ...late,
+      caseId: caseRecord.caseId,
+      requester: { name: 'Nguyễn Văn An' },
+      agencyName: AGENCY_NAME,
+      issuedAt: '2026-12-07T08:00:00+07:00',
+      signer: { title: 'Trưởng phòng', name: 'Lê Văn Minh' },
+    });
+    const notice = apologyNotice({ ...late, pdf });
+
+    // Act
+    const parsed = await roundTrip(notice);
+    const { text } = await pdfText(parsed.attachments[0]!.content);
+
+    // Assess
+    expect(parsed.attachments[0]!.filename).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả - HCMKV1-2026-000001.pdf');
+    expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
+    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('Mã hồ sơ: HCMKV1-2026-000001.');
+    expect(text).toContain('hẹn trả kết quả giải quyết hồ sơ vào 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
+  });
+
+  it('keeps the copy sent to the procuracy intact', async () => {
+    // Prepare
+    const notice = procuracyCopyNotice({ caseRecord, office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' });
+
+    // Act
+    const parsed = await roundTrip(notice);
+
+    // Assess
+    expect(parsed.subject).toBe('Sao gửi Viện kiểm sát: Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 [HCMKV1-2026-000001]');
+    expect(parsed.attachments[0]!.content.equals(opaquePdf)).toBe(true);
+  });
+});
