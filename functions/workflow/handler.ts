@@ -10,7 +10,7 @@ import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, completeStep, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, runChecks, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import { appointmentClock, bookAppointment, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
-import { recordDecision, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
+import { recordDecision, recordHandover, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
 const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration']);
@@ -33,6 +33,7 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recordVisit'), caseId, visit: anyRecord }),
   z.object({ action: z.literal('recordDecision'), caseId, decision: anyRecord }),
   z.object({ action: z.literal('recordProcuracyCopy'), caseId }),
+  z.object({ action: z.literal('recordHandover'), caseId, handover: anyRecord }),
   z.object({ action: z.literal('closeCase'), caseId, reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']) }),
   z.object({ action: z.literal('recordFailure'), caseId, failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
 ]);
@@ -84,6 +85,8 @@ async function workflow(event: unknown) {
       return recordDecision(request.caseId, request.decision as never, ports);
     case 'recordProcuracyCopy':
       return recordProcuracyCopy(request.caseId, ports);
+    case 'recordHandover':
+      return recordHandover(request.caseId, request.handover, ports);
     case 'closeCase':
       return closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':

@@ -99,6 +99,8 @@ export interface CaseRecord {
   /** How the requester receives the result: at the desk, or by post to a registered address. */
   resultCollection?: { method: 'at-desk' | 'by-post'; postalAddress?: string };
   decision?: DecisionRecord;
+  /** The decision was delivered: at the desk against a signed slip, or by post. Enforcement officers check this before delivering. */
+  resultDelivered?: { at: string; method: 'at-desk' | 'by-post'; recipientName?: string; signedSlip?: boolean | DocumentRef; by?: string };
   /** The copy of the decision to the procuracy, against its own limit. */
   procuracyCopy?: { sentAt: string; onTime: boolean };
   /** Documents the system produced (receipt slip, apology letter), by kind. */

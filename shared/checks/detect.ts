@@ -4,6 +4,10 @@
  */
 import type { DetectionHints } from '../procedures/catalog';
 import { canonicalTones, compileKeyword, compilePattern } from './hints';
+import { LETTER, LETTER_OR_DIGIT } from './letters';
+
+/** A word that starts with a letter (a number alone is not a word). */
+const WORD = new RegExp(`[${LETTER}][${LETTER_OR_DIGIT}]*`, 'g');
 
 interface CompiledHints {
   finders: Array<{ hint: string; regex: RegExp }>;
@@ -103,5 +107,5 @@ export function excerpt(text: string, start: number, end: number, radius = 32): 
 
 /** The words of a text that are not punctuation or numbers alone: enough to judge whether it says much. */
 export function wordCount(text: string): number {
-  return (text.match(/\p{L}[\p{L}\p{N}]*/gu) ?? []).length;
+  return (text.match(WORD) ?? []).length;
 }

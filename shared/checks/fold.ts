@@ -1,3 +1,5 @@
+import { WORDS } from './letters';
+
 /**
  * Vietnamese text without its marks. People often type without diacritics (an old phone, a keyboard
  * without Telex), so file names, subjects and case numbers are compared folded.
@@ -7,7 +9,7 @@
 export function foldDiacritics(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .normalize('NFC');
@@ -20,5 +22,5 @@ export function foldForComparison(text: string): string {
 
 /** The words of a text, folded and lower-case: "Bản án số 12" → ["ban", "an", "so", "12"]. */
 export function foldedWords(text: string): string[] {
-  return foldDiacritics(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return foldDiacritics(text).toLowerCase().match(WORDS) ?? [];
 }

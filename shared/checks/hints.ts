@@ -12,6 +12,8 @@
  * Plain folding (see fold.ts) would make "chị" find "Chí"; this keeps what the writer's marks say.
  */
 
+import { DIGIT, LETTER, LETTER_OR_DIGIT } from './letters';
+
 /** The vowels and the consonant that carry marks in Vietnamese, with every marked form. */
 const VARIANTS: Readonly<Record<string, string>> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
@@ -70,8 +72,10 @@ function acceptedForms(letter: string, asWritten: boolean): string | undefined {
  * the new "hòa", "thủy"; both are right and people use both. The tone moves to the first vowel, so the
  * text keeps its length (excerpts still line up). "quý" keeps its tone: there the u belongs to "qu".
  */
+const TONE_PAIR_AT_WORD_END = new RegExp(`([${LETTER}]?)([oOuU])([${LETTER}])(?![${LETTER_OR_DIGIT}])`, 'g');
+
 export function canonicalTones(text: string): string {
-  return text.normalize('NFC').replace(/(\p{L}?)([oOuU])(\p{L})(?![\p{L}\p{N}])/gu, (whole, before: string, first: string, second: string) => {
+  return text.normalize('NFC').replace(TONE_PAIR_AT_WORD_END, (whole, before: string, first: string, second: string) => {
     const m = marksOf(second);
     const pair = first.toLowerCase() + m.base;
     if (m.tone === undefined || m.shape !== undefined || !['oa', 'oe', 'uy'].includes(pair)) return whole;
@@ -86,16 +90,17 @@ export class InvalidHint extends Error {
 }
 
 /** Letters and digits: the edges of a keyword. */
-const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
-const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+const WORD_EDGE_BEFORE = `(?<![${LETTER_OR_DIGIT}])`;
+const WORD_EDGE_AFTER = `(?![${LETTER_OR_DIGIT}])`;
 /** Between the words of a keyword: spaces, a line break, punctuation ("miễn, giảm" = "miễn giảm" = "miễn/giảm"). */
-const BETWEEN_WORDS = '[^\\p{L}\\p{N}]{1,4}';
+const BETWEEN_WORDS = `[^${LETTER_OR_DIGIT}]{1,4}`;
+const KEYWORD_WORDS = new RegExp(`[^${LETTER_OR_DIGIT}]+`);
 
 /** A keyword as a regular expression source: whole words, any punctuation or spacing between them. */
 export function keywordSource(keyword: string): string {
   const text = canonicalTones(keyword).trim();
   const asWritten = hasVietnameseMarks(text);
-  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text.split(KEYWORD_WORDS).filter(Boolean);
   if (words.length === 0) throw new InvalidHint(`the keyword "${keyword}" has no letter or digit`);
   const body = words
     .map((word) =>
@@ -110,7 +115,7 @@ export function keywordSource(keyword: string): string {
   return `${WORD_EDGE_BEFORE}${body}${WORD_EDGE_AFTER}`;
 }
 
-/** The escape sequence that starts at `i` (a backslash), copied whole: \p{L}, \u{1F600}, \u0041, \x41, \cJ, \k<name>, \d. */
+/** The escape sequence that starts at `i` (a backslash), whole: \p{L}, \u0041, \x41, \cJ, \k<name>, \d. */
 function escapeAt(source: string, i: number): string {
   const next = source[i + 1];
   const through = (close: string) => {
@@ -123,6 +128,24 @@ function escapeAt(source: string, i: number): string {
   if (next === 'x') return source.slice(i, i + 4);
   if (next === 'c') return source.slice(i, i + 3);
   return source.slice(i, i + 2);
+}
+
+/** The property classes a pattern may use, spelt out (see letters.ts): \p{L} a letter, \p{N} a digit. */
+const PROPERTY_CLASSES: Readonly<Record<string, string>> = { L: LETTER, N: DIGIT };
+
+/** An escape as the compiled pattern writes it: \p{L} and \p{N} spelt out, other escapes as they are. */
+function translatedEscape(escape: string, inClass: boolean, pattern: string): string {
+  const property = /^\\([pP])\{(\w+)\}$/.exec(escape);
+  if (property !== null) {
+    const [, p, name = ''] = property;
+    const body = PROPERTY_CLASSES[name];
+    if (body === undefined) throw new InvalidHint(`the pattern ${pattern} uses ${escape}: only \\p{L} (a letter) and \\p{N} (a digit) are supported`);
+    if (p === 'P' && inClass) throw new InvalidHint(`the pattern ${pattern} uses ${escape} inside [ ]: write [^…] instead`);
+    if (inClass) return body;
+    return p === 'P' ? `[^${body}]` : `[${body}]`;
+  }
+  if (escape.startsWith('\\u{')) throw new InvalidHint(`the pattern ${pattern} uses ${escape}: write \\uXXXX`);
+  return escape;
 }
 
 /**
@@ -139,7 +162,7 @@ export function patternSource(pattern: string): string {
     const ch = source[i]!;
     if (ch === '\\') {
       const escape = escapeAt(source, i);
-      out += escape;
+      out += translatedEscape(escape, inClass, pattern);
       i += escape.length;
       continue;
     }
@@ -159,7 +182,7 @@ export function patternSource(pattern: string): string {
       i += 1 + negation.length;
       continue;
     }
-    if (ch === '(' && source.startsWith('?<', i + 1) && /[\p{L}_$]/u.test(source[i + 3] ?? '')) {
+    if (ch === '(' && source.startsWith('?<', i + 1) && /[A-Za-z_$]/.test(source[i + 3] ?? '')) {
       const end = source.indexOf('>', i);
       const group = end < 0 ? source.slice(i) : source.slice(i, end + 1);
       out += group;
@@ -179,9 +202,10 @@ export function patternSource(pattern: string): string {
   return out;
 }
 
+/** Case-insensitive, without the u flag: with it, V8 compiles each expression far more slowly (see letters.ts). */
 function compile(source: string, what: string): RegExp {
   try {
-    return new RegExp(source, 'giu');
+    return new RegExp(source, 'gi');
   } catch (error) {
     throw new InvalidHint(`${what} is not a valid regular expression: ${(error as Error).message}`);
   }

@@ -3,6 +3,7 @@
  * instance (sơ thẩm). They tie a request to its judgment and two requests to each other.
  */
 import { foldDiacritics } from './fold';
+import { LETTER_OR_DIGIT } from './letters';
 
 /**
  * A segment of the case-type code: a decision (QĐ) or judgment (BA) mark, the kind of case (DS civil,
@@ -13,10 +14,10 @@ import { foldDiacritics } from './fold';
 const CASE_TYPE_SEGMENT = /^(QD|BA)?(ST|PT|GDT|TT)?(DS|HNGD|HN|KDTM|KT|TM|LD|HC|HS|PS)?(ST|PT|GDT|TT)?$/;
 
 /** In text: "12/2026/DS-ST", "123 / 2024 / QĐST-DS", "Bản án số 7/2026/DS-PT". */
-const IN_TEXT = /(?<![\p{N}/])(\d{1,5})\s*\/\s*((?:19|20)\d{2})\s*\/\s*([A-Za-zĐđ]{1,8}(?:-[A-Za-zĐđ]{1,8}){0,2})(?![\p{L}\p{N}])/gu;
+const IN_TEXT = new RegExp(`(?<![0-9/])(\\d{1,5})\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s*([A-Za-zĐđ]{1,8}(?:-[A-Za-zĐđ]{1,8}){0,2})(?![${LETTER_OR_DIGIT}])`, 'g');
 
 /** In a file name, where a slash cannot be: "Bản án số 123-2026-DS-PT.pdf", "BA_12_2026_DS-ST.jpg". */
-const IN_FILENAME = /(?<![\p{N}])(\d{1,5})[-_ .]{1,2}((?:19|20)\d{2})[-_ .]{1,2}([A-Za-zĐđ]{2,8}(?:[-_][A-Za-zĐđ]{2,8}){0,2})(?![\p{L}\p{N}])/gu;
+const IN_FILENAME = new RegExp(`(?<![0-9])(\\d{1,5})[-_ .]{1,2}((?:19|20)\\d{2})[-_ .]{1,2}([A-Za-zĐđ]{2,8}(?:[-_][A-Za-zĐđ]{2,8}){0,2})(?![${LETTER_OR_DIGIT}])`, 'g');
 
 function refsIn(text: string, pattern: RegExp): string[] {
   const refs: string[] = [];

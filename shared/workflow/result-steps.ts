@@ -137,3 +137,29 @@ export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): P
     };
   });
 }
+
+/** What the desk records of the hand-over (the body of the `handover` action). */
+export interface HandoverInput {
+  method?: 'at-desk' | 'by-post';
+  recipientName?: string;
+  signedSlip?: boolean | DocumentRef;
+  actor?: NewEvent['actor'];
+}
+
+/**
+ * The decision is delivered: written on the case itself (not only on the timeline), so that an
+ * enforcement officer sees it was handed over and does not deliver it a second time (seed 000).
+ */
+export async function recordHandover(caseId: string, handover: HandoverInput, ports: ResultPorts): Promise<void> {
+  await ports.cases.changeCase(caseId, (current) => {
+    if (current.resultDelivered) return undefined;
+    const at = toVietnamIso(ports.clock.now());
+    const method = handover.method ?? current.resultCollection?.method ?? 'at-desk';
+    const by = handover.actor?.kind === 'officer' ? (handover.actor.name ?? handover.actor.id) : undefined;
+    const resultDelivered = { at, method, ...(handover.recipientName ? { recipientName: handover.recipientName } : {}), ...(handover.signedSlip ? { signedSlip: handover.signedSlip } : {}), ...(by ? { by } : {}) };
+    return {
+      update: { resultDelivered },
+      events: [{ type: 'decision-handed-over', at, actor: handover.actor ?? WORKFLOW, data: { decision: current.decision?.number, ...resultDelivered } }],
+    };
+  });
+}

@@ -41,6 +41,7 @@ async function decisionDocument(caseId: string) {
 
 describe('a request for enforcement, from e-mail to hand-over', () => {
   it('is reviewed, booked, received in person, decided, copied to the procuracy and handed over, every step on time', async () => {
+    const transitionsBefore = t.stack.engine.transitions;
     const opened = await drive.openCase(request);
     const caseId = opened.caseId;
     expect(opened.procedure).toBe('enforcement-request');
@@ -68,9 +69,46 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
     const executionArn = t.stack.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${caseId}`;
     expect(await eventually('the execution to succeed', async () => ((await t.sfn.send(new DescribeExecutionCommand({ executionArn }))).status === 'SUCCEEDED' ? true : undefined))).toBe(true);
 
+    // the enforcement officer sees plainly that the decision was handed over, and to whom
+    expect(closed.resultDelivered).toMatchObject({ method: 'at-desk', recipientName: citizen.name, by: 'Trần Thị Lan' });
+
     const events = await t.cases.listEvents(caseId);
-    console.log(events.map((e) => `${e.type}${e.data.notice ? `:${e.data.notice}` : ''}${e.data.step ? `:${e.data.step}` : ''}`).join('\n'));
     expect(verifyChain(events, closed)).toEqual({ ok: true });
-    console.log('transitions', t.stack.engine.transitions);
+    expect(events.map((e) => (e.type === 'notice-sent' ? `notice:${e.data.notice}` : ['deadline-set', 'step-awaiting', 'step-completed'].includes(e.type) ? `${e.type}:${e.data.step}` : e.type))).toEqual([
+      'message-received',
+      'case-opened',
+      'procedure-identified',
+      'deadline-set:review',
+      'notice:acknowledgement',
+      'checks-completed',
+      'notice:new-case',
+      'step-awaiting:review',
+      'step-completed:review',
+      'appointment-booked',
+      'notice:appointment',
+      'step-awaiting:visit',
+      'notice:appointment-reminder',
+      'visit-recorded',
+      'deadline-set:decision',
+      'document-produced',
+      'notice:receipt-slip',
+      'step-awaiting:decision',
+      'step-completed:decision',
+      'decision-recorded',
+      'deadline-set:handover',
+      'deadline-set:procuracy-copy',
+      'notice:decision-released',
+      'notice:procuracy-copy',
+      'procuracy-copy-sent',
+      'step-awaiting:handover',
+      'step-completed:handover',
+      'decision-handed-over',
+      'case-closed',
+    ]);
+    for (const completed of events.filter((e) => e.type === 'step-completed')) expect(completed.data, String(completed.data.step)).toMatchObject({ onTime: true, lateByWorkingMinutes: 0 });
+    expect(events.find((e) => e.type === 'procuracy-copy-sent')!.data).toMatchObject({ onTime: true });
+    expect(events.find((e) => e.type === 'visit-recorded')!.data).toMatchObject({ onTime: true, collection: 'at-desk' });
+    // Step Functions bills per state transition: what this whole request cost (reported in the closing note)
+    console.log(`state transitions for one request, receipt to hand-over: ${t.stack.engine.transitions - transitionsBefore}`);
   });
 });

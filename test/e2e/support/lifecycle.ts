@@ -28,8 +28,18 @@ export function lifecycleDriver(t: () => TestStack) {
 
     /** What an officer's action does: completes the waiting step with what the officer recorded. */
     async act(caseId: string, step: string, output: Record<string, unknown>): Promise<void> {
-      const record = await this.waitingFor(caseId, step);
-      await t().sfn.send(new SendTaskSuccessCommand({ taskToken: record.pendingStep!.taskToken, output: JSON.stringify({ ...output, actor: { kind: 'officer', id: 'tran.thi.lan', name: 'Trần Thị Lan' } }) }));
+      // A wait can be renewed under us (a warning, a reminder): then the token is stale, and we read it again, as the API does.
+      for (let attempt = 1; ; attempt++) {
+        const record = await this.waitingFor(caseId, step);
+        try {
+          await t().sfn.send(new SendTaskSuccessCommand({ taskToken: record.pendingStep!.taskToken, output: JSON.stringify({ ...output, actor: { kind: 'officer', id: 'tran.thi.lan', name: 'Trần Thị Lan' } }) }));
+          return;
+        } catch (error) {
+          const stale = ['TaskTimedOut', 'TaskDoesNotExist'].includes((error as Error).name);
+          if (!stale || attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
     },
 
     /** Moves the local clock to just after an instant (never back). */

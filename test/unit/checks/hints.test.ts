@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidHint, canonicalTones, compileKeyword, compilePattern, patternSource } from '../../../shared/checks/hints';
+import { LETTER } from '../../../shared/checks/letters';
 
 /** Whether a hint finds something in a text, as the checks run it (the text's tones made canonical). */
 const finds = (regex: RegExp, text: string) => {
@@ -56,10 +57,20 @@ describe('a keyword written without diacritics', () => {
 describe('a pattern', () => {
   it('widens its vowels as keywords do, and leaves escapes, quantifiers, ranges and group names alone', () => {
     // Prepare, Act
-    const source = patternSource('(?<day>\\d{1,2})\\s+tháng\\s+[a-z]\\p{L}+ (ông|bà)');
+    const source = patternSource('(?<day>\\d{1,2})\\s+tháng\\s+[a-z] (ông|bà)');
 
     // Assess
-    expect(source).toBe('(?<day>\\d{1,2})\\s+th[aá]ng\\s+[a-z]\\p{L}+ ([oô]ng|b[aà])');
+    expect(source).toBe('(?<day>\\d{1,2})\\s+th[aá]ng\\s+[a-z] ([oô]ng|b[aà])');
+  });
+
+  it('spells out \\p{L} as the letters of Vietnamese and Latin script, and \\p{N} as digits', () => {
+    // Prepare, Act
+    const source = patternSource('\\p{L}+[^\\p{L}\\p{N}]\\P{N}');
+
+    // Assess
+    expect(source).toBe(`[${LETTER}]+[^${LETTER}0-9][^0-9]`);
+    expect(finds(compilePattern('tôi là \\p{L}+'), 'Tôi là Đặng Thị Ngọc')).toBe(true);
+    expect(() => compilePattern('\\p{Lu}')).toThrow('only \\p{L} (a letter) and \\p{N} (a digit) are supported');
   });
 
   it('finds a date typed without diacritics', () => {
