@@ -74,7 +74,7 @@ const patternIssues = hintIssues(compilePattern);
 
 /**
  * How the checks look for something, as data. Keywords are whole words or phrases; patterns are
- * JavaScript regular expressions (case-insensitive; write \p{L} for "any letter"). Both follow the
+ * JavaScript regular expressions (case-insensitive; \p{L} is a letter, \p{N} a digit, other \p{…} are refused). Both follow the
  * diacritics rule of shared/checks/hints.ts: text typed without marks is found by a hint with marks.
  * `exclude`: patterns that, on the same line just around a hit, say it is something else (the date of
  * the judgment is not the date of the request). `attachments`: kinds of file that supply the item.
