@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { OfficeDirectory } from '../shared/offices/directory';
 import { Api } from './constructs/api';
+import { StaffDirectory } from './constructs/staff-directory';
 import { AccessLogsBucket } from './constructs/buckets';
 import { CaseStore } from './constructs/case-store';
 import { Intake } from './constructs/intake';
@@ -25,6 +26,7 @@ export class MotcuaStack extends Stack {
   readonly notifications: Notifications;
   readonly workflow: Workflow;
   readonly intake: Intake;
+  readonly staffDirectory: StaffDirectory;
   readonly api: Api;
   readonly observability: Observability;
 
@@ -49,7 +51,8 @@ export class MotcuaStack extends Stack {
     });
     // A requester's reply resumes the steps the main machine waits on (missing items, another date).
     stateMachine.grantTaskResponse(this.intake.intakeFunction);
-    this.api = new Api(this, 'Api', { table, documentsBucket, stateMachine });
+    this.staffDirectory = new StaffDirectory(this, 'StaffDirectory');
+    this.api = new Api(this, 'Api', { table, documentsBucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
     // Officers' actions resume the human steps, which wait in child executions.
     humanStepMachine.grantTaskResponse(this.api.apiFunction);
 

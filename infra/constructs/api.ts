@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -14,6 +15,8 @@ export interface ApiProps {
   readonly table: dynamodb.ITable;
   readonly documentsBucket: s3.IBucket;
   readonly stateMachine: sfn.IStateMachine;
+  /** Who may call it: the JWT issuer and the audience (app client) of the staff directory. */
+  readonly auth: { issuer: string; audience: string };
 }
 
 /** One JSON line per request, with the HTTP API's own context fields (the default format is REST's). */
@@ -31,7 +34,11 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-/** The staff and auditor HTTP API. For the walking skeleton it serves GET /health only. */
+/**
+ * The staff and auditor HTTP API: one function behind every route. API Gateway checks the Cognito
+ * ID token (issuer, audience, expiry) before the function runs, and the function checks it again
+ * against the same JWKS, then decides who may do what (shared/auth) — the same code as locally.
+ */
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
@@ -47,9 +54,15 @@ export class Api extends Construct {
         TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
         STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
+        AUTH_ISSUER: props.auth.issuer,
+        AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
+        AUTH_AUDIENCE: props.auth.audience,
       },
     });
-    props.table.grantReadData(this.apiFunction);
+    // Reads cases; writes only reassignments (actions go through the workflow's task tokens).
+    props.table.grantReadWriteData(this.apiFunction);
+    // Signs short-lived links to attachments and documents, which it must be able to read itself.
+    props.documentsBucket.grantRead(this.apiFunction);
     // Officers complete human steps (review, appointment, decision) through the API.
     props.stateMachine.grantTaskResponse(this.apiFunction);
 
@@ -75,17 +88,24 @@ export class Api extends Construct {
       integration: new HttpLambdaIntegration('Health', this.apiFunction),
     });
     if (health) {
-      acknowledge(
-        health,
-        'GET /health is a liveness probe that reveals nothing; the case routes arrive with the Cognito authorizer.',
-        'AwsSolutions-APIG4',
-      );
+      acknowledge(health, 'GET /health is a liveness probe that reveals nothing; every other route requires a staff token.', 'AwsSolutions-APIG4');
     }
+    // Every other route (the function's own router answers 404 for unknown paths) needs a valid staff ID token.
+    this.httpApi.addRoutes({
+      path: '/{proxy+}',
+      methods: [apigw.HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('Staff', this.apiFunction),
+      authorizer: new HttpJwtAuthorizer('StaffToken', props.auth.issuer, { jwtAudience: [props.auth.audience] }),
+    });
 
     acknowledge(
       this.apiFunction,
-      'Index queries (work queue, audit period) from Table.grantReadData.',
+      'Index queries (work queue, audit period) from Table.grantReadWriteData; the objects of the documents bucket (<Bucket.Arn>/*) and s3:GetObject*/GetBucket*/List* from Bucket.grantRead, to sign links to them.',
       iam5(`Resource::${nagRef(props.table)}/index/*`),
+      iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
+      iam5('Action::s3:GetObject*'),
+      iam5('Action::s3:GetBucket*'),
+      iam5('Action::s3:List*'),
     );
 
     new CfnOutput(this, 'Url', { key: 'ApiUrl', description: 'Base URL of the HTTP API', value: this.stage.url });

@@ -56,13 +56,47 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('lets the api read the table and answer task tokens, and write nothing', () => {
+  it('lets the api read the table, write only what it writes (reassignments), read documents to sign links, and answer task tokens', () => {
     const statements = roleStatements(template, stack.api.apiFunction.role!);
     const actions = statements.flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'states:SendTaskSuccess', 'states:SendTaskFailure']));
-    expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 's3:GetObject*', 'states:SendTaskSuccess', 'states:SendTaskFailure']));
+    expect(actions.filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^states:(Start|Stop|Delete|Create|Update)/.test(a))).toEqual([]);
     // officers' actions resume waits of the request machine (the visit) and of its human-step children
     const resources = statements.filter((s) => actionsOf(s).includes('states:SendTaskSuccess')).flatMap((s) => [s.Resource].flat());
     expect(resources).toEqual(expect.arrayContaining([ref(stack.workflow.stateMachine), ref(stack.workflow.humanStepMachine)]));
+  });
+
+  it('requires a staff ID token (issuer and audience of the user pool) on every route but /health', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [ref(stack.staffDirectory.client)], Issuer: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}', AuthorizationType: 'JWT' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /health', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'api', AUTH_AUDIENCE: ref(stack.staffDirectory.client), AUTH_ISSUER: Match.anyValue(), AUTH_JWKS_URL: Match.anyValue() }) },
+    });
+  });
+});
+
+describe('the staff directory (Cognito)', () => {
+  it('has one group per role and nobody signs up alone; MFA is required', () => {
+    for (const group of ['officer', 'head', 'auditor', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'office', AttributeDataType: 'String' }), Match.objectLike({ Name: 'scope', AttributeDataType: 'String' })]),
+    });
+  });
+
+  it('lets the app client read office and scope but never write them (a user cannot grant themselves an office)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ReadAttributes: Match.arrayWith(['custom:office', 'custom:scope']),
+      WriteAttributes: Match.not(Match.arrayWith(['custom:office'])),
+    });
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0] as { Properties: { WriteAttributes: string[] } };
+    expect(client.Properties.WriteAttributes.filter((a) => a.startsWith('custom:'))).toEqual([]);
   });
 });
