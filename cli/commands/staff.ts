@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { decodeJwt } from 'jose';
 import { signLocalToken, type LocalTokenRequest } from '../../local/auth/local-keys';
@@ -289,6 +289,7 @@ interface ActOptions extends ConnectionOptions {
   number?: string;
   date?: string;
   signer?: string;
+  pdf?: string;
   method?: string;
   receivedBy?: string;
   collection?: string;
@@ -308,6 +309,7 @@ export function actionBody(action: ActionName, options: ActOptions): Record<stri
     number: options.number,
     date: options.date,
     signer: options.signer,
+    ...(options.pdf ? { pdfBase64: readFileSync(options.pdf).toString('base64'), filename: basename(options.pdf) } : {}),
     method: options.method,
     receivedBy: options.receivedBy,
     collection: options.collection,
@@ -471,6 +473,7 @@ export function registerStaffCommands(program: Command): void {
       .option('--number <number>', 'decision: its number')
       .option('--date <YYYY-MM-DD>', 'decision: its date')
       .option('--signer <name>', 'decision: who signed it')
+      .option('--pdf <file>', 'decision: the signed decision, a PDF file')
       .option('--method <how>', 'handover: at-desk | by-post')
       .option('--received-by <name>', 'handover: who received it')
       .option('--assignee <officer>', 'reassign: the officer who takes the case')

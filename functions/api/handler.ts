@@ -7,7 +7,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger, tracer } from '../commons/powertools';
-import { caseRepository, dynamoDb, tableName } from '../commons/ports';
+import { caseRepository, documentStore, dynamoDb, tableName } from '../commons/ports';
 import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
 import { officeDirectory } from '../../shared/offices/default-directory';
 import { systemClock } from '../../shared/clock';
@@ -41,6 +41,7 @@ const ports: ApiPorts = {
       }
     },
   },
+  uploads: { storeDocument: documentStore.storeDocument },
   documents: {
     signedGetUrl: (document, expiresIn) =>
       getSignedUrl(

@@ -61,8 +61,10 @@ export class Api extends Construct {
     });
     // Reads cases; writes only reassignments (actions go through the workflow's task tokens).
     props.table.grantReadWriteData(this.apiFunction);
-    // Signs short-lived links to attachments and documents, which it must be able to read itself.
+    // Signs short-lived links to attachments and documents, which it must be able to read itself,
+    // and keeps the decision PDFs that heads upload.
     props.documentsBucket.grantRead(this.apiFunction);
+    props.documentsBucket.grantPut(this.apiFunction);
     // Officers complete human steps (review, appointment, decision) through the API.
     props.stateMachine.grantTaskResponse(this.apiFunction);
 
@@ -106,6 +108,7 @@ export class Api extends Construct {
       iam5('Action::s3:GetObject*'),
       iam5('Action::s3:GetBucket*'),
       iam5('Action::s3:List*'),
+      iam5('Action::s3:Abort*'),
     );
 
     new CfnOutput(this, 'Url', { key: 'ApiUrl', description: 'Base URL of the HTTP API', value: this.stage.url });

@@ -39,11 +39,17 @@ const visitBody = z.union([
   }),
 ]);
 
+/** A decision PDF up to 4 MB (base64 is 4/3 of that), well inside API Gateway's and Lambda's payload limits. */
+const MAX_DECISION_BASE64 = Math.ceil((4 * 1024 * 1024 * 4) / 3);
+
 /** The enforcement decision (quyết định thi hành án): its number, date and signer (result-steps `DecisionInput`). */
 const decisionBody = z.strictObject({
   number: text,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
   signer: text,
+  /** The signed decision as a PDF, base64: it is released to the requester and copied to the procuracy. */
+  pdfBase64: z.string().min(16, 'the decision PDF (base64) is required').max(MAX_DECISION_BASE64, 'the decision PDF is larger than 4 MB'),
+  filename: text.optional(),
   note: note.optional(),
 });
 
@@ -111,6 +117,22 @@ export function parseActionBody(action: ActionName, body: unknown): Record<strin
 }
 
 /**
+ * The decision's PDF goes to the documents bucket, and the workflow gets a reference to it: files
+ * never travel through Step Functions (its payloads are limited to 256 KB).
+ */
+async function withStoredDecision(caseId: string, input: Record<string, unknown>, ports: StaffPorts): Promise<Record<string, unknown>> {
+  const { pdfBase64, filename, ...decision } = input as { pdfBase64: string; filename?: string; number: string };
+  const pdf = Buffer.from(pdfBase64, 'base64');
+  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new InvalidRequest('the body of decision is not valid: pdfBase64: not a PDF document (it must start with %PDF-)', [{ path: 'pdfBase64', message: 'not a PDF document' }]);
+  }
+  const name = filename ?? `Quyết định thi hành án số ${decision.number.replace(/[\\/]/g, '-')}.pdf`;
+  const key = `cases/${caseId}/documents/quyet-dinh-${decision.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
+  const stored = await ports.uploads.storeDocument(key, pdf, 'application/pdf');
+  return { ...decision, document: { name, contentType: 'application/pdf', ...stored } };
+}
+
+/**
  * Performs an action on a case for a principal. An action on a step resumes the waiting workflow
  * (SendTaskSuccess); the workflow's next state records it on the timeline. If the token changed
  * under us (a breach renewed the wait), the case is read again and the action retried once with
@@ -125,7 +147,8 @@ export async function performAction(principal: Principal, caseId: string, action
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;
-  const output = { ...input, actor: actorOf(principal), at };
+  const payload = action === 'decision' ? await withStoredDecision(caseId, input, ports) : input;
+  const output = { ...payload, actor: actorOf(principal), at };
   let current = record;
   for (let attempt = 1; ; attempt++) {
     const pending = current.pendingStep;

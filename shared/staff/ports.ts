@@ -34,12 +34,18 @@ export interface DocumentLinks {
   signedGetUrl(document: Pick<AttachmentRef, 'bucket' | 'key' | 'name' | 'contentType'>, expiresInSeconds: number): Promise<string>;
 }
 
+/** Where files that people upload (a decision's PDF) are kept. */
+export interface DocumentUploads {
+  storeDocument(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
+}
+
 /** What the staff and auditor use cases need, as ports: the handler gives AWS clients, tests give fakes. */
 export interface StaffPorts {
   cases: CaseRepository;
   index: CaseIndex;
   workflow: WorkflowResumer;
   documents: DocumentLinks;
+  uploads: DocumentUploads;
   directory: OfficeDirectory;
   clock: Clock;
 }

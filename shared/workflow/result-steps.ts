@@ -3,7 +3,7 @@ import { officeByCode } from '../offices/directory';
 import { receiptSlipPdf, type ReceivedDocument } from '../documents/receipt-slip';
 import { checkTimeliness, type Deadline } from '../calendar';
 import { toVietnamIso } from '../time/vietnam-time';
-import { WORKFLOW, workingDaysFrom, type WorkflowPorts } from './steps';
+import { isOnTime, WORKFLOW, workingDaysFrom, type WorkflowPorts } from './steps';
 import type { ProcedureSettings } from './procedure-settings';
 
 export interface ResultPorts extends WorkflowPorts {
@@ -130,10 +130,11 @@ export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): P
     if (current.procuracyCopy) return undefined;
     const deadline = current.deadlines['procuracy-copy'];
     const at = ports.clock.now();
-    const timeliness = deadline ? checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory }) : { onTime: true, lateByWorkingMinutes: 0 };
+    const onTime = deadline ? isOnTime(deadline.dueAt, at) : true;
+    const lateByWorkingMinutes = deadline ? checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory }).lateByWorkingMinutes : 0;
     return {
-      update: { procuracyCopy: { sentAt: toVietnamIso(at), onTime: timeliness.onTime } },
-      events: [{ type: 'procuracy-copy-sent', at: toVietnamIso(at), actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime: timeliness.onTime, lateByWorkingMinutes: timeliness.lateByWorkingMinutes } }],
+      update: { procuracyCopy: { sentAt: toVietnamIso(at), onTime } },
+      events: [{ type: 'procuracy-copy-sent', at: toVietnamIso(at), actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime, lateByWorkingMinutes } }],
     };
   });
 }
@@ -142,6 +143,8 @@ export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): P
 export interface HandoverInput {
   method?: 'at-desk' | 'by-post';
   recipientName?: string;
+  /** The API's name for the person who received it. */
+  receivedBy?: string;
   signedSlip?: boolean | DocumentRef;
   actor?: NewEvent['actor'];
 }
@@ -156,7 +159,8 @@ export async function recordHandover(caseId: string, handover: HandoverInput, po
     const at = toVietnamIso(ports.clock.now());
     const method = handover.method ?? current.resultCollection?.method ?? 'at-desk';
     const by = handover.actor?.kind === 'officer' ? (handover.actor.name ?? handover.actor.id) : undefined;
-    const resultDelivered = { at, method, ...(handover.recipientName ? { recipientName: handover.recipientName } : {}), ...(handover.signedSlip ? { signedSlip: handover.signedSlip } : {}), ...(by ? { by } : {}) };
+    const recipientName = handover.recipientName ?? handover.receivedBy;
+    const resultDelivered = { at, method, ...(recipientName ? { recipientName } : {}), ...(handover.signedSlip ? { signedSlip: handover.signedSlip } : {}), ...(by ? { by } : {}) };
     return {
       update: { resultDelivered },
       events: [{ type: 'decision-handed-over', at, actor: handover.actor ?? WORKFLOW, data: { decision: current.decision?.number, ...resultDelivered } }],

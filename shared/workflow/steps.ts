@@ -44,6 +44,12 @@ export class UnknownStep extends Error {
   override readonly name = 'UnknownStep';
 }
 
+/**
+ * On time means done by the due instant, as the official report counts it. How late, in working
+ * minutes, is recorded beside it (0 for a step done the evening of its deadline, which is still late).
+ */
+export const isOnTime = (dueAt: string, at: Date) => at.getTime() <= new Date(dueAt).getTime();
+
 /** Seconds from now until an instant, at least 1: what a Step Functions task timeout takes. */
 export function secondsUntil(instant: string | Date, now: Date): number {
   return Math.max(1, Math.ceil((new Date(instant).getTime() - now.getTime()) / 1000));
@@ -124,7 +130,8 @@ export async function completeStep(caseId: string, step: string, outcome: Record
     }
     const at = ports.clock.now();
     const deadline = current.deadlines[step]!;
-    const { onTime, lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
+    const onTime = isOnTime(deadline.dueAt, at);
+    const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
     return {
       update: { status: DONE_STATUS[step] ?? current.status, pendingStep: undefined },
       events: [{ type: 'step-completed', at: toVietnamIso(at), actor: actorOf(outcome), data: { step, outcome, dueAt: deadline.dueAt, onTime, lateByWorkingMinutes } }],

@@ -50,7 +50,10 @@ describe('the review asks for more', () => {
     expect(resumed.data.round).toBe(2);
     const again = await drive.waitingFor(caseId, 'review');
     expect(again.round).toBe(2);
-    expect(new Date(again.deadlines.review!.dueAt).getTime()).toBeGreaterThan(new Date(paused.deadlines.review!.dueAt).getTime());
+    // the fresh deadline runs from the reply (the same instant only when both fall in one evening)
+    const reply = await drive.event(caseId, 'reply-received');
+    expect(again.deadlines.review!.receivedAt).toBe(reply.at);
+    expect(new Date(again.deadlines.review!.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(paused.deadlines.review!.dueAt).getTime());
 
     await drive.act(caseId, 'review', { outcome: 'refuse', reason: 'Bản án chưa có hiệu lực pháp luật', legalBasis: 'Khoản 1 Điều 2 Luật Thi hành án dân sự' });
     const refusal = await drive.mail(caseId, citizen.address, 'từ chối');
@@ -82,6 +85,7 @@ describe('the review asks for more', () => {
     const closing = await drive.mail(caseId, citizen.address, 'kết thúc');
     expect(closing.body.text).toContain('chưa nhận được thư bổ sung');
     expect((await drive.closed(caseId)).closure?.reason).toBe('no-reply');
+    await drive.noticeSent(caseId, 'closing');
     expect((await story(caseId)).slice(-3)).toEqual(['step-awaiting:requester-reply', 'case-closed', 'notice:closing']);
   });
 });
@@ -129,6 +133,7 @@ describe('the appointment', () => {
     const closing = await drive.mail(caseId, citizen.address, 'kết thúc');
     expect(closing.subject).toContain(`[${caseId}]`);
     expect((await drive.closed(caseId)).closure?.reason).toBe('missed-twice');
+    await drive.noticeSent(caseId, 'closing');
     const types = await story(caseId);
     expect(types.filter((x) => x === 'appointment-missed')).toHaveLength(2);
     expect(types.slice(-2)).toEqual(['case-closed', 'notice:closing']);
@@ -168,7 +173,7 @@ describe('another one-stop procedure: reduction of the enforcement fee', () => {
     expect((await drive.closed(caseId)).closure?.reason).toBe('resolved');
     const types = await story(caseId);
     expect(types).not.toContain('notice:procuracy-copy');
-    expect(types.slice(-3)).toEqual(['step-awaiting:handover', 'step-completed:handover', 'case-closed']);
+    expect(types.slice(-4)).toEqual(['step-awaiting:handover', 'step-completed:handover', 'decision-handed-over', 'case-closed']);
   });
 });
 

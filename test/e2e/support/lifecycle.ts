@@ -42,11 +42,12 @@ export function lifecycleDriver(t: () => TestStack) {
       }
     },
 
-    /** Moves the local clock to just after an instant (never back). */
-    async passTime(to: string | Date, extraMinutes = 1): Promise<void> {
-      const now = await stackNow();
-      const minutes = Math.ceil((new Date(to).getTime() - now.getTime()) / 60_000) + extraMinutes;
-      if (minutes > 0) await t().advanceClock(minutes);
+    /** Moves the local clock to just after an instant (never back): a minute after, or as many seconds as asked. */
+    async passTime(to: string | Date, extraSeconds = 60): Promise<void> {
+      const target = new Date(new Date(to).getTime() + extraSeconds * 1000);
+      if (target.getTime() <= (await stackNow()).getTime()) return;
+      const response = await fetch(`${t().stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: target.toISOString() }) });
+      if (!response.ok) throw new Error(`moving the clock failed: ${response.status} ${await response.text()}`);
     },
 
     async eventTypes(caseId: string): Promise<string[]> {
@@ -56,6 +57,11 @@ export function lifecycleDriver(t: () => TestStack) {
     /** Waits until the timeline has an event of that type (the n-th, counting from 1), and returns it. */
     async event(caseId: string, type: string, nth = 1) {
       return eventually(`event ${type} #${nth} on ${caseId}`, async () => (await t().cases.listEvents(caseId)).filter((e) => e.type === type)[nth - 1]);
+    },
+
+    /** The timeline's record of a notice sent (written just after the mail service took it). */
+    async noticeSent(caseId: string, notice: string) {
+      return eventually(`notice ${notice} on the timeline of ${caseId}`, async () => (await t().cases.listEvents(caseId)).find((e) => e.type === 'notice-sent' && e.data.notice === notice));
     },
 
     /** Mail of a case in the outbox, to an address, whose subject contains a phrase. */

@@ -128,7 +128,14 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
   const cases = new MemoryCases();
   const sent: Array<{ token: string; output: Record<string, unknown> }> = [];
   const logs: Array<{ level: 'warn' | 'error'; message: string; data: Record<string, unknown> }> = [];
+  const stored: Array<{ key: string; content: Buffer; contentType: string }> = [];
   const ports: ApiPorts = {
+    uploads: {
+      storeDocument: async (key, content, contentType) => {
+        stored.push({ key, content, contentType });
+        return { bucket: 'documents', key };
+      },
+    },
     cases: cases.repository,
     index: cases.index,
     directory,
@@ -163,7 +170,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
     const text = typeof result.body === 'string' ? result.body : '';
     return { status: result.statusCode ?? 200, headers: result.headers ?? {}, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
   }
-  return { cases, sent, logs, call, ports };
+  return { cases, sent, logs, call, ports, stored };
 }
 
 export const officer = (office: string, sub = `officer-${office}`): Principal => ({ sub, name: `Officer ${office}`, roles: ['officer'], office });
