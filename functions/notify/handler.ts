@@ -35,7 +35,8 @@ async function notify(event: unknown) {
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
   const result = await sendNotice(request.caseId, request.notice, request.step, ports);
-  metrics.addMetric(result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
+  metrics.addMetric(result.needless ? 'NoticeNotNeeded' : result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
+  if (result.needless) logger.info('notice not sent', { reason: result.needless });
   return result;
 }
 

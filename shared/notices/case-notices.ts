@@ -74,6 +74,8 @@ export interface PreparedNotice {
   to: string;
   audience: 'requester' | 'desk' | 'head' | 'procuracy';
   notice: Notice;
+  /** Why this notice need not go out (e.g. a reminder due before the confirmation was even sent). */
+  needless?: string;
 }
 
 const lastEvent = (events: TimelineEvent[], type: string, where: (e: TimelineEvent) => boolean = () => true) => [...events].reverse().find((e) => e.type === type && where(e));
@@ -162,7 +164,15 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
     }
     case 'appointment-reminder': {
       const appointment = requireAppointment(ctx);
-      return { key: `${id}.appointment-reminder.a${appointment.attempt}`, to: requester, audience: 'requester', notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: BRING_TO_APPOINTMENT }) };
+      // booked within the reminder window (the appointment is the next working day): the confirmation was the reminder
+      const needless = new Date(appointment.reminderAt).getTime() <= new Date(appointment.bookedAt).getTime() ? 'the appointment was booked inside its reminder window; the confirmation reminds' : undefined;
+      return {
+        key: `${id}.appointment-reminder.a${appointment.attempt}`,
+        to: requester,
+        audience: 'requester',
+        notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: BRING_TO_APPOINTMENT }),
+        ...(needless ? { needless } : {}),
+      };
     }
     case 'appointment-rescheduled':
     case 'appointment-missed': {

@@ -27,7 +27,7 @@ export interface NoticePorts {
  * notice, and the round, appointment or deadline it is about); a notice already sent is not sent
  * again, and two concurrent attempts cannot both send it. The sending goes on the timeline.
  */
-export async function sendNotice(caseId: string, kind: NoticeKind, step: string | undefined, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean }> {
+export async function sendNotice(caseId: string, kind: NoticeKind, step: string | undefined, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean; needless?: string }> {
   const caseRecord = await ports.cases.requireCase(caseId);
   const events = await ports.cases.listEvents(caseId);
   const now = ports.clock.now();
@@ -41,6 +41,7 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
     readDocument: (ref) => ports.readDocument(ref),
   });
   const messageId = `<${prepared.key}@${ports.directory.agency.mailDomain}>`;
+  if (prepared.needless) return { messageId, alreadySent: false, needless: prepared.needless };
   if ((await ports.cases.claimOutbound(messageId, caseId, now)) === 'sent') return { messageId, alreadySent: true };
 
   const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;

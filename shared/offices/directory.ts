@@ -30,6 +30,8 @@ const office = z.object({
     .object({
       sessions: z.array(z.object({ name: z.string().min(1), from: clockTime, to: clockTime })).min(1),
       capacityPerSession: z.number().int().positive(),
+      /** Working days of notice before the first appointment offered (time to gather the originals; the reminder goes the working day before). */
+      leadWorkingDays: z.number().int().min(0).max(10).optional(),
     })
     .optional(),
 });
@@ -48,6 +50,8 @@ export const officeDirectorySchema = z
     defaultAppointments: z.object({
       sessions: z.array(z.object({ name: z.string().min(1), from: clockTime, to: clockTime })).min(1),
       capacityPerSession: z.number().int().positive(),
+      /** Working days of notice before the first appointment offered (time to gather the originals; the reminder goes the working day before). */
+      leadWorkingDays: z.number().int().min(0).max(10).optional(),
     }),
     offices: z.array(office).min(1),
   })

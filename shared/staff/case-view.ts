@@ -28,9 +28,19 @@ export interface StepClock {
   onTime?: boolean;
 }
 
+/** The events that complete a step that people do not complete through an action of the API. */
+const COMPLETED_BY: Record<string, string> = { visit: 'visit-recorded', 'procuracy-copy': 'procuracy-copy-sent', 'requester-reply': 'clock-resumed' };
+
+/** The latest event completing a step (a review done again after a reply counts from its last round). */
+function completionOf(step: string, events: TimelineEvent[]): TimelineEvent | undefined {
+  const type = COMPLETED_BY[step];
+  return [...events].reverse().find((e) => (type ? e.type === type : e.type === 'step-completed' && e.data.step === step));
+}
+
 export function stepClocks(record: CaseRecord, events: TimelineEvent[]): StepClock[] {
   return Object.entries(record.deadlines).map(([step, deadline]) => {
-    const completed = events.find((e) => e.type === 'step-completed' && e.data.step === step);
+    const done = completionOf(step, events);
+    const completed = done && { ...done, data: { ...done.data, onTime: done.data.onTime ?? new Date(done.at).getTime() <= new Date(deadline.dueAt).getTime() } };
     return {
       step,
       dueAt: deadline.dueAt,

@@ -24,14 +24,17 @@ function clockOf(appointment: AppointmentRecord, now: Date): AppointmentClock {
   return { reminderInSeconds: secondsUntil(appointment.reminderAt, now), afterReminderInSeconds: secondsUntil(appointment.slot.end, remindFrom), closed: false };
 }
 
-/** Takes the first place left in the office's sessions after `after`, atomically. */
-async function reserve(record: CaseRecord, after: Date, ports: AppointmentPorts): Promise<{ slot: Slot; reminder: Date }> {
+/** Notice before the first appointment offered, when the office sets none. */
+export const DEFAULT_LEAD_WORKING_DAYS = 2;
+
+/** Takes the first place left in the office's sessions after `after`, atomically; `bookedAt` is now. */
+async function reserve(record: CaseRecord, after: Date, bookedAt: Date, ports: AppointmentPorts): Promise<{ slot: Slot; reminder: Date }> {
   const office = officeByCode(ports.directory, record.office);
   if (!office) throw new Error(`office ${record.office} of case ${record.caseId} is not in the office directory`);
-  const { capacityPerSession } = officeAppointments(ports.directory, office);
-  const candidates = candidateSlots({ directory: ports.directory, office: record.office, after, count: CANDIDATE_SESSIONS });
+  const { capacityPerSession, leadWorkingDays } = officeAppointments(ports.directory, office);
+  const candidates = candidateSlots({ directory: ports.directory, office: record.office, after, count: CANDIDATE_SESSIONS, leadWorkingDays: leadWorkingDays ?? DEFAULT_LEAD_WORKING_DAYS });
   const { slot } = await ports.slots.reserve(record.caseId, candidates, capacityPerSession);
-  return { slot, reminder: reminderAt(slot, ports.directory, record.office, { bookedAt: ports.clock.now() }) };
+  return { slot, reminder: reminderAt(slot, ports.directory, record.office, { bookedAt }) };
 }
 
 function visitDeadline(slot: Slot, now: Date): StepDeadline {
@@ -54,7 +57,7 @@ export async function bookAppointment(caseId: string, ports: AppointmentPorts): 
   const current = await ports.cases.requireCase(caseId);
   if (current.appointment) return clockOf(current.appointment, ports.clock.now()); // booked by an earlier attempt
   const now = ports.clock.now();
-  const { slot, reminder } = await reserve(current, now, ports);
+  const { slot, reminder } = await reserve(current, now, now, ports);
   const { record } = await ports.cases.changeCase(caseId, (latest) => {
     if (latest.appointment) return undefined;
     const appointment = appointmentOf(slot, reminder, now, 1, 0);
@@ -107,7 +110,7 @@ async function moveAppointment(caseId: string, ports: AppointmentPorts, eventTyp
   await ports.slots.release(caseId, previous.slot as Slot);
   // the next date comes after the one given up, never the same session again
   const after = new Date(Math.max(now.getTime(), new Date(previous.slot.end).getTime()));
-  const { slot, reminder } = await reserve(current, after, ports);
+  const { slot, reminder } = await reserve(current, after, now, ports);
   const { record } = await ports.cases.changeCase(caseId, (latest) => {
     if (latest.appointmentChange === requestId) return undefined;
     const appointment = appointmentOf(slot, reminder, now, (latest.appointment?.attempt ?? 1) + 1, (latest.appointment?.missed ?? 0) + (facts.missed ? 1 : 0));
