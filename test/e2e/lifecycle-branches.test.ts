@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
-import { samplePdf } from '../../local/sample-pdf';
 
 let t: TestStack;
 const drive = lifecycleDriver(() => t);
@@ -28,11 +26,6 @@ async function story(caseId: string): Promise<string[]> {
 
 const OPENING = ['message-received', 'case-opened', 'procedure-identified', 'deadline-set:review', 'notice:acknowledgement', 'checks-completed', 'notice:new-case', 'step-awaiting:review'];
 
-async function decisionDocument(caseId: string) {
-  const key = `cases/${caseId}/documents/quyet-dinh.pdf`;
-  await t.s3.send(new PutObjectCommand({ Bucket: t.names.documentsBucket, Key: key, Body: samplePdf('Quyet dinh'), ContentType: 'application/pdf' }));
-  return { name: 'Quyết định.pdf', contentType: 'application/pdf', bucket: t.names.documentsBucket, key };
-}
 
 describe('the review asks for more', () => {
   it('sends guidance listing exactly what is missing, pauses the clock, and resumes the review with a fresh deadline when the reply threads back', async () => {
@@ -152,7 +145,7 @@ describe('a decision not issued in time', () => {
     const apology = await drive.mail(caseId, citizen.address, 'Phiếu xin lỗi');
     expect(apology.attachments.map((a) => a.contentType)).toContain('application/pdf');
     await drive.mail(caseId, 'truong.kv1@hcm.thads.example', 'Quá hạn');
-    await drive.act(caseId, 'decision', { number: '77/QĐ-THADS', date: '2026-12-10', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await decisionDocument(caseId) });
+    await drive.act(caseId, 'decision', { number: '77/QĐ-THADS', date: '2026-12-10', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     const decided = await drive.event(caseId, 'step-completed', 2);
     expect(decided.data).toMatchObject({ step: 'decision', onTime: false });
   });
@@ -167,7 +160,7 @@ describe('another one-stop procedure: reduction of the enforcement fee', () => {
     await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk' });
     const deciding = await drive.waitingFor(caseId, 'decision');
     expect(deciding.deadlines.decision!.workingDays).toBe(15);
-    await drive.act(caseId, 'decision', { number: '12/QĐ-MGP', date: '2026-12-01', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await decisionDocument(caseId) });
+    await drive.act(caseId, 'decision', { number: '12/QĐ-MGP', date: '2026-12-01', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name });
 
     expect((await drive.closed(caseId)).closure?.reason).toBe('resolved');

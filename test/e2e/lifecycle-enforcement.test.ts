@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
@@ -33,11 +32,6 @@ const request = {
   attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: samplePdf('Ban an 15/2026/DS-ST'), contentType: 'application/pdf' }],
 };
 
-async function decisionDocument(caseId: string) {
-  const key = `cases/${caseId}/documents/quyet-dinh-thi-hanh-an.pdf`;
-  await t.s3.send(new PutObjectCommand({ Bucket: t.names.documentsBucket, Key: key, Body: samplePdf('Quyet dinh thi hanh an so 101/QD-THADS'), ContentType: 'application/pdf' }));
-  return { name: 'Quyết định thi hành án số 101.pdf', contentType: 'application/pdf', bucket: t.names.documentsBucket, key };
-}
 
 describe('a request for enforcement, from e-mail to hand-over', () => {
   it('is reviewed, booked, received in person, decided, copied to the procuracy and handed over, every step on time', async () => {
@@ -59,7 +53,7 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
     const slipMail = await drive.mail(caseId, citizen.address, 'Giấy tiếp nhận');
     expect(slipMail.attachments.map((a) => a.contentType)).toContain('application/pdf');
 
-    await drive.act(caseId, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await decisionDocument(caseId) });
+    await drive.act(caseId, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     await drive.mail(caseId, citizen.address, 'Quyết định');
     await drive.mail(caseId, 'vks.kv1@hcm.vks.example', '');
     await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name, signedSlip: true });

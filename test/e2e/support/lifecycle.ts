@@ -1,4 +1,6 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { samplePdf } from '../../../local/sample-pdf';
 import { eventually, type TestStack } from './test-stack';
 import type { CaseRecord } from '../../../shared/cases/model';
 import type { OutboxEmail } from '../../../local/services/ses-outbox';
@@ -48,6 +50,13 @@ export function lifecycleDriver(t: () => TestStack) {
       if (target.getTime() <= (await stackNow()).getTime()) return;
       const response = await fetch(`${t().stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: target.toISOString() }) });
       if (!response.ok) throw new Error(`moving the clock failed: ${response.status} ${await response.text()}`);
+    },
+
+    /** A signed decision as the head would upload it: kept in the documents bucket, referenced by the action. */
+    async decisionDocument(caseId: string) {
+      const key = `cases/${caseId}/documents/quyet-dinh.pdf`;
+      await t().s3.send(new PutObjectCommand({ Bucket: t().names.documentsBucket, Key: key, Body: samplePdf('Quyet dinh thi hanh an'), ContentType: 'application/pdf' }));
+      return { name: 'Quyết định thi hành án.pdf', contentType: 'application/pdf', bucket: t().names.documentsBucket, key };
     },
 
     async eventTypes(caseId: string): Promise<string[]> {
