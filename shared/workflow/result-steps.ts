@@ -99,8 +99,8 @@ function visitOnTime(record: CaseRecord, at: Date): boolean | undefined {
  * follows: the hand-over (by the date the requester was given, or one working day if that has
  * passed) and the copy to the procuracy.
  */
-export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<void> {
-  await ports.cases.changeCase(caseId, (current) => {
+export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<{ procuracyCopy: boolean }> {
+  const { record } = await ports.cases.changeCase(caseId, (current) => {
     if (current.decision) return undefined;
     const procedure = ports.procedureOf(current.procedure);
     const at = ports.clock.now();
@@ -122,6 +122,8 @@ export async function recordDecision(caseId: string, decision: DecisionInput, po
       events,
     };
   });
+  // Whether the procedure's decision goes to the procuracy, as its catalog entry says.
+  return { procuracyCopy: record.deadlines['procuracy-copy'] !== undefined };
 }
 
 /** The copy to the procuracy went out: on time or late against its own limit. */

@@ -21,7 +21,8 @@ const enforcementRequest = { from: citizen, to: 'kv1@hcm.thads.example', subject
 async function story(caseId: string): Promise<string[]> {
   const events = await t.cases.listEvents(caseId);
   expect(verifyChain(events, await t.cases.requireCase(caseId))).toEqual({ ok: true });
-  return events.map((e) => (e.type === 'notice-sent' ? `notice:${e.data.notice}` : e.type === 'deadline-set' || e.type === 'step-awaiting' || e.type === 'step-completed' ? `${e.type}:${e.data.step}` : e.type));
+  const types = events.map((e) => (e.type === "notice-sent" ? `notice:${e.data.notice}` : e.type === "deadline-set" || e.type === "step-awaiting" || e.type === "step-completed" ? `${e.type}:${e.data.step}` : e.type));
+  return types;
 }
 
 const OPENING = ['message-received', 'case-opened', 'procedure-identified', 'deadline-set:review', 'notice:acknowledgement', 'checks-completed', 'notice:new-case', 'step-awaiting:review'];
@@ -79,7 +80,7 @@ describe('the review asks for more', () => {
     expect(closing.body.text).toContain('chưa nhận được thư bổ sung');
     expect((await drive.closed(caseId)).closure?.reason).toBe('no-reply');
     await drive.noticeSent(caseId, 'closing');
-    expect((await story(caseId)).slice(-3)).toEqual(['step-awaiting:requester-reply', 'case-closed', 'notice:closing']);
+    expect(await story(caseId)).toEqual([...OPENING, 'step-completed:review', 'clock-paused', 'notice:guidance', 'step-awaiting:requester-reply', 'case-closed', 'notice:closing']);
   });
 });
 
@@ -93,6 +94,7 @@ describe('the review finds another office competent', () => {
     expect(referral.body.text).toContain('Phòng Thi hành án dân sự khu vực 2 - Thành phố Hồ Chí Minh');
     expect(referral.body.text).toContain('Số 20 đường Võ Văn Ngân');
     expect((await drive.closed(caseId)).closure?.reason).toBe('referred');
+    expect(await story(caseId)).toEqual([...OPENING, 'step-completed:review', 'notice:referral', 'case-closed']);
   });
 });
 
@@ -110,6 +112,19 @@ describe('the appointment', () => {
     expect(new Date(again.appointment!.slot.start).getTime()).toBeGreaterThan(new Date(first.appointment!.slot.start).getTime());
     const notice = await drive.mail(caseId, citizen.address, 'Thay đổi lịch hẹn');
     expect(notice.attachments.some((a) => a.contentType.startsWith('text/calendar') || String(a.filename ?? '').endsWith('.ics'))).toBe(true);
+    await drive.noticeSent(caseId, 'appointment-rescheduled');
+    await drive.waitingFor(caseId, 'visit');
+    expect(await story(caseId)).toEqual([
+      ...OPENING,
+      'step-completed:review',
+      'appointment-booked',
+      'notice:appointment',
+      'step-awaiting:visit',
+      'reply-received',
+      'appointment-rescheduled',
+      'notice:appointment-rescheduled',
+      'step-awaiting:visit',
+    ]);
   });
 
   it('missed once gets one new date; missed twice closes the case with a notice', async () => {
@@ -127,9 +142,21 @@ describe('the appointment', () => {
     expect(closing.subject).toContain(`[${caseId}]`);
     expect((await drive.closed(caseId)).closure?.reason).toBe('missed-twice');
     await drive.noticeSent(caseId, 'closing');
-    const types = await story(caseId);
-    expect(types.filter((x) => x === 'appointment-missed')).toHaveLength(2);
-    expect(types.slice(-2)).toEqual(['case-closed', 'notice:closing']);
+    expect(await story(caseId)).toEqual([
+      ...OPENING,
+      'step-completed:review',
+      'appointment-booked',
+      'notice:appointment',
+      'step-awaiting:visit',
+      'notice:appointment-reminder',
+      'appointment-missed',
+      'notice:appointment-missed',
+      'step-awaiting:visit',
+      'notice:appointment-reminder',
+      'appointment-missed',
+      'case-closed',
+      'notice:closing',
+    ]);
   });
 });
 
@@ -148,11 +175,36 @@ describe('a decision not issued in time', () => {
     await drive.act(caseId, 'decision', { number: '77/QĐ-THADS', date: '2026-12-10', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     const decided = await drive.event(caseId, 'step-completed', 2);
     expect(decided.data).toMatchObject({ step: 'decision', onTime: false });
+    await drive.waitingFor(caseId, 'handover');
+    expect(await story(caseId)).toEqual([
+      ...OPENING,
+      'step-completed:review',
+      'appointment-booked',
+      'notice:appointment',
+      'step-awaiting:visit',
+      'visit-recorded',
+      'deadline-set:decision',
+      'document-produced',
+      'notice:receipt-slip',
+      'step-awaiting:decision',
+      'notice:step-warning',
+      'deadline-breached',
+      'notice:step-escalation',
+      'notice:apology',
+      'step-completed:decision',
+      'decision-recorded',
+      'deadline-set:handover',
+      'deadline-set:procuracy-copy',
+      'notice:decision-released',
+      'notice:procuracy-copy',
+      'procuracy-copy-sent',
+      'step-awaiting:handover',
+    ]);
   });
 });
 
 describe('another one-stop procedure: reduction of the enforcement fee', () => {
-  it('runs review, in-person receipt, decision within its own limit and hand-over, without a copy to the procuracy', async () => {
+  it('runs review, in-person receipt, the decision within its own limit (15 working days), the copy its catalog entry asks for, and hand-over', async () => {
     const { caseId, procedure } = await drive.openCase({ ...enforcementRequest, subject: 'Đơn đề nghị miễn, giảm phí thi hành án', text: 'Tôi đề nghị được miễn, giảm phí thi hành án vì hoàn cảnh khó khăn.' });
     expect(procedure).toBe('fee-reduction');
 
@@ -164,9 +216,45 @@ describe('another one-stop procedure: reduction of the enforcement fee', () => {
     await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name });
 
     expect((await drive.closed(caseId)).closure?.reason).toBe('resolved');
+    expect(await story(caseId)).toEqual([
+      ...OPENING,
+      'step-completed:review',
+      'appointment-booked',
+      'notice:appointment',
+      'step-awaiting:visit',
+      'visit-recorded',
+      'deadline-set:decision',
+      'document-produced',
+      'notice:receipt-slip',
+      'step-awaiting:decision',
+      'step-completed:decision',
+      'decision-recorded',
+      'deadline-set:handover',
+      'deadline-set:procuracy-copy',
+      'notice:decision-released',
+      'notice:procuracy-copy',
+      'procuracy-copy-sent',
+      'step-awaiting:handover',
+      'step-completed:handover',
+      'decision-handed-over',
+      'case-closed',
+    ]);
+  });
+});
+
+describe('a request to confirm the result of enforcement', () => {
+  it('is decided and handed over without a copy to the procuracy, which its catalog entry does not ask for', async () => {
+    const { caseId, procedure } = await drive.openCase({ ...enforcementRequest, subject: 'Đơn đề nghị xác nhận kết quả thi hành án', text: 'Tôi đề nghị xác nhận kết quả thi hành án theo Quyết định thi hành án số 88/QĐ-THADS.' });
+    expect(procedure).toBe('result-confirmation');
+
+    await drive.act(caseId, 'review', { outcome: 'accept' });
+    await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk' });
+    await drive.act(caseId, 'decision', { number: '5/XN-THADS', date: '2026-12-02', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
+    await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name });
+
+    expect((await drive.closed(caseId)).closure?.reason).toBe('resolved');
     const types = await story(caseId);
-    expect(types).not.toContain('notice:procuracy-copy');
-    expect(types.slice(-4)).toEqual(['step-awaiting:handover', 'step-completed:handover', 'decision-handed-over', 'case-closed']);
+    expect(types.slice(types.indexOf('decision-recorded'))).toEqual(['decision-recorded', 'deadline-set:handover', 'notice:decision-released', 'step-awaiting:handover', 'step-completed:handover', 'decision-handed-over', 'case-closed']);
   });
 });
 
@@ -179,5 +267,18 @@ describe('a complaint', () => {
     await drive.act(caseId, 'registration', { registered: true, note: 'Đã vào sổ thụ lý khiếu nại' });
 
     expect((await drive.closed(caseId)).closure?.reason).toBe('guidance-given');
+    expect(await story(caseId)).toEqual([
+      'message-received',
+      'case-opened',
+      'procedure-identified',
+      'deadline-set:registration',
+      'notice:acknowledgement',
+      'checks-completed',
+      'notice:new-case',
+      'notice:complaint-guidance',
+      'step-awaiting:registration',
+      'step-completed:registration',
+      'case-closed',
+    ]);
   });
 });
