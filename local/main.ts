@@ -27,7 +27,10 @@ Office mailboxes: ${officeDirectory.offices.map((o) => `${o.email} (${o.code})`)
 
 Send a first request (a Vietnamese subject and a PDF attachment, from another terminal):
   npx tsx local/send-sample-request.ts --to ${office.email}
-then read the acknowledgement at ${stack.urls.sesOutbox}/store
+then read the acknowledgement at ${stack.urls.sesOutbox}/store, and work the case as the desk would:
+  npx motcua queue --as officer:${office.code}
+  npx motcua act <case id> review --outcome accept --as officer:${office.code}
+Let time pass (deadlines, reminders, escalations): curl -XPOST ${stack.urls.api}/_local/clock -d '{"advanceMinutes": 600}'
 
 Stop with Ctrl-C.
 `);
