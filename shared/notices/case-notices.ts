@@ -48,16 +48,6 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** What the requester is asked to bring to the in-person receipt (originals, compared with what was e-mailed). */
-export const BRING_TO_APPOINTMENT = [
-  'Bản chính đơn yêu cầu thi hành án, có chữ ký hoặc điểm chỉ của người yêu cầu',
-  'Bản chính hoặc bản sao có chứng thực bản án, quyết định của Tòa án',
-  'Căn cước công dân hoặc giấy tờ tùy thân; giấy ủy quyền nếu nộp thay người yêu cầu',
-];
-
-/** Working days added to a late result's date in the apology (form 04): the new date the agency commits to. */
-export const APOLOGY_EXTENSION_WORKING_DAYS = 2;
-
 export interface NoticeContext {
   caseRecord: CaseRecord;
   events: TimelineEvent[];
@@ -159,7 +149,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.appointment.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
-        notice: appointmentNotice({ caseRecord, office, mailDomain: directory.agency.mailDomain, bring: BRING_TO_APPOINTMENT, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
+        notice: appointmentNotice({ caseRecord, office, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
       };
     }
     case 'appointment-reminder': {
@@ -170,7 +160,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.appointment-reminder.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
-        notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: BRING_TO_APPOINTMENT }),
+        notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: ctx.procedure.bringToAppointment }),
         ...(needless ? { needless } : {}),
       };
     }
@@ -181,7 +171,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       const previous = moved?.data.from as AppointmentRecord['slot'] | undefined;
       if (!previous) throw new Error(`case ${id} has no earlier appointment to mention`);
       const before = { start: previous.start, end: previous.end, session: previous.session, sequence: appointment.attempt - 2 };
-      const common = { caseRecord, office, mailDomain: directory.agency.mailDomain, bring: BRING_TO_APPOINTMENT, issuedAt: ctx.now };
+      const common = { caseRecord, office, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now };
       const notice =
         kind === 'appointment-missed'
           ? missedAppointmentNotice({ ...common, missed: before, offered: slotOf(appointment) })
@@ -234,7 +224,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       const step = requireStep(ctx);
       const original = caseRecord.deadlines[step];
       if (!original) throw new Error(`case ${id} has no deadline for ${step}`);
-      const newDueAt = deadlineFor({ receivedAt: ctx.now, workingDays: APOLOGY_EXTENSION_WORKING_DAYS, office: caseRecord.office, directory }).dueAt;
+      const newDueAt = deadlineFor({ receivedAt: ctx.now, workingDays: ctx.procedure.apologyExtensionWorkingDays, office: caseRecord.office, directory }).dueAt;
       const visit = lastEvent(events, 'visit-recorded');
       const facts = {
         caseId: id,

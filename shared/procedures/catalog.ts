@@ -149,6 +149,16 @@ const procedure = z.strictObject({
   recognize: detectionHints,
   requiredItems: z.array(procedureItem).min(1),
   legalBasis: z.array(legalCitation).min(1),
+  /** What the requester brings to the in-person receipt, when it differs from the catalog's default. */
+  bringToAppointment: z.array(nonEmpty).min(1).optional(),
+});
+
+/** Settings every procedure shares unless it says otherwise. */
+const catalogDefaults = z.strictObject({
+  /** The originals the requester brings to the in-person receipt, compared there with what was e-mailed. */
+  bringToAppointment: z.array(nonEmpty).min(1),
+  /** When a result is late, the new date the apology (form 04) commits to: this many working days after the breach. */
+  apologyExtensionWorkingDays: z.number().int().min(1, 'at least 1 working day').max(30, 'at most 30 working days'),
 });
 
 type RawDetectionHints = z.infer<typeof detectionHints>;
@@ -162,6 +172,7 @@ export const procedureCatalogSchema = z
     version: nonEmpty,
     /** The procedure assumed when nothing in a message names one. */
     fallbackProcedure: z.enum(PROCEDURE_CODES),
+    defaults: catalogDefaults,
     commonItems: z.array(commonItem),
     procedures: z.array(procedure),
   })
@@ -249,6 +260,8 @@ export interface Procedure {
   recognize: DetectionHints;
   requiredItems: RequiredItem[];
   legalBasis: LegalCitation[];
+  bringToAppointment: string[];
+  apologyExtensionWorkingDays: number;
   /** Each number above with its source: whether it awaits verification, whether the agency chose it. */
   numbers: Partial<Record<LimitField, NumberSource>>;
 }
@@ -319,6 +332,8 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
           };
         }),
         legalBasis: p.legalBasis.map((c) => ({ citation: c.citation, verify: c.verify ?? false, ...(c.note === undefined ? {} : { note: c.note }) })),
+        bringToAppointment: p.bringToAppointment ?? raw.defaults.bringToAppointment,
+        apologyExtensionWorkingDays: raw.defaults.apologyExtensionWorkingDays,
         numbers,
       };
     }),

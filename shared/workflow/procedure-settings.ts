@@ -15,6 +15,10 @@ export interface ProcedureSettings {
   procuracyCopyWorkingDays?: number;
   afterCutoff?: string;
   warningFraction: number;
+  /** What the requester brings to the in-person receipt. */
+  bringToAppointment: string[];
+  /** A late result's new date, in working days after the breach (the apology, form 04). */
+  apologyExtensionWorkingDays: number;
 }
 
 export class UnknownProcedure extends Error {
@@ -36,5 +40,7 @@ export function procedureSettings(catalog: ProcedureCatalog, code: string): Proc
     ...(procedure.procuracyCopyWorkingDays ? { procuracyCopyWorkingDays: procedure.procuracyCopyWorkingDays } : {}),
     afterCutoff: procedure.afterCutoff,
     warningFraction: procedure.warningFraction,
+    bringToAppointment: procedure.bringToAppointment,
+    apologyExtensionWorkingDays: procedure.apologyExtensionWorkingDays,
   };
 }
