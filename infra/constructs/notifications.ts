@@ -40,6 +40,8 @@ export class Notifications extends Construct {
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
         SENDER_ADDRESS: senderAddress,
       },
+      // It renders the apology letter (form 04), a PDF with Vietnamese letters.
+      documentFonts: true,
     });
     props.table.grantReadWriteData(this.notifyFunction);
     props.documentsBucket.grantRead(this.notifyFunction);

@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_RUNTIME, AppFunction } from '../../infra/app-function';
+import { DOCUMENT_FONTS } from '../../shared/documents/pdf';
 import { logicalId, testApp, SYNTH_TIMEOUT_MS } from './support';
 
 describe('AppFunction, the house Lambda defaults', () => {
@@ -78,5 +79,26 @@ describe('AppFunction bundling', () => {
     expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
     expect(existsSync(path.join(bundle!, 'index.mjs.map'))).toBe(true);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Code: Match.anyValue() });
+  });
+
+  it('ships the Vietnamese document fonts next to the bundle of a function that renders PDFs, and says where', () => {
+    // Prepare
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bundle-'));
+    const app = testApp({ bundling: true, outdir });
+    const stack = new Stack(app, 'BundledWithFonts');
+
+    // Act
+    new AppFunction(stack, 'Workflow', { service: 'workflow', description: 'renders the receipt slip', documentFonts: true });
+    app.synth();
+
+    // Assess
+    const bundle = readdirSync(outdir)
+      .filter((name) => name.startsWith('asset.'))
+      .map((dir) => path.join(outdir, dir))
+      .find((dir) => existsSync(path.join(dir, 'index.mjs')));
+    for (const font of DOCUMENT_FONTS) {
+      expect(readFileSync(path.join(bundle!, 'fonts', `${font}.ttf`)).subarray(0, 4).toString('hex'), font).toBe('00010000'); // TrueType magic
+    }
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ MOTCUA_FONT_DIR: '/var/task/fonts' }) } });
   });
 });

@@ -112,6 +112,7 @@ describe('notifications (outbound e-mail)', () => {
           TABLE_NAME: ref(stack.caseStore.table),
           DOCUMENTS_BUCKET: ref(stack.caseStore.documentsBucket),
           SENDER_ADDRESS: 'motcua@hcm.thads.example',
+          MOTCUA_FONT_DIR: '/var/task/fonts',
         }),
       },
     });
