@@ -231,6 +231,8 @@ interface TimelineEvent {
 interface CaseDetail extends CaseSummary {
   procedure: string;
   pendingStep?: { step: string; since: string; dueAt: string };
+  checklist?: Record<string, unknown> | null;
+  resultDelivered?: { at: string; method: string; recipientName?: string };
   steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean }>;
   timeline: TimelineEvent[];
 }
@@ -252,6 +254,27 @@ function eventDetail(e: TimelineEvent): string {
   return parts.filter(Boolean).join(', ');
 }
 
+/** The automatic checks before review, as the officer reads them: they help, they never decide. */
+export function checklistLines(checklist: Record<string, unknown>): string[] {
+  const list = <T>(key: string) => (Array.isArray(checklist[key]) ? (checklist[key] as T[]) : []);
+  const likely = checklist.likelyProcedure as { code?: string; confidence?: string } | undefined;
+  const sender = checklist.sender as { status?: string; detail?: string } | undefined;
+  const mark: Record<string, string> = { found: '[x]', missing: '[ ]', unclear: '[?]' };
+  return [
+    `checks (automatic; they help, the officer decides): ${String(checklist.summary ?? '')}`,
+    ...(likely?.code ? [`  likely procedure: ${likely.code} (${likely.confidence ?? '?'})`] : []),
+    ...(sender?.status ? [`  sender: ${sender.status}${sender.detail ? ` — ${sender.detail}` : ''}`] : []),
+    ...list<{ filename: string; kind: string; reason?: string }>('attachments').map((a) => `  file ${a.filename}: ${a.kind}${a.reason ? ` — ${a.reason}` : ''}`),
+    ...list<{ label: string; status: string }>('items').map((i) => `  ${mark[i.status] ?? '[?]'} ${i.label}`),
+    ...list<{ caseId: string; reason?: string; likelihood?: string }>('duplicates').map((d) => `  ${d.likelihood ?? 'possible'} duplicate of ${d.caseId}${d.reason ? `: ${d.reason}` : ''}`),
+  ];
+}
+
+function printChecklist(checklist: Record<string, unknown>): void {
+  print('');
+  for (const line of checklistLines(checklist)) print(line);
+}
+
 async function show(caseId: string, options: ConnectionOptions & OutputOptions): Promise<void> {
   const answer = await callApi(options, 'GET', `/cases/${encodeURIComponent(caseId)}`);
   if (options.json) return print(answer.body.toString('utf8'));
@@ -262,6 +285,8 @@ async function show(caseId: string, options: ConnectionOptions & OutputOptions):
   print(`received:  ${shortTime(c.receivedAt)}`);
   if (c.assignee) print(`assignee:  ${c.assignee}`);
   print(`waiting:   ${c.pendingStep ? `${c.pendingStep.step}, due ${shortTime(c.pendingStep.dueAt)}` : 'for no one'}`);
+  if (c.resultDelivered) print(`delivered: ${shortTime(c.resultDelivered.at)}, ${c.resultDelivered.method}${c.resultDelivered.recipientName ? ` to ${c.resultDelivered.recipientName}` : ''} — do not deliver the decision again`);
+  if (c.checklist) printChecklist(c.checklist);
   if (c.steps.length) {
     print('\ndeadlines');
     print(

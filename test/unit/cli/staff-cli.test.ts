@@ -105,3 +105,31 @@ describe.concurrent('motcua staff commands: the program', () => {
     expect(run.stderr).toContain(message);
   });
 });
+
+describe('the checklist as `motcua show` prints it', () => {
+  it('shows what was found, missing or unclear, the files, the sender and duplicates, and says that the officer decides', async () => {
+    const { checklistLines } = await import('../../../cli/commands/staff');
+    const lines = checklistLines({
+      summary: 'Thiếu địa chỉ người phải thi hành án.',
+      likelyProcedure: { code: 'enforcement-request', confidence: 'high' },
+      sender: { status: 'verified', detail: 'DKIM hợp lệ' },
+      attachments: [{ filename: 'Bản án 12.pdf', kind: 'judgment-pdf', reason: 'tên tệp có "bản án"' }],
+      items: [
+        { label: 'Họ tên, địa chỉ người yêu cầu', status: 'found' },
+        { label: 'Địa chỉ người phải thi hành án', status: 'missing' },
+        { label: 'Chữ ký hoặc điểm chỉ', status: 'unclear' },
+      ],
+      duplicates: [{ caseId: 'HCMKV1-2026-000003', likelihood: 'likely', reason: 'cùng bản án 12/2026/DS-ST' }],
+    });
+    expect(lines).toEqual([
+      'checks (automatic; they help, the officer decides): Thiếu địa chỉ người phải thi hành án.',
+      '  likely procedure: enforcement-request (high)',
+      '  sender: verified — DKIM hợp lệ',
+      '  file Bản án 12.pdf: judgment-pdf — tên tệp có "bản án"',
+      '  [x] Họ tên, địa chỉ người yêu cầu',
+      '  [ ] Địa chỉ người phải thi hành án',
+      '  [?] Chữ ký hoặc điểm chỉ',
+      '  likely duplicate of HCMKV1-2026-000003: cùng bản án 12/2026/DS-ST',
+    ]);
+  });
+});
