@@ -4,10 +4,10 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger, tracer } from '../commons/powertools';
-import { caseRepository, documentStore, dynamoDb, tableName } from '../commons/ports';
+import { caseRepository, documentClient, documentStore, tableName } from '../commons/ports';
 import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
 import { officeDirectory } from '../../shared/offices/default-directory';
 import { systemClock } from '../../shared/clock';
@@ -17,7 +17,6 @@ import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { routes } from './routes';
 
-const db = DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 // Presigning only signs locally; it makes no call, so it needs no tracing.
 const s3 = new S3Client(s3ClientConfig());
@@ -27,7 +26,7 @@ const STALE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'Invalid
 
 const ports: ApiPorts = {
   cases: caseRepository(),
-  index: new DynamoCaseIndex(db, tableName()),
+  index: new DynamoCaseIndex(documentClient, tableName()),
   directory: officeDirectory,
   clock: systemClock,
   workflow: {
@@ -57,7 +56,7 @@ const ports: ApiPorts = {
   },
   async caseStoreReachable() {
     try {
-      await db.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
+      await documentClient.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
       return true;
     } catch (error) {
       logger.error('health check: case store unreachable', { error });

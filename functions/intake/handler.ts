@@ -4,31 +4,22 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import type { Context, SQSEvent, SQSRecord, S3EventRecord } from 'aws-lambda';
 import { logger, metrics, tracer } from '../commons/powertools';
-import { casePorts } from '../commons/ports';
-import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
+import { casePorts, documentStore } from '../commons/ports';
+import { requiredEnv } from '../../shared/aws/clients';
 import { receiveMessage, type IntakePorts } from '../../shared/intake/receive-message';
 import { isSesSetupNotification, parseS3Notification } from '../../shared/intake/s3-notification';
 
-const s3 = tracer.captureAWSv3Client(new S3Client(s3ClientConfig()));
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 const processor = new BatchProcessor(EventType.SQS);
 
 const ports: IntakePorts = {
   ...casePorts(),
   log: logger,
-  async readRaw({ bucket, key }) {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return Buffer.from(await object.Body!.transformToByteArray());
-  },
-  async storeAttachment(key, content, contentType) {
-    const bucket = requiredEnv('DOCUMENTS_BUCKET');
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: content, ContentType: contentType }));
-    return { bucket, key };
-  },
+  readRaw: documentStore.readDocument,
+  storeAttachment: documentStore.storeDocument,
   async startWorkflow(caseId) {
     try {
       // The execution is named by the case: a second start of the same case is refused, never doubled.

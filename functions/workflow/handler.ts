@@ -69,8 +69,10 @@ async function workflow(event: unknown) {
       const record = await ports.cases.requireCase(request.caseId);
       return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).requesterReplyWorkingDays, ports);
     }
-    case 'resumeAfterReply':
-      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports);
+    case 'resumeAfterReply': {
+      const record = await ports.cases.requireCase(request.caseId);
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).reviewWorkingDays, ports);
+    }
     case 'bookAppointment':
       return bookAppointment(request.caseId, ports);
     case 'appointmentClock':

@@ -33,6 +33,11 @@ export class CaseNotFound extends Error {
   }
 }
 
+/** A message record as the table stores it: keyed by the hash of its Message-ID, the Message-ID in its normal form. */
+export function messageItem(record: MessageRecord | (MessageRecord & Record<string, unknown>)): Record<string, unknown> {
+  return { ...messageKey(record.messageId), entity: 'message', ...record, messageId: normalizeMessageId(record.messageId) };
+}
+
 /** Another attempt is sending the same message right now; retry later. */
 export class MessageInProgress extends Error {
   override readonly name = 'MessageInProgress';
@@ -158,7 +163,7 @@ export class CaseRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...messageKey(messageId), entity: 'message', messageId: normalizeMessageId(messageId), direction: 'out', status: 'claimed', caseId, at: now.toISOString(), claimUntil: now.getTime() + holdSeconds * 1000 },
+          Item: messageItem({ messageId, direction: 'out', status: 'claimed', caseId, at: now.toISOString(), claimUntil: now.getTime() + holdSeconds * 1000 }),
           ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
@@ -176,7 +181,7 @@ export class CaseRepository {
   /** Records what became of a message that opened or changed no case (automated, unroutable). */
   async recordMessage(record: MessageRecord): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...messageKey(record.messageId), entity: 'message', ...record, messageId: normalizeMessageId(record.messageId) } }),
+      new PutCommand({ TableName: this.tableName, Item: messageItem(record) }),
     );
   }
 
@@ -194,7 +199,7 @@ export class CaseRepository {
           TransactItems: [
             { Put: { TableName: this.tableName, Item: toCaseItem(full), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
-            { Put: { TableName: this.tableName, Item: { ...messageKey(message.messageId), entity: 'message', ...message, messageId: normalizeMessageId(message.messageId) } } },
+            { Put: { TableName: this.tableName, Item: messageItem(message) } },
             {
               Put: {
                 TableName: this.tableName,

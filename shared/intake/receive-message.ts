@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CaseRepository, MessageRecord } from '../cases/repository';
+import { messageItem, type CaseRepository } from '../cases/repository';
 import type { AttachmentRef, CaseRecord, NewEvent } from '../cases/model';
 import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
-import { messageKey } from '../cases/keys';
 import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
 import { officeByAddress, type Office, type OfficeDirectory } from '../offices/directory';
 import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
@@ -184,9 +183,7 @@ async function addToCase(
   extra: Record<string, unknown>,
 ): Promise<void> {
   const attachments = await storeAttachments(caseId, identity, message, ports);
-  const messageRecord: MessageRecord & Record<string, unknown> = {
-    ...messageKey(identity),
-    entity: 'message',
+  const messageRecord = messageItem({
     messageId: identity,
     direction: 'in',
     status: 'done',
@@ -194,7 +191,7 @@ async function addToCase(
     caseId,
     rawObject,
     at: toVietnamIso(ports.clock.now()),
-  };
+  });
   await ports.cases.changeCase(caseId, () => ({
     update: {},
     events: [

@@ -5,7 +5,6 @@ import { apologyLetterPdf } from '../documents/apology-letter';
 import { acknowledgementNotice } from './acknowledgement';
 import type { Notice } from './common';
 import {
-  apologyFilename,
   apologyNotice,
   appointmentNotice,
   appointmentReminderNotice,

@@ -1,7 +1,6 @@
-import type { CaseRepository } from '../cases/repository';
+import { messageItem, type CaseRepository } from '../cases/repository';
 import type { Clock } from '../clock';
 import type { DocumentRef } from '../cases/model';
-import { messageKey } from '../cases/keys';
 import type { OfficeDirectory } from '../offices/directory';
 import { composeRawMessage } from '../mail/outbound-message';
 import { toVietnamIso } from '../time/vietnam-time';
@@ -61,7 +60,7 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
   });
   const { providerMessageId } = await ports.sendRaw(raw, prepared.to);
   const at = toVietnamIso(now);
-  const outbound = (id: string) => ({ ...messageKey(id), entity: 'message', messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at });
+  const outbound = (id: string) => messageItem({ messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at });
   await ports.cases.changeCase(caseId, () => ({
     update: {},
     events: [

@@ -1,12 +1,10 @@
+import { formatInstant } from '../calendar/localTime';
+
 /** Vietnam keeps UTC+7 all year (no daylight saving), so local time is a fixed shift. */
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** ISO 8601 in Vietnam time, e.g. 2026-02-13T16:30:00+07:00: what people read and what deadlines print. */
-export function toVietnamIso(instant: Date): string {
-  const shifted = new Date(instant.getTime() + OFFSET_MS).toISOString();
-  const ms = instant.getUTCMilliseconds();
-  return `${shifted.slice(0, ms === 0 ? 19 : 23)}+07:00`;
-}
+/** ISO 8601 in Vietnam time, e.g. 2026-02-13T16:30:00+07:00 (milliseconds when there are some): as deadlines print. */
+export const toVietnamIso = (instant: Date): string => formatInstant(instant.getTime());
 
 /** "YYYY-MM" of the instant in Vietnam time: the month an event belongs to in reports. */
 export const vietnamMonth = (instant: Date) => new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 7);

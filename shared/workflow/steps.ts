@@ -11,8 +11,6 @@ export interface WorkflowPorts {
   clock: Clock;
 }
 
-/** The officer's reply to a request is due within one working day of its receipt (seed 002). */
-export const REVIEW_WORKING_DAYS = 1;
 /** When the assignee is warned, as a fraction of the step's working time (an agency setting, per procedure). */
 export const DEFAULT_WARNING_FRACTION = 0.75;
 
@@ -98,14 +96,6 @@ export async function awaitStep(caseId: string, step: string, taskToken: string,
   });
 }
 
-/** The warning point passed with the step undone: recorded when the assignee is reminded. */
-export async function recordWarning(caseId: string, step: string, ports: WorkflowPorts): Promise<void> {
-  await ports.cases.changeCase(caseId, (current) => ({
-    update: {},
-    events: [{ type: 'step-warning', at: now(ports), actor: WORKFLOW, data: { step, dueAt: current.deadlines[step]?.dueAt } }],
-  }));
-}
-
 /** The deadline passed with the step still undone: a breach, recorded once per deadline; the step keeps waiting. */
 export async function recordBreach(caseId: string, step: string, ports: WorkflowPorts): Promise<void> {
   await ports.cases.changeCase(caseId, (current) => {
@@ -164,13 +154,13 @@ export async function pauseForRequester(caseId: string, replyWorkingDays: number
   return { replyInSeconds: secondsUntil(replyBy, ports.clock.now()), replyBy };
 }
 
-/** The requester's reply is in: the clock runs again, and the review gets a fresh deadline from the reply. */
-export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, ports: WorkflowPorts) {
+/** The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the procedure's review limit) from the reply. */
+export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewWorkingDays: number, ports: WorkflowPorts) {
   const { record } = await ports.cases.changeCase(caseId, (current) => {
     if (current.status !== 'awaiting-requester') return undefined; // resumed by an earlier attempt
     const at = reply.receivedAt ? new Date(reply.receivedAt) : ports.clock.now();
     const round = (current.round ?? 1) + 1;
-    const review = workingDaysFrom(ports, current, at, REVIEW_WORKING_DAYS);
+    const review = workingDaysFrom(ports, current, at, reviewWorkingDays);
     const { ['requester-reply']: _answered, ...deadlines } = current.deadlines;
     return {
       update: { status: 'received', round, pendingStep: undefined, deadlines: { ...deadlines, review } },
