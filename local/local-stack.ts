@@ -1,4 +1,3 @@
-import './polyfills';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';

@@ -1,4 +1,3 @@
-import '../polyfills';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { FunctionRegistry } from '../lambda/in-process-function';
 import type { LocalClock } from '../clock';

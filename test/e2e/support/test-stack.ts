@@ -12,6 +12,7 @@ import { localClientConfig } from '../../../local/services/aws-local';
 import { localS3ClientConfig } from '../../../local/services/s3';
 import { readOutbox, type OutboxEmail } from '../../../local/services/ses-outbox';
 import { CaseRepository } from '../../../shared/cases/repository';
+import { testPort } from '../../support/ports';
 
 /** The local stack on its own ports and data folder, and clients that reach it over the real protocols. */
 export interface TestStack {
@@ -27,7 +28,8 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export function testPorts(base: number) {
+export function testPorts(portBase: number) {
+  const base = testPort(portBase);
   return { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
 }
 
@@ -59,8 +61,8 @@ export async function startTestStack(portBase: number, dataDir = mkdtempSync(joi
   };
 }
 
-/** Polls until `probe` returns something other than undefined, or fails with what it waited for. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/** Polls until `probe` returns something other than undefined, or fails with what it waited for. The bound is generous: on a busy machine a condition is late, not wrong. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -13,8 +13,9 @@ import { officeDirectory as directory } from '../../../shared/offices/default-di
 import { localDynamoDbClientConfig, startDynamoDb } from '../../../local/services/dynamodb';
 import type { RunningService } from '../../../local/services/running-service';
 import { ensureTable } from '../../../local/services/table';
+import { testPort } from '../../support/ports';
 
-const PORT = 18600;
+const PORT = testPort(18600);
 const TABLE = 'motcua';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-appointments-'));
 const clock: Clock = { now: () => vn('2026-03-06 15:00') };

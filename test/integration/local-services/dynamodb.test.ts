@@ -9,9 +9,10 @@ import { localDynamoDbClientConfig, startDynamoDb } from '../../../local/service
 import { ensureTable } from '../../../local/services/table';
 import type { RunningService } from '../../../local/services/running-service';
 import { dynamoDbJvmsOnPort, eventually } from './processes';
+import { testPort } from '../../support/ports';
 
-const PORT = 18100;
-const ORPHAN_PORT = 18101;
+const PORT = testPort(18100);
+const ORPHAN_PORT = testPort(18101);
 const TABLE = 'motcua';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-dynamodb-'));
 const started: RunningService[] = [];
@@ -89,7 +90,7 @@ describe('DynamoDB Local', () => {
   it('refuses a port that is already taken, naming the variable that moves it', async () => {
     const service = await start(PORT);
     await expect(startDynamoDb({ port: PORT, dataDir, portEnvVar: 'MOTCUA_DYNAMODB_PORT' })).rejects.toThrow(
-      /Cannot start DynamoDB Local: port 18100 on 127\.0\.0\.1 is already in use.*MOTCUA_DYNAMODB_PORT/,
+      new RegExp(`Cannot start DynamoDB Local: port ${PORT} on 127\\.0\\.0\\.1 is already in use.*MOTCUA_DYNAMODB_PORT`),
     );
     await service.stop();
   }, 60_000);

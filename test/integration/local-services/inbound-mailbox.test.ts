@@ -13,11 +13,12 @@ import { startInboundMailbox } from '../../../local/services/inbound-mailbox';
 import { localS3ClientConfig, startS3 } from '../../../local/services/s3';
 import type { RunningService } from '../../../local/services/running-service';
 import { SmtpDialog } from './smtp-dialog';
+import { testPort } from '../../support/ports';
 
-const S3_PORT = 18210;
-const SMTP_PORT = 18400;
-const SMALL_SMTP_PORT = 18401;
-const BROKEN_SMTP_PORT = 18402;
+const S3_PORT = testPort(18210);
+const SMTP_PORT = testPort(18400);
+const SMALL_SMTP_PORT = testPort(18401);
+const BROKEN_SMTP_PORT = testPort(18402);
 const BUCKET = 'motcua-inbound';
 const OFFICE = 'kv1@hcm.thads.example';
 

@@ -7,8 +7,9 @@ import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localS3ClientConfig, startS3 } from '../../../local/services/s3';
 import type { RunningService } from '../../../local/services/running-service';
+import { testPort } from '../../support/ports';
 
-const PORT = 18200;
+const PORT = testPort(18200);
 const BUCKET = 'motcua-inbound';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-s3-'));
 let service: RunningService;

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClientConfig } from '../../../local/services/aws-local';
 import { readOutbox, startSesOutbox } from '../../../local/services/ses-outbox';
 import type { RunningService } from '../../../local/services/running-service';
+import { testPort } from '../../support/ports';
 
-const PORT = 18300;
+const PORT = testPort(18300);
 let service: RunningService;
 let ses: SESv2Client;
 

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertPortFree } from '../../../local/services/ports';
 import { acquireInstanceLock, AlreadyRunning } from '../../../local/services/single-instance';
+import { testPort } from '../../support/ports';
+
+const SQUAT_PORT = testPort(18500);
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -58,14 +61,14 @@ describe('single instance', () => {
 describe('port check', () => {
   it('names the variable that moves a service off a taken port', async () => {
     const squatter = net.createServer();
-    await new Promise<void>((resolve) => squatter.listen(18500, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => squatter.listen(SQUAT_PORT, '127.0.0.1', resolve));
     try {
-      await expect(assertPortFree({ port: 18500, envVar: 'MOTCUA_SMTP_PORT', service: 'inbound SMTP' })).rejects.toThrow(
-        'Cannot start inbound SMTP: port 18500 on 127.0.0.1 is already in use. Stop what is using it or set MOTCUA_SMTP_PORT to a free port.',
+      await expect(assertPortFree({ port: SQUAT_PORT, envVar: 'MOTCUA_SMTP_PORT', service: 'inbound SMTP' })).rejects.toThrow(
+        `Cannot start inbound SMTP: port ${SQUAT_PORT} on 127.0.0.1 is already in use. Stop what is using it or set MOTCUA_SMTP_PORT to a free port.`,
       );
     } finally {
       await new Promise((resolve) => squatter.close(resolve));
     }
-    await expect(assertPortFree({ port: 18500, envVar: 'MOTCUA_SMTP_PORT' })).resolves.toBeUndefined();
+    await expect(assertPortFree({ port: SQUAT_PORT, envVar: 'MOTCUA_SMTP_PORT' })).resolves.toBeUndefined();
   });
 });
