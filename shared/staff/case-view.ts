@@ -1,6 +1,8 @@
 import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
 import { verifyChain, type ChainBreak } from '../timeline/hash-chain';
+import { checkTimeliness } from '../calendar';
+import type { OfficeDirectory } from '../offices/directory';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor } from './access';
 import { InvalidRequest } from './errors';
@@ -37,10 +39,15 @@ function completionOf(step: string, events: TimelineEvent[]): TimelineEvent | un
   return [...events].reverse().find((e) => (type ? e.type === type : e.type === 'step-completed' && e.data.step === step));
 }
 
-export function stepClocks(record: CaseRecord, events: TimelineEvent[]): StepClock[] {
+/**
+ * Each step's clock. On time is what the workflow recorded when the step was done; for an event recorded
+ * without it, the calendar's one definition (`checkTimeliness`) on the completion's instant.
+ */
+export function stepClocks(record: CaseRecord, events: TimelineEvent[], directory: OfficeDirectory): StepClock[] {
   return Object.entries(record.deadlines).map(([step, deadline]) => {
     const done = completionOf(step, events);
-    const completed = done && { ...done, data: { ...done.data, onTime: done.data.onTime ?? new Date(done.at).getTime() <= new Date(deadline.dueAt).getTime() } };
+    const onTimeOf = (at: string) => checkTimeliness(deadline, new Date(at), { directory, office: record.office }).onTime;
+    const completed = done && { ...done, data: { ...done.data, onTime: typeof done.data.onTime === 'boolean' ? done.data.onTime : onTimeOf(done.at) } };
     return {
       step,
       dueAt: deadline.dueAt,
@@ -66,7 +73,7 @@ export async function caseDetail(principal: Principal, caseId: string, ports: St
   return {
     ...caseView(record),
     checklist: checklist && typeof checklist === 'object' ? withoutTaskTokens(checklist as Record<string, unknown>) : null,
-    steps: stepClocks(record, events),
+    steps: stepClocks(record, events, ports.directory),
     timeline: withoutTaskTokens(events),
   };
 }
