@@ -267,8 +267,9 @@ export function warningInstant(calendar: WorkingCalendar, deadline: Deadline, fr
 }
 
 export interface Timeliness {
-  /** Done by the due instant, or later on the due day with no working time run past it (see `timeliness`). */
+  /** Done at or before the due instant (see `timeliness`). */
   onTime: boolean;
+  /** Working minutes run past the due instant: 0 for what is done after closing on the due day, which is still late. */
   lateByWorkingMinutes: number;
   remainingWorkingMinutes: number;
 }
@@ -277,10 +278,11 @@ export interface Timeliness {
 export type StoredDeadline = { dueAt: string; pauses?: Deadline['pauses']; [detail: string]: unknown };
 
 /**
- * THE definition of on time, for every step, report cell and export column: something done at `at` met
- * the deadline when it was done at or before the due instant, or later on the due day itself with no
- * working time run past it (after closing on the due day: what is signed that evening bears the due day's
- * date). The next morning, even before opening, is late. How late, or how early, is in working minutes.
+ * THE definition of on time, for every step, breach, report cell and export column: something done at
+ * `at` met the deadline when it was done at or before the due instant. A legal period ends at the close of
+ * office hours on its last day (Civil Code art. 148), so what is done that evening is late, as the breach
+ * recorded at the due instant says; it is late by 0 working minutes. How late, or how early, is counted in
+ * working minutes.
  */
 export function timeliness(calendar: WorkingCalendar, deadline: StoredDeadline, at: Date): Timeliness {
   const due = parseInstant(deadline.dueAt);
@@ -288,6 +290,5 @@ export function timeliness(calendar: WorkingCalendar, deadline: StoredDeadline, 
   const done = instantOf(at, 'at');
   const closedPauses = storedPauses(deadline).filter((p) => p.to !== undefined);
   const pastDue = workingTimeBetween(calendar, due, done, closedPauses);
-  const onTime = done <= due || (pastDue <= 0 && localDateOf(done) === localDateOf(due));
-  return { onTime, lateByWorkingMinutes: Math.max(0, pastDue), remainingWorkingMinutes: Math.max(0, -pastDue) };
+  return { onTime: done <= due, lateByWorkingMinutes: Math.max(0, pastDue), remainingWorkingMinutes: Math.max(0, -pastDue) };
 }

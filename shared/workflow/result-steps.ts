@@ -63,6 +63,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
     documentsReceived,
     receivedAt: at,
     resultDueAt: decisionDue.dueAt,
+    ...(decisionDue.provisional ? { resultDueProvisional: true } : {}),
     resultCollection: collection,
     postalAddress: visit.postalAddress,
     officer: { name: officer },

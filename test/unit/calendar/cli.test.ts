@@ -90,7 +90,9 @@ describe.concurrent('motcua calendar', () => {
       '2026-08-22', '2026-08-31', '2026-09-01', '2026-09-02',
     ]);
     expect(lines[2]).toMatch(/^2026-01-10 Sat {2}working {2}Làm bù cho thứ Sáu 02\/01\/2026 .*12729\/VPCP-KGVX/);
-    expect(lines[3]).toMatch(/\(verify\)$/);
+    // Tết 2026 is settled by its notice; the National Day make-up Saturday is not confirmed.
+    expect(lines[3]).toMatch(/9441\/TB-BNV .*\(2025-10-16\)\]$/);
+    expect(lines[11]).toMatch(/^2026-08-22 Sat {2}working .*\(verify\)$/);
   });
 
   it('adds the office layer: the HCMKV2 demo closure', async () => {

@@ -71,8 +71,8 @@ describe('on time (the one definition)', () => {
   it('one working minute after is late by one minute', () => {
     expect(checkTimeliness(hours, vn('2026-03-03 10:01'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 1, remainingWorkingMinutes: 0 });
   });
-  it('after closing on the due day is still on time (what is signed that evening bears the due day’s date)', () => {
-    expect(checkTimeliness(legal, vn('2026-03-09 19:30'), { directory }).onTime).toBe(true);
+  it('after closing on the due day is late, by 0 working minutes: the legal period ended at closing', () => {
+    expect(checkTimeliness(legal, vn('2026-03-09 17:01'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 0, remainingWorkingMinutes: 0 });
   });
   it('the next morning before opening is late, though no working time has run', () => {
     expect(checkTimeliness(legal, vn('2026-03-10 07:00'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 0, remainingWorkingMinutes: 0 });
