@@ -28,6 +28,10 @@ export interface StepClock {
   breached: boolean;
   completedAt?: string;
   onTime?: boolean;
+  /** The counting rule of the step's limit (`legal` or `working-hours`), when the deadline records it. */
+  counting?: string;
+  /** The due date is a forecast: a year it spans has no official schedule of days off. */
+  provisional?: true;
 }
 
 /** The events that complete a step that people do not complete through an action of the API. */
@@ -53,6 +57,8 @@ export function stepClocks(record: CaseRecord, events: TimelineEvent[], director
       dueAt: deadline.dueAt,
       waiting: record.pendingStep?.step === step,
       breached: record.breaches.includes(step),
+      ...(typeof deadline.counting === 'string' ? { counting: deadline.counting } : {}),
+      ...(deadline.provisional ? { provisional: true as const } : {}),
       ...(completed ? { completedAt: completed.at, onTime: completed.data.onTime === true } : {}),
     };
   });

@@ -62,8 +62,19 @@ describe('on time: the definition, the workflow and the case view agree', () => 
 
     // the case view: from what the workflow recorded, and from an event recorded without a verdict (older cases)
     const record = cases.records.get('C-1')!;
-    expect(stepClocks(record, events, directory).find((s) => s.step === 'decision')!.onTime).toBe(expected);
+    expect(stepClocks(record, events, directory).find((s) => s.step === 'decision')).toMatchObject({ onTime: expected, counting: deadline.counting });
     const withoutVerdict: TimelineEvent[] = events.map((e) => (e.type === 'step-completed' ? { ...e, data: { ...e.data, onTime: undefined } } : e));
     expect(stepClocks(record, withoutVerdict, directory).find((s) => s.step === 'decision')!.onTime).toBe(expected);
+  });
+});
+
+describe('the case view shows a provisional due date as such', () => {
+  it('marks a step whose deadline spans a year without an official schedule', () => {
+    const provisional = deadlineFor({ receivedAt: vn('2026-12-28 10:00'), workingDays: 5, counting: 'legal', office, directory }) as StepDeadline; // due 5/1/2027
+    const cases = new MemoryCases();
+    const record = cases.add({ caseId: 'C-2', office, deadlines: { decision: provisional, review: hours } });
+    const clocks = stepClocks(record, [], directory);
+    expect(clocks.find((s) => s.step === 'decision')).toMatchObject({ dueAt: iso('2027-01-05 17:00'), counting: 'legal', provisional: true });
+    expect(clocks.find((s) => s.step === 'review')!.provisional).toBeUndefined();
   });
 });
