@@ -144,8 +144,8 @@ export async function exportCases(principal: Principal, query: Record<string, st
   const name = `motcua-cases-${slug(q.office ?? q.province ?? 'all')}-${slug(period.key)}`;
   try {
     return q.format === 'csv'
-      ? { content: exportCasesCsv(records, events, { period }), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
-      : { content: exportCasesJson(records, events, { period }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
+      ? { content: exportCasesCsv(records, events, { period, directory: ports.directory }), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
+      : { content: exportCasesJson(records, events, { period, directory: ports.directory }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
   } catch (error) {
     if (error instanceof UnknownProcedure) throw new InvalidRequest(error.message);
     throw error;
