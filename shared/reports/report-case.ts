@@ -187,12 +187,12 @@ export function timelinessOf(c: CaseInstants, onTime: OnTimeJudge): 'on-time' | 
 /**
  * What became of a request in its online stage (e-mail, review, appointment), before the form counts it:
  * received in person (it is on the form from then on), refused, referred to the competent office, closed for
- * want of the missing items, closed after two missed appointments, withdrawn, or still before the in-person
- * receipt. Refused, referred and unanswered requests are never "đã giải quyết xong" (see ./README.md).
+ * want of the missing items, closed after two missed appointments, withdrawn, guidance given (a complaint or
+ * denunciation, which has no in-person receipt here), or still before the in-person receipt. Refused, referred and unanswered requests are never "đã giải quyết xong" (see ./README.md).
  */
-export type OnlineOutcome = 'received-in-person' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'withdrawn' | 'pending';
+export type OnlineOutcome = 'received-in-person' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'withdrawn' | 'guidance-given' | 'pending';
 
-export const ONLINE_OUTCOMES: readonly OnlineOutcome[] = ['received-in-person', 'refused', 'referred', 'no-reply', 'missed-twice', 'withdrawn', 'pending'];
+export const ONLINE_OUTCOMES: readonly OnlineOutcome[] = ['received-in-person', 'refused', 'referred', 'no-reply', 'missed-twice', 'withdrawn', 'guidance-given', 'pending'];
 
 export const ONLINE_OUTCOME_LABELS: Readonly<Record<OnlineOutcome, string>> = {
   'received-in-person': 'Đã tiếp nhận trực tiếp (tính vào biểu)',
@@ -201,6 +201,7 @@ export const ONLINE_OUTCOME_LABELS: Readonly<Record<OnlineOutcome, string>> = {
   'no-reply': 'Không bổ sung hồ sơ trong thời hạn',
   'missed-twice': 'Không đến theo lịch hẹn',
   withdrawn: 'Rút yêu cầu',
+  'guidance-given': 'Đã hướng dẫn (khiếu nại, tố cáo)',
   pending: 'Đang xem xét, chưa tiếp nhận trực tiếp',
 };
 
@@ -208,14 +209,14 @@ export const ONLINE_OUTCOME_LABELS: Readonly<Record<OnlineOutcome, string>> = {
  * A request e-mailed within the period (before `observedAt`): what had become of it by `observedAt`.
  * Undefined for a request e-mailed outside the period.
  */
-export function onlineOutcomeIn(c: Pick<ReportCase, 'emailedAt' | 'receivedAt' | 'closure'>, period: ReportingPeriod, observedAt: Date = period.end): OnlineOutcome | undefined {
+export function onlineOutcomeIn(c: { emailedAt: string; receivedAt?: string; closure?: ReportCase['closure'] }, period: ReportingPeriod, observedAt: Date = period.end): OnlineOutcome | undefined {
   const close = Math.min(observedAt.getTime(), period.end.getTime());
   const emailed = ms(c.emailedAt);
   if (emailed < period.start.getTime() || emailed >= close) return undefined;
   if (c.receivedAt !== undefined && ms(c.receivedAt) < close) return 'received-in-person';
   if (c.closure && ms(c.closure.at) < close) {
     const reason = c.closure.reason;
-    if (reason === 'refused' || reason === 'referred' || reason === 'no-reply' || reason === 'missed-twice' || reason === 'withdrawn') return reason;
+    if (reason === 'refused' || reason === 'referred' || reason === 'no-reply' || reason === 'missed-twice' || reason === 'withdrawn' || reason === 'guidance-given') return reason;
   }
   return 'pending';
 }

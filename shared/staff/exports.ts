@@ -31,6 +31,7 @@ const periodQuery = {
   period: z.string().max(40).optional(),
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
+  basis: z.enum(['calendar', 'administrative']).optional(),
   office: z.string().regex(CODE, 'an office code such as HCMKV1').optional(),
   province: z.string().regex(CODE, 'a province code such as HCM').optional(),
 };

@@ -79,6 +79,17 @@ describe('GET /reports/official', () => {
     expect(report.online).toMatchObject({ received: 2, outcomes: { 'received-in-person': 1, pending: 1 } });
   });
 
+  it('reports the administrative year (15 December to 14 December): a file received in person on 30 December 2025 is new in 2026', async () => {
+    const res = await stocked().call('GET', '/reports/official?period=2026&basis=administrative&office=HCMKV2&format=json', auditor({ kind: 'all' }));
+    expect(res.status).toBe(200);
+    const report = JSON.parse(res.text);
+    expect(report.period).toMatchObject({ basis: 'administrative', firstDay: '2025-12-15', lastDay: '2026-12-14' });
+    expect(report.ledger).toMatchObject([{ caseId: 'HCMKV2-2025-000009', intake: 'newly-received' }]);
+    const calendar = JSON.parse((await stocked().call('GET', '/reports/official?period=2026&office=HCMKV2&format=json', auditor({ kind: 'all' }))).text);
+    expect(calendar.ledger).toMatchObject([{ caseId: 'HCMKV2-2025-000009', intake: 'carried-over' }]);
+    expect(await stocked().call('GET', '/reports/official?period=2026&basis=fiscal', auditor({ kind: 'all' }))).toMatchObject({ status: 400 });
+  });
+
   it("gives a province auditor the province's report as a workbook", async () => {
     const res = await stocked().call('GET', '/reports/official?period=2026-H1', auditor({ kind: 'province', province: 'HCM' }));
     expect(res.status).toBe(200);
