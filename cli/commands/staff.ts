@@ -382,19 +382,21 @@ async function verify(caseId: string, options: ConnectionOptions & OutputOptions
 
 // --- export and report ---------------------------------------------------------------------------
 
-interface FileOptions extends ConnectionOptions {
+export interface FileOptions extends ConnectionOptions {
   period?: string;
   from?: string;
   to?: string;
+  basis?: string;
   office?: string;
   province?: string;
   format: string;
   out?: string;
 }
 
-function periodQuery(options: FileOptions): URLSearchParams {
+/** The query of an export or a report: the period (and its basis), the scope and the format. */
+export function periodQuery(options: FileOptions): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['period', 'from', 'to', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
+  for (const name of ['period', 'from', 'to', 'basis', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
   return params;
 }
 
@@ -519,6 +521,7 @@ export function registerStaffCommands(program: Command): void {
         .option('--period <period>', 'a month (2026-05), half year (2026-H1) or year (2026)')
         .option('--from <YYYY-MM-DD>', 'first day of the period (with --to)')
         .option('--to <YYYY-MM-DD>', 'last day of the period (with --from)')
+        .addOption(new Option('--basis <basis>', 'half years and years: calendar, or the administrative reporting period (2026-H1: 15/12/2025-14/06/2026; 2026: 15/12/2025-14/12/2026)').choices(['calendar', 'administrative']))
         .option('--office <code>', 'one office')
         .option('--province <code>', 'every office of a province')
         .addOption(new Option('--format <format>', 'file format').choices(formats).default(fallback))
