@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
+import { signLocalToken } from '../../local/auth/local-keys';
 
 let t: TestStack;
 const drive = lifecycleDriver(() => t);
@@ -243,5 +244,20 @@ describe('every input has a bound and a clear fate', () => {
     expect([...attachment!.name].length).toBeLessThanOrEqual(200);
     expect(received!.data.to).toHaveLength(50);
     expect(received!.data.cut).toEqual({ toOmitted: 71 });
+  });
+
+  it('refuses through the API an action body of 2,000 items (it would exceed Step Functions\' 256 KB), and the case still waits', async () => {
+    const { caseId } = await drive.openCase(request(victim));
+    const token = await signLocalToken(t.dataDir, { role: 'officer', office: 'HCMKV1', sub: 'u-lan', name: 'Trần Thị Lan' });
+
+    const response = await fetch(`${t.stack.urls.api}/cases/${caseId}/review`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'request-more', missingItems: Array.from({ length: 2000 }, (_, i) => `Giấy tờ số ${i} ${'x'.repeat(200)}`) }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('missingItems: at most 50 items');
+    expect((await t.cases.requireCase(caseId)).pendingStep?.step).toBe('review');
   });
 });
