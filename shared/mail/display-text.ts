@@ -65,3 +65,12 @@ export const MESSAGE_BOUNDS = {
   recipients: 50, // To and Cc, each
   attachments: 50,
 } as const;
+
+/**
+ * Text for a terminal: an ESC sequence in a subject could clear the screen, rewrite lines or set the
+ * window title, a lone carriage return could overprint a line, a bidi override reorder it. Line
+ * breaks and tabs are kept (CRLF becomes LF); every other control and bidi character goes.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(CONTROLS_AND_BIDI, '').replace(/\r/g, '');
+}

@@ -4,11 +4,15 @@
  * answer; a bounce of our own mail lands on its case. The local SMTP stand-in writes the verdicts a
  * test asks for (X-Local-SES-Verdicts), as SES writes its own.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
 import { signLocalToken } from '../../local/auth/local-keys';
+import { parseCsv } from '../../shared/reports/csv';
+import { vietnamMonth } from '../../shared/time/vietnam-time';
 
 let t: TestStack;
 const drive = lifecycleDriver(() => t);
@@ -259,5 +263,55 @@ describe('every input has a bound and a clear fate', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('missingItems: at most 50 items');
     expect((await t.cases.requireCase(caseId)).pendingStep?.step).toBe('review');
+  });
+});
+
+describe('staff surfaces neutralise text', () => {
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const motcua = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['bin/motcua.js', ...args], { cwd: repoRoot, env: { ...process.env, MOTCUA_API_URL: t.stack.urls.api, MOTCUA_DATA_DIR: t.dataDir, MOTCUA_TOKEN: '' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  /** ESC and 8-bit CSI start terminal sequences; the bidi overrides and isolates reorder what is shown. */
+  const TERMINAL_CONTROLS = /[\u001b\u009b\u0007\u202a-\u202e\u2066-\u2069]/;
+
+  it('motcua queue and show print no terminal control from a subject, a name, or a value an officer typed', async () => {
+    // Prepare: a request whose subject and name carry ESC sequences and a right-to-left override
+    const { caseId } = await drive.openCase({ ...request({ name: 'Lê\u001b]0;pwned\u0007 Thị\u202e Thu', address: 'le.thi.thu@example.com' }), subject: 'Yêu cầu\u001b[2J\u001b[1;1H thi hành án \u009b31m' });
+    const head = await signLocalToken(t.dataDir, { role: 'head', office: 'HCMKV1', sub: 'u-hai', name: 'Nguyễn Văn Hải' });
+    const reassigned = await fetch(`${t.stack.urls.api}/cases/${caseId}/reassign`, { method: 'POST', headers: { authorization: `Bearer ${head}`, 'content-type': 'application/json' }, body: JSON.stringify({ assignee: 'lan\u001b[8m hidden\u202e' }) });
+    expect(reassigned.status).toBe(200);
+
+    // Act
+    const queue = await motcua(['queue', '--as', 'officer:HCMKV1']);
+    const show = await motcua(['show', caseId, '--as', 'officer:HCMKV1']);
+    const showJson = await motcua(['show', caseId, '--json', '--as', 'officer:HCMKV1']);
+
+    // Assess
+    for (const run of [queue, show, showJson]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(TERMINAL_CONTROLS);
+    }
+    expect(show.stdout).toContain('assignee:  lan[8m hidden');
+  });
+
+  it('the CSV export neutralises a formula after ";" in a requester\'s name (Excel on Vietnamese Windows splits there)', async () => {
+    // Prepare
+    const { caseId } = await drive.openCase(request({ name: 'Trần Văn An;=HYPERLINK("http://x.example","Bấm")', address: 'tran.van.an@example.com' }));
+    const head = await signLocalToken(t.dataDir, { role: 'head', office: 'HCMKV1', sub: 'u-hai', name: 'Nguyễn Văn Hải' });
+    const received = (await t.cases.requireCase(caseId)).receivedAt;
+
+    // Act
+    const response = await fetch(`${t.stack.urls.api}/exports/cases?office=HCMKV1&period=${vietnamMonth(new Date(received))}&format=csv`, { headers: { authorization: `Bearer ${head}` } });
+    const csv = await response.text();
+
+    // Assess: the line of the case, split on ";" as Excel would, has no cell that starts a formula
+    expect(response.status).toBe(200);
+    const line = parseCsv(csv).find((fields) => fields.includes(caseId));
+    expect(line?.join(',')).toContain('Trần Văn An;');
+    const cells = line!.flatMap((field) => field.split(';'));
+    expect(cells.filter((cell) => /^[ ]*[=+\-@]/.test(cell))).toEqual([]);
   });
 });
