@@ -1,3 +1,4 @@
+import { terminalText } from '../../shared/mail/display-text';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -121,8 +122,10 @@ export function formatTable(header: string[], rows: string[][]): string {
 /** An ISO instant as people read it in Vietnam: 2026-03-02 09:00. */
 const shortTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
 
+/** Everything the command prints passes here: text that came from e-mail cannot drive the terminal. */
 function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalText(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 function withConnection(command: Command): Command {
@@ -139,7 +142,7 @@ function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (.
       await body(...args);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      process.stderr.write(`motcua: error: ${error.message}\n`);
+      process.stderr.write(`motcua: error: ${terminalText(error.message)}\n`);
       process.exitCode = 1;
     }
   };
@@ -410,7 +413,8 @@ async function download(path: string, options: FileOptions): Promise<void> {
   if (!/^(text\/|application\/json)/.test(answer.contentType)) {
     throw new CliError(`the ${options.format} file is binary: give --out <file> (e.g. --out ${answer.filename ?? `report.${options.format}`})`);
   }
-  process.stdout.write(answer.body);
+  // Piped to a file, the export stays byte for byte; on a terminal, its text is shown safely.
+  process.stdout.write(process.stdout.isTTY ? terminalText(answer.body.toString('utf8')) : answer.body);
 }
 
 async function exportCases(options: FileOptions): Promise<void> {

@@ -195,6 +195,8 @@ const catalogDefaults = z.strictObject({
   bringToAppointment: z.array(nonEmpty).min(1),
   /** When a result is late, the new date the apology (form 04) commits to: this many working days after the breach. */
   apologyExtensionWorkingDays: z.number().int().min(1, 'at least 1 working day').max(30, 'at most 30 working days'),
+  /** How often the requester may move the appointment by replying; after that the desk decides (an agency setting). */
+  rescheduleByReplyLimit: z.number().int().min(0).max(10).optional(),
 });
 
 type RawDetectionHints = z.infer<typeof detectionHints>;
@@ -314,6 +316,8 @@ export interface Procedure {
   legalBasis: LegalCitation[];
   bringToAppointment: string[];
   apologyExtensionWorkingDays: number;
+  /** How often the requester may move the appointment by replying before the desk decides. */
+  rescheduleByReplyLimit?: number;
   /** Each number above with its source: whether it awaits verification, whether the agency chose it. */
   numbers: Partial<Record<LimitField, NumberSource>>;
 }
@@ -395,6 +399,7 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
         legalBasis: p.legalBasis.map((c) => ({ citation: c.citation, verify: c.verify ?? false, ...(c.note === undefined ? {} : { note: c.note }) })),
         bringToAppointment: p.bringToAppointment ?? raw.defaults.bringToAppointment,
         apologyExtensionWorkingDays: raw.defaults.apologyExtensionWorkingDays,
+        ...(raw.defaults.rescheduleByReplyLimit === undefined ? {} : { rescheduleByReplyLimit: raw.defaults.rescheduleByReplyLimit }),
         numbers,
       };
     }),
