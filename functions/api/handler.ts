@@ -40,7 +40,17 @@ const ports: ApiPorts = {
       }
     },
   },
-  uploads: { storeDocument: documentStore.storeDocument },
+  uploads: {
+    storeDocument: documentStore.storeDocument,
+    async readDocument(ref) {
+      try {
+        return await documentStore.readDocument(ref);
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  },
   documents: {
     signedGetUrl: (document, expiresIn) =>
       getSignedUrl(

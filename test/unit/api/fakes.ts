@@ -14,7 +14,7 @@ import { Unauthenticated } from '../../../shared/auth/errors';
 export const directory = {
   offices: [
     { code: 'HCM', province: 'HCM', level: 'province', name: 'THADS TP. Hồ Chí Minh' },
-    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1' },
+    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1', staff: { desk: 'kv1.canbo@hcm.thads.example', head: 'truong.kv1@hcm.thads.example', decisionDeputies: ['pho.kv1@hcm.thads.example'] } },
     { code: 'HCMKV2', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 2' },
   ],
 } as unknown as OfficeDirectory;
@@ -135,6 +135,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
         stored.push({ key, content, contentType });
         return { bucket: 'documents', key };
       },
+      readDocument: async (ref) => [...stored].reverse().find((s) => s.key === ref.key)?.content,
     },
     cases: cases.repository,
     index: cases.index,
