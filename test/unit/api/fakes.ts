@@ -149,6 +149,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
     },
     documents: { signedGetUrl: async (doc, seconds) => `https://signed.example/${doc.bucket}/${doc.key}?expires=${seconds}` },
     caseStoreReachable: async () => true,
+    digests: { latest: async () => undefined },
   };
   const api = createApi({
     routes,
