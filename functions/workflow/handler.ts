@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { z } from 'zod';
 import { logger, tracer } from '../commons/powertools';
+import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
 import { SlotBook } from '../../shared/appointments/slot-book';
 import { runChecks as checksOf } from '../../shared/checks/run-checks';
@@ -96,4 +97,5 @@ async function workflow(event: unknown) {
   }
 }
 
-export const handler = middy(workflow).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer));
+// workflowErrors last: its onError runs first, so the logs and the trace see the named error too.
+export const handler = middy(workflow).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer)).use(workflowErrors());

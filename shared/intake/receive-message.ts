@@ -94,13 +94,8 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   }
 
   const { office, recipient } = routing;
-  const caseId = await ports.cases.reserveCaseId(
-    identity,
-    seen,
-    async () => formatCaseId(office.code, vietnamYear(receivedAt), await ports.cases.nextSerial(office.code, vietnamYear(receivedAt))),
-    toVietnamIso(now),
-    rawObject,
-  );
+  const year = vietnamYear(receivedAt);
+  const caseId = await ports.cases.reserveCaseId(identity, { office: office.code, year, format: (serial) => formatCaseId(office.code, year, serial) }, toVietnamIso(now), rawObject);
   const attachments = await storeAttachments(caseId, identity, message, ports);
   const nowIso = toVietnamIso(now);
   const record: Omit<CaseRecord, 'lastSeq' | 'lastHash'> = {
