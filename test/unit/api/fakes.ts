@@ -19,7 +19,7 @@ export const directory = {
   defaultOfficeHours: officeDirectory.defaultOfficeHours,
   offices: [
     { code: 'HCM', province: 'HCM', level: 'province', name: 'THADS TP. Hồ Chí Minh' },
-    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1' },
+    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1', staff: { desk: 'kv1.canbo@hcm.thads.example', head: 'truong.kv1@hcm.thads.example', decisionDeputies: ['pho.kv1@hcm.thads.example'] } },
     { code: 'HCMKV2', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 2' },
   ],
 } as unknown as OfficeDirectory;
@@ -140,6 +140,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
         stored.push({ key, content, contentType });
         return { bucket: 'documents', key };
       },
+      readDocument: async (ref) => [...stored].reverse().find((s) => s.key === ref.key)?.content,
     },
     cases: cases.repository,
     index: cases.index,
@@ -153,6 +154,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
     },
     documents: { signedGetUrl: async (doc, seconds) => `https://signed.example/${doc.bucket}/${doc.key}?expires=${seconds}` },
     caseStoreReachable: async () => true,
+    digests: { latest: async () => undefined },
   };
   const api = createApi({
     routes,
