@@ -1,3 +1,4 @@
+import { terminalText } from '../../shared/mail/display-text';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -122,8 +123,10 @@ export function formatTable(header: string[], rows: string[][]): string {
 /** An ISO instant as people read it in Vietnam: 2026-03-02 09:00. */
 const shortTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
 
+/** Everything the command prints passes here: text that came from e-mail cannot drive the terminal. */
 function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalText(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 function withConnection(command: Command): Command {
@@ -140,7 +143,7 @@ function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (.
       await body(...args);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      process.stderr.write(`motcua: error: ${error.message}\n`);
+      process.stderr.write(`motcua: error: ${terminalText(error.message)}\n`);
       process.exitCode = 1;
     }
   };
@@ -460,19 +463,21 @@ async function digestCommand(options: ConnectionOptions & OutputOptions & { day?
 
 // --- export and report ---------------------------------------------------------------------------
 
-interface FileOptions extends ConnectionOptions {
+export interface FileOptions extends ConnectionOptions {
   period?: string;
   from?: string;
   to?: string;
+  basis?: string;
   office?: string;
   province?: string;
   format: string;
   out?: string;
 }
 
-function periodQuery(options: FileOptions): URLSearchParams {
+/** The query of an export or a report: the period (and its basis), the scope and the format. */
+export function periodQuery(options: FileOptions): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['period', 'from', 'to', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
+  for (const name of ['period', 'from', 'to', 'basis', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
   return params;
 }
 
@@ -486,7 +491,8 @@ async function download(path: string, options: FileOptions): Promise<void> {
   if (!/^(text\/|application\/json)/.test(answer.contentType)) {
     throw new CliError(`the ${options.format} file is binary: give --out <file> (e.g. --out ${answer.filename ?? `report.${options.format}`})`);
   }
-  process.stdout.write(answer.body);
+  // Piped to a file, the export stays byte for byte; on a terminal, its text is shown safely.
+  process.stdout.write(process.stdout.isTTY ? terminalText(answer.body.toString('utf8')) : answer.body);
 }
 
 async function exportCases(options: FileOptions): Promise<void> {
@@ -607,6 +613,7 @@ export function registerStaffCommands(program: Command): void {
         .option('--period <period>', 'a month (2026-05), half year (2026-H1) or year (2026)')
         .option('--from <YYYY-MM-DD>', 'first day of the period (with --to)')
         .option('--to <YYYY-MM-DD>', 'last day of the period (with --from)')
+        .addOption(new Option('--basis <basis>', 'half years and years: calendar, or the administrative reporting period (2026-H1: 15/12/2025-14/06/2026; 2026: 15/12/2025-14/12/2026)').choices(['calendar', 'administrative']))
         .option('--office <code>', 'one office')
         .option('--province <code>', 'every office of a province')
         .addOption(new Option('--format <format>', 'file format').choices(formats).default(fallback))

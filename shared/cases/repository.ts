@@ -20,7 +20,7 @@ export interface MessageRecord {
   status: 'claimed' | 'done';
   caseId?: string;
   reservedCaseId?: string;
-  disposition?: 'opened-case' | 'threaded' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
+  disposition?: 'opened-case' | 'threaded' | 'third-party' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
   rawObject?: { bucket: string; key: string };
   /** Why a message changed no case, in words an operator can act on. */
   reason?: string;

@@ -13,13 +13,23 @@ const note = z.string().trim().min(1).max(4000);
 const text = z.string().trim().min(1).max(1000);
 
 /**
+ * Lists in an action body are short by nature (the items missing from a request, the documents
+ * handed over); bounded, every body stays far inside the 256 KB that Step Functions accepts as a
+ * task's output (50 × 1,000 characters of text, plus notes): `MAX_ACTION_OUTPUT_BYTES` is checked
+ * by a test against the largest body each schema admits.
+ */
+export const MAX_LIST_ITEMS = 50;
+export const MAX_ACTION_OUTPUT_BYTES = 256 * 1024;
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`);
+
+/**
  * The officer's review of a request (seed 002): accept it, ask for what is missing (the clock
  * pauses until the reply), refuse it with the reason and its legal basis, or refer it to the
  * competent office.
  */
 const reviewBody = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('accept'), note: note.optional() }),
-  z.strictObject({ outcome: z.literal('request-more'), missingItems: z.array(text).min(1, 'name at least one missing item'), note: note.optional() }),
+  z.strictObject({ outcome: z.literal('request-more'), missingItems: list(text).min(1, 'name at least one missing item'), note: note.optional() }),
   z.strictObject({ outcome: z.literal('refuse'), reason: text, legalBasis: text, note: note.optional() }),
   z.strictObject({ outcome: z.literal('refer'), referTo: text, reason: text.optional(), note: note.optional() }),
 ]);
@@ -33,7 +43,7 @@ const visitBody = z.union([
   z.strictObject({ action: z.literal('reschedule'), note: note.optional() }),
   z.strictObject({
     action: z.literal('received').optional(),
-    documentsReceived: z.array(z.strictObject({ name: text, copies: z.number().int().min(1).max(100), kind: z.enum(['original', 'copy']) })).optional(),
+    documentsReceived: list(z.strictObject({ name: text, copies: z.number().int().min(1).max(100), kind: z.enum(['original', 'copy']) })).optional(),
     collection: z.enum(['at-desk', 'by-post']).optional(),
     postalAddress: text.optional(),
     requester: z.strictObject({ name: text.optional(), address: text.optional(), phone: z.string().trim().min(3).max(40).optional() }).optional(),

@@ -2,6 +2,8 @@ import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
 import { sha256Hex, verifyChain, type ChainBreak } from '../timeline/hash-chain';
 import { caseStateHash } from '../timeline/case-state';
+import { checkTimeliness } from '../calendar';
+import type { OfficeDirectory } from '../offices/directory';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor } from './access';
 import { InvalidRequest } from './errors';
@@ -27,6 +29,10 @@ export interface StepClock {
   breached: boolean;
   completedAt?: string;
   onTime?: boolean;
+  /** The counting rule of the step's limit (`legal` or `working-hours`), when the deadline records it. */
+  counting?: string;
+  /** The due date is a forecast: a year it spans has no official schedule of days off. */
+  provisional?: true;
 }
 
 /** The events that complete a step that people do not complete through an action of the API. */
@@ -38,15 +44,22 @@ function completionOf(step: string, events: TimelineEvent[]): TimelineEvent | un
   return [...events].reverse().find((e) => (type ? e.type === type : e.type === 'step-completed' && e.data.step === step));
 }
 
-export function stepClocks(record: CaseRecord, events: TimelineEvent[]): StepClock[] {
+/**
+ * Each step's clock. On time is what the workflow recorded when the step was done; for an event recorded
+ * without it, the calendar's one definition (`checkTimeliness`) on the completion's instant.
+ */
+export function stepClocks(record: CaseRecord, events: TimelineEvent[], directory: OfficeDirectory): StepClock[] {
   return Object.entries(record.deadlines).map(([step, deadline]) => {
     const done = completionOf(step, events);
-    const completed = done && { ...done, data: { ...done.data, onTime: done.data.onTime ?? new Date(done.at).getTime() <= new Date(deadline.dueAt).getTime() } };
+    const onTimeOf = (at: string) => checkTimeliness(deadline, new Date(at), { directory, office: record.office }).onTime;
+    const completed = done && { ...done, data: { ...done.data, onTime: typeof done.data.onTime === 'boolean' ? done.data.onTime : onTimeOf(done.at) } };
     return {
       step,
       dueAt: deadline.dueAt,
       waiting: record.pendingStep?.step === step,
       breached: record.breaches.includes(step),
+      ...(typeof deadline.counting === 'string' ? { counting: deadline.counting } : {}),
+      ...(deadline.provisional ? { provisional: true as const } : {}),
       ...(completed ? { completedAt: completed.at, onTime: completed.data.onTime === true } : {}),
     };
   });
@@ -67,7 +80,7 @@ export async function caseDetail(principal: Principal, caseId: string, ports: St
   return {
     ...caseView(record),
     checklist: checklist && typeof checklist === 'object' ? withoutTaskTokens(checklist as Record<string, unknown>) : null,
-    steps: stepClocks(record, events),
+    steps: stepClocks(record, events, ports.directory),
     timeline: withoutTaskTokens(events),
   };
 }

@@ -3,6 +3,7 @@ import { chainEvents, CaseNotFound, type CaseChange, type CaseRepository } from 
 import type { CaseRecord, NewEvent, TimelineEvent } from '../../../shared/cases/model';
 import { GENESIS_HASH } from '../../../shared/timeline/hash-chain';
 import type { OfficeDirectory } from '../../../shared/offices/directory';
+import { officeDirectory } from '../../../shared/offices/default-directory';
 import type { CaseIndexQuery } from '../../../shared/staff/ports';
 import type { ApiPorts } from '../../../functions/api/http';
 import { createApi } from '../../../functions/api/router';
@@ -10,8 +11,12 @@ import { routes } from '../../../functions/api/routes';
 import type { Principal } from '../../../shared/auth/principal';
 import { Unauthenticated } from '../../../shared/auth/errors';
 
-/** Three offices of one province: codes, provinces and parents for the rules; levels and names for the report. */
+/**
+ * Three offices of one province: codes, provinces and parents for the rules; levels and names for the report;
+ * the agency's office hours for the calendar that judges on time or late.
+ */
 export const directory = {
+  defaultOfficeHours: officeDirectory.defaultOfficeHours,
   offices: [
     { code: 'HCM', province: 'HCM', level: 'province', name: 'THADS TP. Hồ Chí Minh' },
     { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1', staff: { desk: 'kv1.canbo@hcm.thads.example', head: 'truong.kv1@hcm.thads.example', decisionDeputies: ['pho.kv1@hcm.thads.example'] } },
