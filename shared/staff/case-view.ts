@@ -165,7 +165,9 @@ export async function verifyCaseTimeline(principal: Principal, caseId: string, p
 
 /** Reads back every document the timeline recorded with a SHA-256 and compares. */
 async function rehashDocuments(events: TimelineEvent[], ports: StaffPorts): Promise<VerifyReport['documents']> {
-  const hashed = events.flatMap((event) => documentsOf(event).filter((d): d is AttachmentRef & { sha256: string } => typeof (d as { sha256?: unknown }).sha256 === 'string').map((doc) => ({ event, doc })));
+  // A produced document (the receipt slip) is recorded flat in its event's data.
+  const refsOf = (event: TimelineEvent) => [...documentsOf(event), ...(isStored(event.data) ? [event.data] : [])];
+  const hashed = events.flatMap((event) => refsOf(event).filter((d): d is AttachmentRef & { sha256: string } => typeof (d as { sha256?: unknown }).sha256 === 'string').map((doc) => ({ event, doc })));
   const broken: DocumentBreak[] = [];
   for (const { event, doc } of hashed) {
     const content = await ports.uploads.readDocument(doc);
