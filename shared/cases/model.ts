@@ -74,6 +74,9 @@ export interface DocumentRef {
   contentType: string;
   bucket: string;
   key: string;
+  /** SHA-256 (hex) of the stored bytes, on the chained event that names the document: verify re-hashes it. */
+  sha256?: string;
+  size?: number;
 }
 
 export interface CaseRecord {
@@ -132,6 +135,8 @@ export interface TimelineEvent extends NewEvent {
   seq: number;
   prevHash: string;
   hash: string;
+  /** On the last event of each change: the hash of the case's reportable fields after it (shared/timeline/case-state.ts). */
+  caseState?: string;
 }
 
 export interface AttachmentRef {
