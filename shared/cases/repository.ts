@@ -23,6 +23,8 @@ export interface MessageRecord {
   rawObject?: { bucket: string; key: string };
   /** Why a message changed no case, in words an operator can act on. */
   reason?: string;
+  /** The waiting step a requester's reply resumed. */
+  resumedStep?: string;
   at: string;
 }
 
@@ -205,6 +207,24 @@ export class CaseRepository {
       if (existing?.status === 'done') return 'sent';
       throw new MessageInProgress(`message ${messageId} of case ${caseId} is being sent by another attempt`);
     }
+  }
+
+  /** Marks a message on its case done, once what it was for has happened (a reply: its step resumed, or none waited). */
+  async completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void> {
+    const [field, value] = 'resumedStep' in outcome ? ['resumedStep', outcome.resumedStep] : ['reason', outcome.reason];
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: messageKey(messageId),
+        UpdateExpression: 'SET #status = :done, #field = :value',
+        // The first completion stands: a concurrent attempt that found the step gone does not overwrite it.
+        ConditionExpression: '#status = :claimed',
+        ExpressionAttributeNames: { '#status': 'status', '#field': field },
+        ExpressionAttributeValues: { ':done': 'done', ':claimed': 'claimed', ':value': value },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
   }
 
   /** Records what became of a message that opened or changed no case (automated, unroutable). */

@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { eventually, startTestStack, testPorts, type TestStack } from './support/test-stack';
+import { lifecycleDriver } from './support/lifecycle';
 import { objectCreatedEvent } from '../../local/services/s3-event';
 import { LOCAL_REGION, localClientConfig } from '../../local/services/aws-local';
 import { serialCounterKey } from '../../shared/cases/keys';
@@ -26,6 +27,7 @@ const citizen = { name: 'Trần Văn Bình', address: 'tran.van.binh@example.com
 
 let t: TestStack;
 let db: DynamoDBDocumentClient;
+const drive = lifecycleDriver(() => t);
 
 beforeAll(async () => {
   t = await startTestStack(20500);
@@ -111,5 +113,40 @@ describe('the same message delivered several times at once', () => {
     const { last, cases } = await registerAndAcknowledgements();
     expect(last - serialsBefore).toBe(ROUNDS);
     for (const c of cases.slice(serialsBefore)) expect(c).toMatchObject({ opened: true, acknowledgements: 1 });
+  });
+});
+
+describe('a reply that a step waits for', () => {
+  it('still resumes the step when SendTaskSuccess fails on its first delivery: the reply is redelivered, not dropped as a duplicate', async () => {
+    const { caseId } = await drive.openCase({ from: citizen, to: OFFICE_ADDRESS, subject: 'Đơn yêu cầu thi hành án', text: 'Tôi yêu cầu thi hành Bản án số 3/2026/DS-ST.' });
+    await drive.act(caseId, 'review', { outcome: 'request-more', missingItems: ['Bản sao bản án có chứng thực'], note: 'Thiếu bản án.' });
+    await drive.waitingFor(caseId, 'requester-reply');
+    await t.idle();
+    // The Step Functions API is throttled for the next call of intake (three attempts: the SDK's own retries included).
+    t.stack.engine.faults.set('SendTaskSuccess', 3);
+    const messageId = `<reply-${Date.now()}@example.com>`;
+
+    await t.sendMail({ from: citizen, to: OFFICE_ADDRESS, subject: `Re: Đề nghị bổ sung hồ sơ yêu cầu thi hành án [${caseId}]`, text: 'Tôi gửi bản sao bản án.', messageId });
+
+    const resumed = await drive.event(caseId, 'clock-resumed');
+    expect(resumed.data.round).toBe(2);
+    await drive.waitingFor(caseId, 'review');
+    expect(t.stack.engine.faults.get('SendTaskSuccess')).toBe(0);
+    expect(await t.cases.getMessage(messageId)).toMatchObject({ status: 'done', disposition: 'threaded', caseId, resumedStep: 'requester-reply' });
+    expect((await t.cases.listEvents(caseId)).filter((e) => e.type === 'reply-received')).toHaveLength(1);
+  });
+
+  it('is done, and says so, when it arrives while no step waits for it', async () => {
+    const { caseId } = await drive.openCase({ from: citizen, to: OFFICE_ADDRESS, subject: 'Đơn yêu cầu thi hành án', text: 'Tôi yêu cầu thi hành Bản án số 4/2026/DS-ST.' });
+    const messageId = `<aside-${Date.now()}@example.com>`;
+
+    await t.sendMail({ from: citizen, to: OFFICE_ADDRESS, subject: `Re: Xác nhận đã nhận yêu cầu thi hành án [${caseId}]`, text: 'Xin hỏi bao giờ có kết quả?', messageId });
+
+    const record = await eventually('the reply done', async () => {
+      const found = await t.cases.getMessage(messageId);
+      return found?.status === 'done' ? found : undefined;
+    });
+    expect(record).toMatchObject({ disposition: 'threaded', caseId, reason: expect.stringContaining('no step waited') });
+    expect(record.resumedStep).toBeUndefined();
   });
 });
