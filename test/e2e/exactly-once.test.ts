@@ -13,6 +13,11 @@ import { LOCAL_REGION, localClientConfig } from '../../local/services/aws-local'
 import { serialCounterKey } from '../../shared/cases/keys';
 import { formatCaseId } from '../../shared/cases/case-id';
 import { vietnamYear } from '../../shared/time/vietnam-time';
+import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
+import { officeDirectory } from '../../shared/offices/default-directory';
+import { procedureSettings } from '../../shared/workflow/procedure-settings';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
+import type { CaseRepository } from '../../shared/cases/repository';
 
 /**
  * The same message delivered several times at the same moment, as SMTP clients that retry and S3
@@ -150,3 +155,118 @@ describe('a reply that a step waits for', () => {
     expect(record.resumedStep).toBeUndefined();
   });
 });
+
+describe('a notice', () => {
+  /** The notify function's ports on the stack's real case store, with a mail service the test controls. */
+  function noticePorts(send: NoticePorts['sendRaw'], cases: CaseRepository = t.cases, clockAheadMs = () => 0): NoticePorts {
+    return {
+      cases,
+      directory: officeDirectory,
+      clock: { now: () => new Date(t.stack.clock.now().getTime() + clockAheadMs()) },
+      procedureOf: (code) => procedureSettings(procedureCatalog, code),
+      readDocument: async () => Buffer.alloc(0),
+      sendRaw: send,
+      providerMessageIds: (id) => [`<${id}@outbox.local>`],
+    };
+  }
+  const throttled = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+  const warningsOnTimeline = async (caseId: string) => (await t.cases.listEvents(caseId)).filter((e) => e.type === 'notice-sent' && e.data.notice === 'step-warning');
+  const reviewCase = () => drive.openCase({ from: citizen, to: OFFICE_ADDRESS, subject: 'Đơn yêu cầu thi hành án', text: 'Tôi yêu cầu thi hành Bản án số 5/2026/DS-ST.' });
+
+  it('refused by the mail service is sent by the next attempt at once, not held back by its own claim', async () => {
+    const { caseId } = await reviewCase();
+    const sent: string[] = [];
+    let refuse = true;
+    const ports = noticePorts(async (_raw, to) => {
+      if (refuse) {
+        refuse = false;
+        throw throttled();
+      }
+      sent.push(to);
+      return { providerMessageId: `p-${sent.length}` };
+    });
+
+    await expect(sendNotice(caseId, 'step-warning', 'review', ports)).rejects.toMatchObject({ name: 'TooManyRequestsException' });
+    const retry = await sendNotice(caseId, 'step-warning', 'review', ports);
+
+    expect(retry.alreadySent).toBe(false);
+    expect(sent).toHaveLength(1);
+    expect(await warningsOnTimeline(caseId)).toHaveLength(1);
+  });
+
+  it('sent, then interrupted before the timeline was written, is not sent again by the retry, and goes on the timeline once', async () => {
+    const { caseId } = await reviewCase();
+    const sent: string[] = [];
+    const ports = noticePorts(async (_raw, to) => {
+      sent.push(to);
+      return { providerMessageId: `p-${sent.length}` };
+    });
+    const failingTimeline = new Proxy(t.cases, {
+      get: (target, property, receiver) =>
+        property === 'changeCase'
+          ? async () => {
+              throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException' });
+            }
+          : Reflect.get(target, property, receiver),
+    });
+
+    await expect(sendNotice(caseId, 'step-warning', 'review', { ...ports, cases: failingTimeline })).rejects.toThrow('Throughput');
+    const retry = await sendNotice(caseId, 'step-warning', 'review', ports);
+    const again = await sendNotice(caseId, 'step-warning', 'review', ports);
+
+    expect(sent).toHaveLength(1);
+    expect([retry.alreadySent, again.alreadySent]).toEqual([true, true]);
+    const recorded = await warningsOnTimeline(caseId);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.data.providerMessageId).toBe('p-1');
+  });
+
+  it('asked for again while an attempt is still sending, by a function whose clock says a day later, is sent once and both attempts succeed', async () => {
+    const { caseId } = await reviewCase();
+    const sent: string[] = [];
+    const firstSending = resolvable();
+    const gate = resolvable();
+    const secondHeldBack = resolvable();
+    let ahead = 0;
+    // The case store as the second attempt sees it: it tells the test when that attempt met the first one's claim.
+    const watched = new Proxy(t.cases, {
+      get: (target, property, receiver) =>
+        property === 'claimOutbound'
+          ? async (...args: Parameters<CaseRepository['claimOutbound']>) => {
+              const claim = await target.claimOutbound(...args);
+              if (claim.state === 'held') secondHeldBack.resolve();
+              return claim;
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const send: NoticePorts['sendRaw'] = async (_raw, to) => {
+      if (sent.length === 0 && ahead === 0) {
+        firstSending.resolve();
+        await gate.promise; // the first attempt is slow to hand the mail over
+      }
+      sent.push(to);
+      return { providerMessageId: `p-${sent.length}` };
+    };
+
+    const slow = sendNotice(caseId, 'step-warning', 'review', noticePorts(send, t.cases, () => ahead));
+    await firstSending.promise;
+    // The business clock (a local stack moved forward, a skewed host) is no measure of how long an attempt may still be sending.
+    ahead = 24 * 3_600_000;
+    const second = sendNotice(caseId, 'step-warning', 'review', noticePorts(send, watched, () => ahead));
+    await secondHeldBack.promise;
+    gate.resolve();
+    const results = await Promise.all([slow, second]);
+
+    expect(sent).toHaveLength(1);
+    expect(results.map((r) => r.alreadySent)).toEqual([false, true]);
+    expect(await warningsOnTimeline(caseId)).toHaveLength(1);
+  });
+});
+
+
+/** A promise and the function that resolves it. */
+function resolvable(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
