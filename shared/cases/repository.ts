@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
+import { caseStateHash } from '../timeline/case-state';
 import { vietnamMonth } from '../time/vietnam-time';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
 import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey, workQueueKeys } from './keys';
@@ -21,7 +22,7 @@ export interface MessageRecord {
   status: 'claimed' | 'done';
   caseId?: string;
   reservedCaseId?: string;
-  disposition?: 'opened-case' | 'threaded' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
+  disposition?: 'opened-case' | 'threaded' | 'third-party' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
   rawObject?: { bucket: string; key: string };
   /** Why a message changed no case, in words an operator can act on. */
   reason?: string;
@@ -289,7 +290,7 @@ export class CaseRepository {
    * Returns false when the case already exists (a retry after an earlier success).
    */
   async openCase(caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord): Promise<boolean> {
-    const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events);
+    const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events, caseStateHash(caseRecord));
     const last = chained.at(-1);
     const full: CaseRecord = { ...caseRecord, lastSeq: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH };
     try {
@@ -344,7 +345,7 @@ export class CaseRepository {
   }
 
   private async writeChange(current: CaseRecord, change: CaseChange) {
-    const chained = chainEvents(current.caseId, current.lastSeq, current.lastHash, change.events);
+    const chained = chainEvents(current.caseId, current.lastSeq, current.lastHash, change.events, caseStateHash({ ...current, ...change.update }));
     const last = chained.at(-1);
     const next: CaseRecord = {
       ...current,
@@ -390,12 +391,16 @@ export class CaseRepository {
   }
 }
 
-/** Gives each new event its place in the case's chain: sequence number, previous hash, own hash. */
-export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: NewEvent[]): TimelineEvent[] {
+/**
+ * Gives each new event its place in the case's chain: sequence number, previous hash, own hash;
+ * the last one also carries the hash of the case's reportable state after the change (`caseState`).
+ */
+export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: NewEvent[], caseState?: string): TimelineEvent[] {
   let prevHash = lastHash;
   return events.map((event, i) => {
     const seq = lastSeq + i + 1;
-    const chained = { caseId, seq, type: event.type, at: event.at, actor: event.actor, data: event.data, prevHash };
+    const last = i === events.length - 1 && caseState !== undefined;
+    const chained = { caseId, seq, type: event.type, at: event.at, actor: event.actor, data: event.data, prevHash, ...(last ? { caseState } : {}) };
     const hash = eventHash(chained);
     prevHash = hash;
     return { ...chained, hash };
