@@ -30,7 +30,7 @@ const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string(
 
 /**
  * Sends one notice. Idempotent on the notice's own key (see sendNotice): a Step Functions retry
- * of a notice already sent sends nothing, and a concurrent one waits (MessageInProgress, retried).
+ * of a notice already sent sends nothing, and a concurrent one waits for it (see sendNotice).
  */
 async function notify(event: unknown) {
   const request = noticeRequest.parse(event);

@@ -38,6 +38,12 @@ export class LocalStepFunctions {
   private readonly machines = new Map<string, RegisteredMachine>();
   private readonly running = new Map<string, Running>();
   private readonly settled = new Set<Promise<unknown>>();
+  /**
+   * Faults a test injects: the next `n` calls of an API operation over HTTP fail with a throttling
+   * error, as the service does when it is busy (the SDK retries those itself: to make one
+   * application call fail, inject as many as the SDK makes attempts).
+   */
+  readonly faults = new Map<string, number>();
   /** State transitions so far (states entered), what Step Functions Standard bills by. */
   transitions = 0;
   private readonly endWaiters = new Map<string, Array<(record: ExecutionRecord) => void>>();

@@ -87,6 +87,13 @@ export function serveStepFunctionsApi(engine: LocalStepFunctions, host: string, 
       const target = String(request.headers['x-amz-target'] ?? '');
       const operation = operations[target.replace(/^AWSStepFunctions\./, '')];
       if (request.method !== 'POST' || !operation) throw new ApiError('UnknownOperationException', `the local Step Functions does not implement ${target || 'this request'}`);
+      const name = target.replace(/^AWSStepFunctions\./, '');
+      const injected = engine.faults.get(name) ?? 0;
+      if (injected > 0) {
+        engine.faults.set(name, injected - 1);
+        await readJson(request);
+        throw new ApiError('ThrottlingException', `Rate exceeded (a fault injected into the local ${name})`);
+      }
       reply(200, operation(engine, await readJson(request)));
     } catch (error) {
       const e = error as Error;
