@@ -15,6 +15,7 @@ import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verif
 import { DynamoCaseIndex } from '../../shared/staff/case-index';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
+import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
@@ -41,6 +42,7 @@ const ports: ApiPorts = {
     },
   },
   uploads: { storeDocument: documentStore.storeDocument },
+  executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
     signedGetUrl: (document, expiresIn) =>
       getSignedUrl(
