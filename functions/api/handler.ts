@@ -13,6 +13,7 @@ import { officeDirectory } from '../../shared/offices/default-directory';
 import { systemClock } from '../../shared/clock';
 import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token';
 import { DynamoCaseIndex } from '../../shared/staff/case-index';
+import { DigestStore } from '../../shared/digest/digest-store';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
@@ -41,7 +42,17 @@ const ports: ApiPorts = {
       }
     },
   },
-  uploads: { storeDocument: documentStore.storeDocument },
+  uploads: {
+    storeDocument: documentStore.storeDocument,
+    async readDocument(ref) {
+      try {
+        return await documentStore.readDocument(ref);
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  },
   executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
     signedGetUrl: (document, expiresIn) =>
@@ -56,6 +67,7 @@ const ports: ApiPorts = {
         { expiresIn },
       ),
   },
+  digests: { latest: (day) => new DigestStore(s3, requiredEnv('DIGEST_BUCKET')).latest(day) },
   async caseStoreReachable() {
     try {
       await documentClient.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));

@@ -68,11 +68,11 @@ async function workflow(event: unknown) {
       return completeStep(request.caseId, request.step, request.outcome, ports);
     case 'pauseForRequester': {
       const record = await ports.cases.requireCase(request.caseId);
-      return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).requesterReplyWorkingDays, ports);
+      return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).limits.requesterReply, ports);
     }
     case 'resumeAfterReply': {
       const record = await ports.cases.requireCase(request.caseId);
-      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).reviewWorkingDays, ports);
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).limits.review, ports);
     }
     case 'bookAppointment':
       return bookAppointment(request.caseId, ports);

@@ -88,6 +88,9 @@ export interface DocumentRef {
   contentType: string;
   bucket: string;
   key: string;
+  /** SHA-256 (hex) of the stored bytes, on the chained event that names the document: verify re-hashes it. */
+  sha256?: string;
+  size?: number;
 }
 
 export interface CaseRecord {
@@ -123,11 +126,17 @@ export interface CaseRecord {
   /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
   assignee?: string;
   /** The case's workflow ended without closing it; unset while it runs. */
-  attention?: NeedsAttention;
+  workflowEnded?: NeedsAttention;
   /** The name of the case's current execution: the case id, then `<case id>-r<n>` after each resume. */
   execution?: string;
   /** How often the case's workflow was resumed or continued (names the next execution). */
   resumes?: number;
+  /** The sender failed verification (spam/virus FAIL, DMARC FAIL, a feedback report): nothing is sent to them until an officer confirms the address. */
+  senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
+  /** Addresses besides the requester's that may move the case by mail (set by an officer). */
+  authorisedAddresses?: string[];
+  /** What the desk must look at that no step waits for: a third party wrote about the case, the requester asked to move the appointment too often. */
+  attention?: Array<{ kind: 'third-party-message' | 'reschedule-limit'; at: string; detail: string; messageId?: string }>;
   lastSeq: number;
   lastHash: string;
   createdAt: string;
@@ -146,6 +155,8 @@ export interface TimelineEvent extends NewEvent {
   seq: number;
   prevHash: string;
   hash: string;
+  /** On the last event of each change: the hash of the case's reportable fields after it (shared/timeline/case-state.ts). */
+  caseState?: string;
 }
 
 export interface AttachmentRef {
@@ -154,4 +165,12 @@ export interface AttachmentRef {
   size: number;
   bucket: string;
   key: string;
+}
+
+/** An attachment that the mail server found a virus in: never stored apart nor offered for download (it stays in the raw message). */
+export interface QuarantinedAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  quarantined: string;
 }

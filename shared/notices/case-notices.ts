@@ -25,6 +25,7 @@ import {
   type DecisionFacts,
 } from './lifecycle';
 import { receiptSlipNotice } from './receipt-slip-notice';
+import { withSenderHoldNote } from '../intake/sender-trust';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 
 export const NOTICE_KINDS = [
@@ -124,7 +125,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
     }
     case 'new-case':
       if (!firstDue) throw new Error(`case ${id} has no first deadline yet`);
-      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: newCaseForDeskNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }) };
+      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: withSenderHoldNote(newCaseForDeskNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }), caseRecord) };
     case 'complaint-guidance':
       return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, registrationWorkingDays: ctx.procedure.resultWorkingDays }) };
     case 'guidance': {
@@ -222,7 +223,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee }) };
     }
     case 'needs-attention': {
-      const attention = caseRecord.attention;
+      const attention = caseRecord.workflowEnded;
       // Once per ended execution: a redelivered end event tells the head nothing new.
       const key = `${id}.needs-attention.${attention?.execution ?? 'none'}`;
       if (!attention) return { key, to: office.staff.head, audience: 'head', notice: { subject: '', text: '' }, needless: 'the case no longer needs attention (resumed)' };

@@ -24,7 +24,12 @@ const office = z.object({
   procuracyName: z.string().startsWith('Viện kiểm sát nhân dân').optional(),
   officeHours: z.array(session).min(1).optional(),
   /** Who is told: the one-stop desk's officers (warnings, new cases) and the head of office (escalations). */
-  staff: z.object({ desk: z.email(), head: z.email() }),
+  staff: z.object({
+    desk: z.email(),
+    head: z.email(),
+    /** Deputies the head named to sign decisions in their stead (their staff e-mail, as the token carries it); none by default. */
+    decisionDeputies: z.array(z.email()).optional(),
+  }),
   /** In-person appointments: half-day sessions and how many requesters each can receive. */
   appointments: z
     .object({

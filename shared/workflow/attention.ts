@@ -48,9 +48,9 @@ export async function onExecutionEnded(ended: EndedExecution, ports: AttentionPo
   }
   const at = toVietnamIso(ports.clock.now());
   const { events } = await ports.cases.changeCase(caseId, (current) => {
-    if (current.status === 'closed' || current.attention?.execution === ended.name) return undefined;
-    const attention = { status: ended.status, execution: ended.name, at, ...(ended.error ? { error: ended.error } : {}), ...(ended.cause ? { cause: ended.cause.slice(0, 1000) } : {}) };
-    return { update: { attention }, events: [{ type: 'needs-attention', at, actor: WORKFLOW, data: { ...attention } }] };
+    if (current.status === 'closed' || current.workflowEnded?.execution === ended.name) return undefined;
+    const workflowEnded = { status: ended.status, execution: ended.name, at, ...(ended.error ? { error: ended.error } : {}), ...(ended.cause ? { cause: ended.cause.slice(0, 1000) } : {}) };
+    return { update: { workflowEnded }, events: [{ type: 'needs-attention', at, actor: WORKFLOW, data: { ...workflowEnded } }] };
   });
   // Told on every delivery until it went out: the notice's own key keeps it to one message.
   await ports.tellHead(caseId);

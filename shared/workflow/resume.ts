@@ -87,7 +87,7 @@ export async function resumeCase(
   await ports.cases.changeCase(caseId, (current) => {
     if (resumeIndex(caseId, currentExecution(current)) >= resumes) return undefined; // recorded by an earlier attempt
     return {
-      update: { execution, resumes, attention: undefined },
+      update: { execution, resumes, workflowEnded: undefined },
       events: [{ type: 'workflow-resumed', at, actor: how.actor ?? WORKFLOW, data: { from: last, fromStatus: status, execution, resumedAt: where.stateName, ...(how.reason ? { reason: how.reason } : {}) } }],
     };
   });

@@ -49,7 +49,7 @@ function motcua(args: string[]): Promise<{ code: number; stdout: string; stderr:
 const executionStatus = async (name: string) =>
   (await t.sfn.send(new DescribeExecutionCommand({ executionArn: `${t.stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}` }))).status;
 
-const needsAttention = (caseId: string) => eventually(`${caseId} to need attention`, async () => ((await t.cases.getCase(caseId))?.attention ? (await t.cases.getCase(caseId))! : undefined));
+const needsAttention = (caseId: string) => eventually(`${caseId} to need attention`, async () => ((await t.cases.getCase(caseId))?.workflowEnded ? (await t.cases.getCase(caseId))! : undefined));
 
 describe('a case whose workflow fails', () => {
   it('is marked "needs attention" in the queue, the head is told, and the API resumes it at the failed step, which completes it', async () => {
@@ -58,7 +58,7 @@ describe('a case whose workflow fails', () => {
 
     await drive.act(caseId, 'review', { outcome: 'refuse', reason: 'Bản án chưa có hiệu lực pháp luật', legalBasis: 'Khoản 1 Điều 2 Luật Thi hành án dân sự' });
     const marked = await needsAttention(caseId);
-    expect(marked.attention).toMatchObject({ status: 'FAILED', execution: caseId });
+    expect(marked.workflowEnded).toMatchObject({ status: 'FAILED', execution: caseId });
     expect(marked.status).not.toBe('closed');
     expect(await executionStatus(caseId)).toBe('FAILED');
 
@@ -67,7 +67,7 @@ describe('a case whose workflow fails', () => {
     const queue = await api('GET', '/cases?needsAttention=true');
     expect(queue.json.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     expect(queue.json.items[0].needsAttention).toBe(true);
-    expect((await api('GET', `/cases/${caseId}`)).json).toMatchObject({ needsAttention: true, attention: { status: 'FAILED' } });
+    expect((await api('GET', `/cases/${caseId}`)).json).toMatchObject({ needsAttention: true, workflowEnded: { status: 'FAILED' } });
 
     expect((await api('POST', `/cases/${caseId}/resume`, 'officer')).status).toBe(403);
     const resumed = await api('POST', `/cases/${caseId}/resume`);
@@ -75,7 +75,7 @@ describe('a case whose workflow fails', () => {
 
     const closed = await drive.closed(caseId);
     expect(closed.closure?.reason).toBe('refused');
-    expect(closed.attention).toBeUndefined();
+    expect(closed.workflowEnded).toBeUndefined();
     expect(await executionStatus(`${caseId}-r1`)).toBe('SUCCEEDED');
     const mails = await drive.mailsOf(caseId);
     expect(mails.filter((m) => m.subject.includes('từ chối'))).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('a case whose workflow fails', () => {
     await t.sendMail({ ...request(3), messageId });
     const caseId = await eventually('the case', async () => (await t.cases.getMessage(messageId))?.caseId);
     const marked = await needsAttention(caseId);
-    expect(marked.attention?.status).toBe('FAILED');
+    expect(marked.workflowEnded?.status).toBe('FAILED');
     await drive.mail(caseId, HEAD_KV1, 'Cần xử lý');
     const before = marked.deadlines.review!.dueAt;
 
@@ -109,7 +109,7 @@ describe('a case whose workflow fails', () => {
     const waiting = await drive.waitingFor(caseId, 'review');
     expect(waiting.pendingStep?.dueAt).toBe(before);
     expect(waiting.deadlines.review!.dueAt).toBe(before);
-    expect(waiting.attention).toBeUndefined();
+    expect(waiting.workflowEnded).toBeUndefined();
     const show = await motcua(['queue', '--needs-attention', '--as', 'head:HCMKV1']);
     expect(show.stdout).not.toContain(caseId);
 

@@ -47,7 +47,7 @@ describe('the end of an execution that did not close its case', () => {
     const end = { name: CASE, status: 'FAILED', input: JSON.stringify({ caseId: CASE }), error: 'WorkflowFailed' };
     expect(await onExecutionEnded(end, w.ports)).toBe('marked');
     expect(await onExecutionEnded(end, w.ports)).toBe('already-marked');
-    expect(w.record().attention).toMatchObject({ status: 'FAILED', execution: CASE, error: 'WorkflowFailed' });
+    expect(w.record().workflowEnded).toMatchObject({ status: 'FAILED', execution: CASE, error: 'WorkflowFailed' });
     expect(w.events.map((e) => e.type)).toEqual(['needs-attention']);
     expect(w.told).toEqual([CASE, CASE]); // the notice's own key sends it once
   });
@@ -72,7 +72,7 @@ describe('the end of an execution that did not close its case', () => {
     expect(await onExecutionEnded({ name: CASE, status: 'TIMED_OUT' }, w.ports)).toBe('continued');
     expect(w.started).toEqual([{ name: `${CASE}-r1`, input: { caseId: CASE, case: { round: 1 }, resumeAt: 'Decision' } }]);
     expect(w.record()).toMatchObject({ execution: `${CASE}-r1`, resumes: 1 });
-    expect(w.record().attention).toBeUndefined();
+    expect(w.record().workflowEnded).toBeUndefined();
     expect(w.told).toEqual([]);
   });
 
@@ -86,12 +86,12 @@ describe('the end of an execution that did not close its case', () => {
 
 describe('resuming a case', () => {
   it('starts <case>-r<n> at the Task the last execution was in, clears "needs attention", and records who resumed it', async () => {
-    const w = world({ attention: { status: 'FAILED', execution: CASE, at: 'x' } });
+    const w = world({ workflowEnded: { status: 'FAILED', execution: CASE, at: 'x' } });
     w.executions.set(CASE, failedAt('Send the refusal', { caseId: CASE, review: { result: { outcome: 'refuse' } }, failure: { Error: 'X' } }));
     const result = await resumeCase(CASE, w.ports, { actor: { kind: 'officer', id: 'u-hai' } });
     expect(result).toEqual({ execution: `${CASE}-r1`, resumedAt: 'Send the refusal', from: CASE });
     expect(w.started[0]!.input).toEqual({ caseId: CASE, review: { result: { outcome: 'refuse' } }, resumeAt: 'Send the refusal' });
-    expect(w.record().attention).toBeUndefined();
+    expect(w.record().workflowEnded).toBeUndefined();
     expect(w.events[0]).toMatchObject({ type: 'workflow-resumed', actor: { kind: 'officer', id: 'u-hai' }, data: { from: CASE, execution: `${CASE}-r1` } });
   });
 
