@@ -21,6 +21,9 @@ export function withoutTaskTokens<T>(value: T): T {
 
 export const caseView = (record: CaseRecord): CaseView => withoutTaskTokens(record) as CaseView;
 
+/** An open case whose workflow ended without closing it: nothing will move it until someone resumes it. */
+export const needsAttention = (record: Pick<CaseRecord, 'status' | 'workflowEnded'>): boolean => record.status !== 'closed' && record.workflowEnded !== undefined;
+
 /** Whether each step with a deadline was done on time: what an auditor asks first. */
 export interface StepClock {
   step: string;
@@ -70,6 +73,8 @@ export interface CaseDetail extends Omit<CaseView, 'checklist'> {
   checklist: Record<string, unknown> | null;
   steps: StepClock[];
   timeline: TimelineEvent[];
+  /** The case's workflow ended without closing it (see `workflowEnded`): the head resumes it (POST /cases/{id}/resume). */
+  needsAttention: boolean;
 }
 
 /** GET /cases/{id}: the case, its checklist, its deadlines and how each went, and its full timeline. */
@@ -82,6 +87,7 @@ export async function caseDetail(principal: Principal, caseId: string, ports: St
     checklist: checklist && typeof checklist === 'object' ? withoutTaskTokens(checklist as Record<string, unknown>) : null,
     steps: stepClocks(record, events, ports.directory),
     timeline: withoutTaskTokens(events),
+    needsAttention: needsAttention(record),
   };
 }
 
