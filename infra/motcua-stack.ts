@@ -60,7 +60,7 @@ export class MotcuaStack extends Stack {
     // A requester's reply resumes the steps the main machine waits on (missing items, another date).
     stateMachine.grantTaskResponse(this.intake.intakeFunction);
     this.staffDirectory = new StaffDirectory(this, 'StaffDirectory', { signIn: security.staffSignIn });
-    this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
+    this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, notifyFunction: this.notifications.notifyFunction, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
     // Officers' actions resume the human steps, which wait in child executions.
     humanStepMachine.grantTaskResponse(this.api.apiFunction);
 

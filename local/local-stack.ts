@@ -133,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       LOCAL_NAMES.stateMachine,
       loadDefinition(join(ROOT, 'statemachines', 'enforcement-request.asl.json'), { ...functionArns, HumanStepStateMachineArn: humanStepArn }),
     );
-    const sfnServer = await serveStepFunctionsApi(engine, host, ports.sfn);
+    const sfnServer = await serveStepFunctionsApi(engine, host, ports.sfn, functions);
     stoppers.push(() => closeServer(sfnServer), () => engine.shutdown());
 
     const queue = new LocalQueue({
@@ -196,6 +196,8 @@ function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: st
     AWS_ENDPOINT_URL_S3: c.s3,
     AWS_ENDPOINT_URL_SESV2: c.ses,
     AWS_ENDPOINT_URL_SFN: c.sfn,
+    // Lambda's Invoke (the API asks notify for a released acknowledgement) is served beside Step Functions.
+    AWS_ENDPOINT_URL_LAMBDA: c.sfn,
     S3_FORCE_PATH_STYLE: 'true',
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -204,6 +206,7 @@ function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: st
     DOCUMENTS_BUCKET: LOCAL_NAMES.documentsBucket,
     DIGEST_BUCKET: LOCAL_NAMES.digestBucket,
     STATE_MACHINE_ARN: c.stateMachineArn,
+    NOTIFY_FUNCTION_NAME: 'motcua-notify',
     SENDER_ADDRESS: c.directory.agency.senderAddress,
     POWERTOOLS_SERVICE_NAME: 'motcua-local',
     POWERTOOLS_LOG_LEVEL: c.logLevel,

@@ -365,14 +365,21 @@ async function act(caseId: string, action: string, options: ActOptions): Promise
   if (!(ACTION_NAMES as string[]).includes(action)) throw new CliError(`unknown action "${action}": one of ${ACTION_NAMES.join(', ')}`);
   const answer = await callApi(options, 'POST', `/cases/${encodeURIComponent(caseId)}/${action}`, actionBody(action as ActionName, options));
   if (options.json === true) return print(answer.body.toString('utf8'));
-  const result = jsonOf<{ caseId: string; action: string; step?: string; status: string; at: string }>(answer);
+  const result = jsonOf<{ caseId: string; action: string; step?: string; status: string; at: string; acknowledgement?: { alreadySent: boolean; needless?: string } }>(answer);
+  const acknowledgement = result.acknowledgement
+    ? result.acknowledgement.needless
+      ? `; acknowledgement not sent: ${result.acknowledgement.needless}`
+      : result.acknowledgement.alreadySent
+        ? '; acknowledgement already sent'
+        : '; acknowledgement sent'
+    : '';
   const what =
     result.status === 'submitted'
       ? `${result.step} submitted; the workflow records it on the timeline`
       : result.status === 'recorded'
         ? `${result.action} recorded on the timeline`
         : `${result.action}: nothing to change`;
-  print(`${result.caseId}: ${what} (${shortTime(result.at)})`);
+  print(`${result.caseId}: ${what}${acknowledgement} (${shortTime(result.at)})`);
 }
 
 // --- verify --------------------------------------------------------------------------------------
@@ -587,7 +594,7 @@ export function registerStaffCommands(program: Command): void {
       .argument('<caseId>', 'e.g. HCMKV1-2026-000001')
       .argument('<action>', ACTION_NAMES.join(' | '))
       .addOption(new Option('--outcome <outcome>', 'review: accept | request-more | refuse | refer'))
-      .option('--note <text>', 'a note for the timeline')
+      .option('--note <text>', 'a note for the timeline (confirm-sender: why the address is the requester\'s)')
       .option('--missing <item...>', 'review request-more: the missing items')
       .option('--reason <text>', 'review refuse/refer: why')
       .option('--legal-basis <text>', 'review refuse: the legal basis')

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { LocalStepFunctions } from './local-step-functions';
 import { TaskTokenError } from './task-tokens';
 import type { ExecutionRecord } from './execution-store';
+import type { FunctionRegistry } from '../lambda/in-process-function';
+import { isLambdaInvoke, serveLambdaInvoke } from '../lambda/lambda-endpoint';
 
 /** AWS JSON 1.0 errors: the SDK reads the name after "#" in __type. */
 class ApiError extends Error {
@@ -85,9 +87,13 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
-/** Serves the Step Functions API over HTTP, so the application's SDK client reaches the local engine unchanged. */
-export function serveStepFunctionsApi(engine: LocalStepFunctions, host: string, port: number): Promise<Server> {
+/**
+ * Serves the Step Functions API over HTTP, so the application's SDK client reaches the local engine
+ * unchanged; with `functions`, Lambda's Invoke too, on the same port (AWS_ENDPOINT_URL_LAMBDA).
+ */
+export function serveStepFunctionsApi(engine: LocalStepFunctions, host: string, port: number, functions?: FunctionRegistry): Promise<Server> {
   const server = createServer(async (request, response) => {
+    if (functions && isLambdaInvoke(request)) return serveLambdaInvoke(functions, request, response);
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(JSON.stringify(body));

@@ -8,6 +8,7 @@ import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor, requirePermission } from './access';
 import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
+import { confirmSender, type NoticeDispatchResult } from './confirm-sender';
 
 const note = z.string().trim().min(1).max(4000);
 const text = z.string().trim().min(1).max(1000);
@@ -75,6 +76,9 @@ const handoverBody = z.strictObject({
 /** A complaint or denunciation registered by an officer (the guidance flow). */
 const registerBody = z.strictObject({ note: note.optional() });
 
+/** Why the officer is satisfied that a held sender's address is the requester's: it goes on the timeline. */
+const confirmSenderBody = z.strictObject({ note });
+
 const reassignBody = z.strictObject({
   assignee: z.string().trim().min(1).max(200),
   note: note.optional(),
@@ -101,6 +105,7 @@ export const ACTIONS = {
   handover: { step: 'handover', permission: 'case:act', body: handoverBody, summary: 'Record the hand-over of the decision' },
   register: { step: 'registration', permission: 'case:act', body: registerBody, summary: 'Register a complaint or denunciation' },
   reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
+  'confirm-sender': { permission: 'case:act', body: confirmSenderBody, summary: "Confirm a held sender's address, which sends the held acknowledgement" },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -112,6 +117,8 @@ export interface ActionResult {
   step?: string;
   status: 'submitted' | 'recorded' | 'unchanged';
   at: string;
+  /** confirm-sender: what became of the held acknowledgement. */
+  acknowledgement?: NoticeDispatchResult;
 }
 
 const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
@@ -165,6 +172,10 @@ export async function performAction(principal: Principal, caseId: string, action
   const record = await caseFor(principal, spec.permission, caseId, ports);
   const input = parseActionBody(action, body);
   const at = toVietnamIso(ports.clock.now());
+  if (action === 'confirm-sender') {
+    const confirmed = await confirmSender(principal, record, input as z.infer<typeof confirmSenderBody>, actorOf(principal), at, ports);
+    return { caseId, action, ...confirmed, at };
+  }
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;

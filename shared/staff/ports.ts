@@ -3,6 +3,7 @@ import type { AttachmentRef } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
 import type { WorkflowExecutions } from '../workflow/resume';
+import type { NoticeDispatch } from './confirm-sender';
 
 /** One page of an index partition, in sort-key order, with the key to continue from. */
 export interface CaseIndexPage {
@@ -53,4 +54,6 @@ export interface StaffPorts {
   clock: Clock;
   /** The case workflow's executions, to resume one that ended (motcua case resume). */
   executions?: WorkflowExecutions;
+  /** Sends a notice through the notify function (confirm-sender releases the held acknowledgement). */
+  notices?: NoticeDispatch;
 }

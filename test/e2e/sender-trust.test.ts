@@ -12,7 +12,7 @@ import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
 import { signLocalToken } from '../../local/auth/local-keys';
 import { parseCsv } from '../../shared/reports/csv';
-import { vietnamMonth } from '../../shared/time/vietnam-time';
+import { vietnamMonth, vietnameseDateTime } from '../../shared/time/vietnam-time';
 
 let t: TestStack;
 const drive = lifecycleDriver(() => t);
@@ -64,6 +64,15 @@ function report(r: { from: string; messageId: string; reportType: string; subjec
     '',
   ].join('\r\n');
 }
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The staff command, as an officer runs it, against this stack's API. */
+const motcua = (args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['bin/motcua.js', ...args], { cwd: repoRoot, env: { ...process.env, MOTCUA_API_URL: t.stack.urls.api, MOTCUA_DATA_DIR: t.dataDir, MOTCUA_TOKEN: '' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 
 const mailsTo = async (caseId: string, address: string) => (await t.outbox()).filter((m) => m.subject.includes(`[${caseId}]`) && m.destination.to.includes(address));
 
@@ -164,6 +173,43 @@ describe('no automatic answer to a spoofed sender or to spam', () => {
     expect(desk.body.text).toContain('NGƯỜI GỬI CHƯA ĐƯỢC XÁC MINH');
     expect(desk.body.text).toContain(why);
     expect((record.checklist as { sender?: { status?: string } } | undefined)?.sender?.status).toBe('failed');
+  });
+
+  it("lets an officer of the case's office confirm a held sender's address, which sends the acknowledgement once; a second confirmation is 409, another office's officer 403", async () => {
+    // Prepare: a spoofed request (DMARC FAIL) was not acknowledged
+    const { caseId, acknowledgements } = await openWith({ headers: { 'X-Local-SES-Verdicts': 'spf=pass; dkim=fail; dmarc=fail' } });
+    expect(acknowledgements).toBe(0);
+    const post = async (office: string, note: string) => {
+      const token = await signLocalToken(t.dataDir, { role: 'officer', office, sub: `u-${office}`, name: `Cán bộ ${office}` });
+      return fetch(`${t.stack.urls.api}/cases/${caseId}/confirm-sender`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ note }) });
+    };
+
+    // Act: an officer of another office tries; then the case's officer confirms by the command
+    const foreign = await post('HCMKV2', 'Tôi xác nhận');
+    const heldAfterForeign = await t.cases.requireCase(caseId);
+    const confirmed = await motcua(['act', caseId, 'confirm-sender', '--note', 'Đã gọi điện cho người yêu cầu, xác nhận địa chỉ thư', '--as', 'officer:HCMKV1']);
+    const second = await post('HCMKV1', 'Xác nhận lần nữa');
+    await t.stack.idle();
+
+    // Assess: refused abroad and nothing changed; confirmed on the chain; one acknowledgement with the case's deadline
+    expect(foreign.status).toBe(403);
+    expect(heldAfterForeign.senderHold?.confirmed).toBeUndefined();
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toContain('acknowledgement sent');
+    expect(second.status).toBe(409);
+    const record = await t.cases.requireCase(caseId);
+    expect(record.senderHold?.confirmed).toMatchObject({ note: 'Đã gọi điện cho người yêu cầu, xác nhận địa chỉ thư' });
+    const events = await t.cases.listEvents(caseId);
+    const confirmation = events.filter((e) => e.type === 'sender-confirmed');
+    expect(confirmation).toHaveLength(1);
+    expect(confirmation[0]!.actor).toMatchObject({ kind: 'officer', id: 'local-officer-hcmkv1' });
+    expect(confirmation[0]!.data.note).toBe('Đã gọi điện cho người yêu cầu, xác nhận địa chỉ thư');
+    expect(events.filter((e) => e.type === 'notice-sent' && e.data.notice === 'acknowledgement')).toHaveLength(1);
+    const sent = (await mailsTo(caseId, victim.address)).filter((m) => m.subject.includes('Xác nhận đã nhận yêu cầu'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body.text).toContain(vietnameseDateTime(new Date(record.deadlines.review!.dueAt)));
+    expect(verifyChain(events, record)).toEqual({ ok: true });
   });
 
   it('opens a case without acknowledgement for an ARF abuse report', async () => {
@@ -267,13 +313,6 @@ describe('every input has a bound and a clear fate', () => {
 });
 
 describe('staff surfaces neutralise text', () => {
-  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const motcua = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['bin/motcua.js', ...args], { cwd: repoRoot, env: { ...process.env, MOTCUA_API_URL: t.stack.urls.api, MOTCUA_DATA_DIR: t.dataDir, MOTCUA_TOKEN: '' } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
   /** ESC and 8-bit CSI start terminal sequences; the bidi overrides and isolates reorder what is shown. */
   const TERMINAL_CONTROLS = /[\u001b\u009b\u0007\u202a-\u202e\u2066-\u2069]/;
 

@@ -29,6 +29,15 @@ describe('the HTTP API', () => {
     });
   });
 
+  it('may invoke the notify function only (confirm-sender sends the held acknowledgement through it), not its versions nor any other function', () => {
+    const statements = roleStatements(template, stack.api.apiFunction.role!);
+    const invocable = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction')).flatMap((s) => s.Resource);
+    expect(invocable).toEqual([arn(stack.notifications.notifyFunction)]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ NOTIFY_FUNCTION_NAME: ref(stack.notifications.notifyFunction) }) },
+    });
+  });
+
   it('logs each request as JSON to a retained log group, and throttles', () => {
     const stage = template.toJSON().Resources[logicalId(stack.api.stage)];
     expect(stage.Properties).toMatchObject({
