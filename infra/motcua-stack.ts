@@ -57,10 +57,14 @@ export class MotcuaStack extends Stack {
       documentsBucket,
       stateMachine,
     });
+    // Intake tells the desk of a third party's message and of a request past the reschedule limit.
+    this.notifications.allowToAskForNotices(this.intake.intakeFunction);
     // A requester's reply resumes the steps the main machine waits on (missing items, another date).
     stateMachine.grantTaskResponse(this.intake.intakeFunction);
     this.staffDirectory = new StaffDirectory(this, 'StaffDirectory', { signIn: security.staffSignIn });
-    this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, notifyFunction: this.notifications.notifyFunction, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
+    this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
+    // POST /cases/{id}/confirm-sender: the held acknowledgement goes out through notify.
+    this.notifications.allowToAskForNotices(this.api.apiFunction);
     // Officers' actions resume the human steps, which wait in child executions.
     humanStepMachine.grantTaskResponse(this.api.apiFunction);
 

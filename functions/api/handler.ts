@@ -3,7 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -19,9 +18,9 @@ import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
+import { invokeNotify } from '../commons/notify-client';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
-const lambda = tracer.captureAWSv3Client(new LambdaClient({}));
 // Presigning only signs locally; it makes no call, so it needs no tracing.
 const s3 = new S3Client(s3ClientConfig());
 
@@ -56,14 +55,7 @@ const ports: ApiPorts = {
     },
   },
   // The notify function sends the notice (it alone may send mail), once under the notice's key; its answer says what it did.
-  notices: {
-    async send(caseId, notice) {
-      const answer = await lambda.send(new InvokeCommand({ FunctionName: requiredEnv('NOTIFY_FUNCTION_NAME'), Payload: Buffer.from(JSON.stringify({ notice, caseId })) }));
-      const payload = answer.Payload ? JSON.parse(Buffer.from(answer.Payload).toString('utf8')) : undefined;
-      if (answer.FunctionError) throw new Error(`the notify function failed to send the ${notice} of case ${caseId}: ${payload?.errorMessage ?? answer.FunctionError}`);
-      return payload;
-    },
-  },
+  notices: { send: (caseId, notice) => invokeNotify({ notice, caseId }) },
   executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
     signedGetUrl: (document, expiresIn) =>

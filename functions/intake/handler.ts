@@ -12,6 +12,7 @@ import { requiredEnv } from '../../shared/aws/clients';
 import { receiveMessage, type IntakePorts } from '../../shared/intake/receive-message';
 import { isSesSetupNotification, parseS3Notification } from '../../shared/intake/s3-notification';
 import { processBounded, recordsAtOnce } from '../../shared/intake/bounded-batch';
+import { invokeNotify } from '../commons/notify-client';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 /** A record is not started with less time than this left: it is delivered again instead of being cut off. */
@@ -30,6 +31,8 @@ const ports: IntakePorts = {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
     }
   },
+  // Intake sends no mail itself: notify tells the desk, once per attention item.
+  tellDesk: async (caseId, messageId) => void (await invokeNotify({ notice: 'desk-attention', caseId, step: messageId })),
   async resumeStep(taskToken, output) {
     try {
       await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));

@@ -4,8 +4,6 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -20,8 +18,6 @@ export interface ApiProps {
   /** The daily chain digests (Object Lock), which auditors read through GET /digests/latest. */
   readonly digestBucket: s3.IBucket;
   readonly stateMachine: sfn.IStateMachine;
-  /** The notify function, which sends the acknowledgement an officer releases (confirm-sender). */
-  readonly notifyFunction: lambda.IFunction;
   /** Who may call it: the JWT issuer and the audience (app client) of the staff directory. */
   readonly auth: { issuer: string; audience: string };
 }
@@ -75,7 +71,6 @@ export class Api extends Construct {
         AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
         AUTH_AUDIENCE: props.auth.audience,
         DIGEST_BUCKET: props.digestBucket.bucketName,
-        NOTIFY_FUNCTION_NAME: props.notifyFunction.functionName,
       },
     });
     // Reads cases; writes only reassignments (a case change: whole-item puts in a transaction).
@@ -92,9 +87,6 @@ export class Api extends Construct {
     // POST /cases/{id}/resume: reads where the last execution was, and starts the next one.
     props.stateMachine.grantStartExecution(this.apiFunction);
     props.stateMachine.grantExecution(this.apiFunction, 'states:DescribeExecution', 'states:GetExecutionHistory');
-    // POST /cases/{id}/confirm-sender: the held acknowledgement goes out through notify, which alone
-    // sends mail. That function only (not its versions: Function.grantInvoke would add `<arn>:*`).
-    this.apiFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.notifyFunction.functionArn] }));
     const machineRef = Stack.of(this).resolve((props.stateMachine.node.defaultChild as CfnResource).logicalId) as string;
     acknowledge(
       this.apiFunction,

@@ -76,4 +76,14 @@ export class Notifications extends Construct {
       });
     });
   }
+
+  /**
+   * Lets another function ask notify for a notice (the API releasing a held acknowledgement,
+   * intake telling the desk), so that notify alone sends mail: that function only, not its
+   * versions (Function.grantInvoke would add `<arn>:*`), named by NOTIFY_FUNCTION_NAME.
+   */
+  allowToAskForNotices(fn: AppFunction): void {
+    fn.addEnvironment('NOTIFY_FUNCTION_NAME', this.notifyFunction.functionName);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.notifyFunction.functionArn] }));
+  }
 }

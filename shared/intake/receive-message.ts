@@ -25,6 +25,8 @@ export interface IntakePorts {
   startWorkflow(caseId: string): Promise<void>;
   /** Resumes the workflow step waiting on this task token (Step Functions SendTaskSuccess); false if the token no longer waits. */
   resumeStep(taskToken: string, output: Record<string, unknown>): Promise<boolean>;
+  /** Mails the office's desk about the case's attention item for this message (the notify function sends it, once per item). */
+  tellDesk(caseId: string, messageId: string): Promise<void>;
   log: { info(message: string, data: Record<string, unknown>): void; warn(message: string, data: Record<string, unknown>): void; error(message: string, data: Record<string, unknown>): void };
 }
 
@@ -67,6 +69,8 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   if (seen?.status === 'done') {
     // Redelivery. If this message opened a case, make sure its workflow runs (the first attempt may have stopped before).
     if (seen.disposition === 'opened-case' && seen.caseId) await ports.startWorkflow(seen.caseId);
+    // A third party's message recorded by an attempt that stopped before the desk was told: tell it now (once per item).
+    if (seen.disposition === 'third-party' && seen.caseId) await ports.tellDesk(seen.caseId, identity);
     ports.log.info('duplicate delivery ignored', { messageId: identity, caseId: seen.caseId, s3Key: stored.key });
     return { outcome: 'duplicate', caseId: seen.caseId };
   }
@@ -292,6 +296,7 @@ function messageFacts(message: InboundMessage, identity: string, rawObject: { bu
 async function recordThirdPartyMessage(caseId: string, message: InboundMessage, identity: string, rawObject: { bucket: string; key: string }, receivedAt: Date, ports: IntakePorts, facts: { matchedBy: string; reason: string }): Promise<void> {
   const note = { kind: 'third-party-message' as const, at: toVietnamIso(receivedAt), detail: facts.reason, messageId: identity };
   await addToCase(caseId, 'third-party-message-received', message, identity, rawObject, receivedAt, ports, facts, (current) => ({ attention: [...(current.attention ?? []), note] }));
+  await ports.tellDesk(caseId, identity);
   ports.log.warn('a message names a case but is not from its requester: recorded, not obeyed, not answered', { caseId, messageId: identity, sender: message.from?.address, reason: facts.reason });
 }
 
@@ -303,5 +308,7 @@ async function flagForDesk(caseId: string, note: { kind: 'reschedule-limit'; det
       ? undefined
       : { update: { attention: [...(current.attention ?? []), { ...note, at }] }, events: [{ type: 'desk-attention-needed', at, actor: INTAKE, data: { ...note } }] },
   );
+  // Before the reply is done (completeReply): a retry after a failed sending comes back here and asks again.
+  await ports.tellDesk(caseId, note.messageId);
   ports.log.warn('the requester asked to move the appointment past the catalog limit; left to the desk', { caseId, messageId: note.messageId });
 }

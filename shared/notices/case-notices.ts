@@ -26,6 +26,8 @@ import {
 } from './lifecycle';
 import { receiptSlipNotice } from './receipt-slip-notice';
 import { withSenderHoldNote } from '../intake/sender-trust';
+import { deskAttentionNotice } from './staff';
+import { sha256Hex } from '../timeline/hash-chain';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 
 export const NOTICE_KINDS = [
@@ -47,6 +49,7 @@ export const NOTICE_KINDS = [
   'step-escalation',
   'apology',
   'needs-attention',
+  'desk-attention',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -221,6 +224,13 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       }
       const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, ctx.now, { directory });
       return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee }) };
+    }
+    case 'desk-attention': {
+      // `step` names the message the attention item is about: one notice per item, however often intake is retried.
+      const about = requireStep(ctx);
+      const item = caseRecord.attention?.find((a) => a.messageId === about);
+      if (!item) throw new Error(`case ${id} has no attention item for message ${about}`);
+      return { key: `${id}.desk-attention.${sha256Hex(about).slice(0, 24)}`, to: office.staff.desk, audience: 'desk', notice: deskAttentionNotice({ caseRecord, office, item }) };
     }
     case 'needs-attention': {
       const attention = caseRecord.workflowEnded;

@@ -138,3 +138,38 @@ export function needsAttentionNotice({ caseRecord, office, status, error, at: en
   ].join('\n');
   return { subject: taggedSubject('Cần xử lý: quy trình hồ sơ đã dừng', caseRecord.caseId), text };
 }
+
+export interface DeskAttentionFacts {
+  caseRecord: CaseFacts;
+  office: Office;
+  /** The item the case's `attention` list got: a third party's message, or a request past the reschedule limit. */
+  item: NonNullable<CaseRecord['attention']>[number];
+}
+
+/**
+ * To the desk: something on the case that no step waits for and that the system did not act on
+ * (a message not from the requester, recorded and not answered; a request to move the
+ * appointment past the catalog's limit). One per item (shared/notices/case-notices.ts keys it).
+ */
+export function deskAttentionNotice({ caseRecord, office, item }: DeskAttentionFacts): Notice {
+  const thirdParty = item.kind === 'third-party-message';
+  const what = thirdParty
+    ? [
+        `Hồ sơ ${caseRecord.caseId} vừa nhận một thư không phải của người yêu cầu (lúc ${at(item.at)}).`,
+        `  Lý do: ${item.detail}`,
+        ...(item.messageId ? [`  Mã thư: ${item.messageId}`] : []),
+        '',
+        'Hệ thống đã lưu thư vào hồ sơ nhưng KHÔNG thực hiện đề nghị trong thư và KHÔNG trả lời người gửi.',
+        `Việc cần làm: xem thư trong hồ sơ (motcua show ${caseRecord.caseId}); nếu cần, liên hệ người yêu cầu ${requesterOf(caseRecord)} qua địa chỉ đã đăng ký để xác minh.`,
+      ]
+    : [
+        `Người yêu cầu ${requesterOf(caseRecord)} của hồ sơ ${caseRecord.caseId} đề nghị đổi lịch hẹn thêm một lần (lúc ${at(item.at)}).`,
+        `  ${item.detail}`,
+        '',
+        'Hệ thống KHÔNG tự đổi lịch hẹn nữa.',
+        'Việc cần làm: Bộ phận một cửa xem xét đề nghị, quyết định giữ hay đổi lịch hẹn và thông báo cho người yêu cầu.',
+      ];
+  const text = [`Kính gửi: ${desk(office)},`, '', ...what, `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`, '', ...staffSignature(office)].join('\n');
+  const subject = thirdParty ? 'Thư của người không phải người yêu cầu gửi vào hồ sơ' : 'Người yêu cầu đề nghị đổi lịch hẹn quá số lần cho phép';
+  return { subject: taggedSubject(subject, caseRecord.caseId), text };
+}

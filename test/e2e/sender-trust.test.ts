@@ -108,6 +108,15 @@ describe('a message that names a case', () => {
     expect((await mailsTo(caseId, victim.address)).length).toBe(victimMailBefore);
     expect((await t.outbox()).filter((m) => m.destination.to.includes(stranger.address))).toHaveLength(0);
     expect(verifyChain(events, record)).toEqual({ ok: true });
+    // The desk is told once per message, saying who wrote and that nothing was done
+    const deskMails = (await mailsTo(caseId, 'kv1.canbo@hcm.thads.example')).filter((m) => m.subject.includes('không phải người yêu cầu'));
+    expect(deskMails).toHaveLength(3);
+    for (const mail of deskMails) {
+      expect(mail.body.text).toContain(stranger.address);
+      expect(mail.body.text).toContain('KHÔNG thực hiện đề nghị trong thư và KHÔNG trả lời người gửi');
+    }
+    expect(new Set(deskMails.map((m) => m.body.text.match(/Mã thư: (\S+)/)?.[1]))).toEqual(new Set(sent));
+    expect(events.filter((e) => e.type === 'notice-sent' && e.data.notice === 'desk-attention')).toHaveLength(3);
   });
 
   it("from the requester's own address that fails DMARC is a third party's too", async () => {
@@ -143,6 +152,10 @@ describe('a message that names a case', () => {
     const record = await t.cases.requireCase(caseId);
     expect(record.appointment?.attempt).toBe(3);
     expect((await t.cases.listEvents(caseId)).filter((e) => e.type === 'appointment-rescheduled')).toHaveLength(2);
+    const deskMails = (await mailsTo(caseId, 'kv1.canbo@hcm.thads.example')).filter((m) => m.subject.includes('đổi lịch hẹn quá số lần cho phép'));
+    expect(deskMails).toHaveLength(1);
+    expect(deskMails[0]!.body.text).toContain(victim.address);
+    expect(deskMails[0]!.body.text).toContain('Hệ thống KHÔNG tự đổi lịch hẹn nữa');
   });
 });
 

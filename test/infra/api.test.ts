@@ -38,6 +38,12 @@ describe('the HTTP API', () => {
     });
   });
 
+  it('lets intake invoke the notify function only (it tells the desk through it)', () => {
+    const statements = roleStatements(template, stack.intake.intakeFunction.role!);
+    const invocable = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction')).flatMap((s) => s.Resource);
+    expect(invocable).toEqual([arn(stack.notifications.notifyFunction)]);
+  });
+
   it('logs each request as JSON to a retained log group, and throttles', () => {
     const stage = template.toJSON().Resources[logicalId(stack.api.stage)];
     expect(stage.Properties).toMatchObject({

@@ -43,6 +43,7 @@ function desk(raw: Buffer | Error, known: MessageRecord[] = []) {
     storeAttachment: refused('storeAttachment'),
     startWorkflow: async (caseId) => void started.push(caseId),
     resumeStep: refused('resumeStep'),
+    tellDesk: refused('tellDesk'),
     log: {
       info: (message, data) => void logged.push({ level: 'info', message, data }),
       warn: (message, data) => void logged.push({ level: 'warn', message, data }),
