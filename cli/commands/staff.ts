@@ -176,6 +176,13 @@ interface CaseSummary {
   waitingFor: { step: string; dueAt: string } | null;
   breached: boolean;
   needsAttention?: boolean;
+  attentionItems?: number;
+  senderHeld?: boolean;
+}
+
+/** The queue's short markers of what a person must look at: the workflow ended, an unverified sender, items for the desk. */
+export function queueMarkers(c: Pick<CaseSummary, 'needsAttention' | 'senderHeld' | 'attentionItems'>): string {
+  return [c.needsAttention ? 'NEEDS ATTENTION' : '', c.senderHeld ? 'SENDER HELD' : '', c.attentionItems ? `DESK ${c.attentionItems}` : ''].filter(Boolean).join(' ');
 }
 
 export function queueQuery(options: QueueOptions): string {
@@ -211,7 +218,7 @@ async function queue(options: QueueOptions): Promise<void> {
       ['CASE', 'STATUS', 'WAITING FOR', 'DUE', 'LATE', 'RECEIVED', 'REQUESTER', 'SUBJECT'],
       items.map((c) => [
         c.caseId,
-        c.needsAttention ? `${c.status} NEEDS ATTENTION` : c.status,
+        [c.status, queueMarkers(c)].filter(Boolean).join(' '),
         c.waitingFor?.step ?? '-',
         shortTime(c.waitingFor?.dueAt) || '-',
         c.breached ? 'yes' : '',
@@ -238,6 +245,8 @@ interface TimelineEvent {
 interface CaseDetail extends CaseSummary {
   procedure: string;
   workflowEnded?: { status: string; at: string; error?: string };
+  senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
+  attention?: Array<{ kind: string; at: string; detail: string; messageId?: string }>;
   pendingStep?: { step: string; since: string; dueAt: string };
   checklist?: Record<string, unknown> | null;
   resultDelivered?: { at: string; method: string; recipientName?: string };
@@ -278,6 +287,22 @@ export function checklistLines(checklist: Record<string, unknown>): string[] {
   ];
 }
 
+/** A held sender (no notice goes to them) and the items left to the desk, as `show` prints them (through terminalText, like all it prints). */
+export function senderAndAttentionLines(c: Pick<CaseDetail, 'caseId' | 'senderHold' | 'attention'>): string[] {
+  const hold = c.senderHold;
+  const sender = !hold
+    ? []
+    : hold.confirmed
+      ? [`sender:    not verified by mail (${hold.reasons.join('; ')}); address confirmed by ${hold.confirmed.by} at ${shortTime(hold.confirmed.at)}${hold.confirmed.note ? `: ${hold.confirmed.note}` : ''}`]
+      : [
+          `SENDER NOT VERIFIED: no notice goes to the requester until an officer confirms the address (motcua act ${c.caseId} confirm-sender --note <why>)`,
+          ...hold.reasons.map((reason) => `  - ${reason}`),
+        ];
+  const items = c.attention ?? [];
+  const desk = items.length ? [`FOR THE DESK (${items.length}):`, ...items.map((a) => `  ${shortTime(a.at)} ${a.kind}: ${a.detail}${a.messageId ? ` (message ${a.messageId})` : ''}`)] : [];
+  return [...sender, ...desk];
+}
+
 function printChecklist(checklist: Record<string, unknown>): void {
   print('');
   for (const line of checklistLines(checklist)) print(line);
@@ -294,6 +319,7 @@ async function show(caseId: string, options: ConnectionOptions & OutputOptions):
   if (c.assignee) print(`assignee:  ${c.assignee}`);
   print(`waiting:   ${c.pendingStep ? `${c.pendingStep.step}, due ${shortTime(c.pendingStep.dueAt)}` : 'for no one'}`);
   if (c.needsAttention && c.workflowEnded) print(`ATTENTION: its workflow ${c.workflowEnded.status} at ${shortTime(c.workflowEnded.at)}${c.workflowEnded.error ? ` (${c.workflowEnded.error})` : ''}: resume it with motcua case resume ${c.caseId}`);
+  for (const line of senderAndAttentionLines(c)) print(line);
   if (c.resultDelivered) print(`delivered: ${shortTime(c.resultDelivered.at)}, ${c.resultDelivered.method}${c.resultDelivered.recipientName ? ` to ${c.resultDelivered.recipientName}` : ''} — do not deliver the decision again`);
   if (c.checklist) printChecklist(c.checklist);
   if (c.steps.length) {

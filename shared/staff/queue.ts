@@ -7,6 +7,7 @@ import type { CaseRecord } from '../cases/model';
 import { toVietnamIso, vietnamMonth } from '../time/vietnam-time';
 import { InvalidRequest } from './errors';
 import { needsAttention } from './case-view';
+import { requesterNoticesHeld } from '../intake/sender-trust';
 import type { CaseIndex, StaffPorts } from './ports';
 
 /**
@@ -86,6 +87,10 @@ export interface CaseSummary {
   breaches: string[];
   /** Its workflow ended without closing it: the head must resume it (motcua case resume). */
   needsAttention: boolean;
+  /** How many items the desk must look at (a third party's message, a request past the reschedule limit). */
+  attentionItems: number;
+  /** Its sender failed verification and no officer confirmed the address: no notice goes to the requester. */
+  senderHeld: boolean;
 }
 
 export interface CaseSearchResult {
@@ -112,6 +117,8 @@ export function caseSummary(item: Record<string, unknown>): CaseSummary {
     breached: (record.breaches ?? []).length > 0,
     breaches: record.breaches ?? [],
     needsAttention: needsAttention(record),
+    attentionItems: record.attention?.length ?? 0,
+    senderHeld: requesterNoticesHeld(record),
   };
 }
 

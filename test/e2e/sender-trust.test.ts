@@ -115,8 +115,14 @@ describe('a message that names a case', () => {
       expect(mail.body.text).toContain(stranger.address);
       expect(mail.body.text).toContain('KHÔNG thực hiện đề nghị trong thư và KHÔNG trả lời người gửi');
     }
-    expect(new Set(deskMails.map((m) => m.body.text.match(/Mã thư: (\S+)/)?.[1]))).toEqual(new Set(sent));
+    expect(new Set(deskMails.map((m) => m.body.text?.match(/Mã thư: (\S+)/)?.[1]))).toEqual(new Set(sent));
     expect(events.filter((e) => e.type === 'notice-sent' && e.data.notice === 'desk-attention')).toHaveLength(3);
+    // The officer sees the items in `motcua show`, and the queue's row marks them
+    const show = await motcua(['show', caseId, '--as', 'officer:HCMKV1']);
+    expect(show.stdout).toContain('FOR THE DESK (3):');
+    expect(show.stdout).toContain(`third-party-message: người gửi ${stranger.address} không phải người yêu cầu`);
+    const queue = await motcua(['queue', '--all', '--as', 'officer:HCMKV1']);
+    expect(queue.stdout.split('\n').find((line) => line.startsWith(caseId))).toContain('DESK 3');
   });
 
   it("from the requester's own address that fails DMARC is a third party's too", async () => {
@@ -197,6 +203,12 @@ describe('no automatic answer to a spoofed sender or to spam', () => {
       return fetch(`${t.stack.urls.api}/cases/${caseId}/confirm-sender`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ note }) });
     };
 
+    const before = await motcua(['show', caseId, '--as', 'officer:HCMKV1']);
+    const queued = await motcua(['queue', '--all', '--as', 'officer:HCMKV1']);
+    expect(before.stdout).toContain('SENDER NOT VERIFIED');
+    expect(before.stdout).toContain('DMARC không đạt');
+    expect(queued.stdout.split('\n').find((line) => line.startsWith(caseId))).toContain('SENDER HELD');
+
     // Act: an officer of another office tries; then the case's officer confirms by the command
     const foreign = await post('HCMKV2', 'Tôi xác nhận');
     const heldAfterForeign = await t.cases.requireCase(caseId);
@@ -223,6 +235,9 @@ describe('no automatic answer to a spoofed sender or to spam', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body.text).toContain(vietnameseDateTime(new Date(record.deadlines.review!.dueAt)));
     expect(verifyChain(events, record)).toEqual({ ok: true });
+    const after = await motcua(['show', caseId, '--as', 'officer:HCMKV1']);
+    expect(after.stdout).not.toContain('SENDER NOT VERIFIED');
+    expect(after.stdout).toContain('address confirmed by');
   });
 
   it('opens a case without acknowledgement for an ARF abuse report', async () => {
