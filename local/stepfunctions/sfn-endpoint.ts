@@ -47,6 +47,15 @@ const operations: Record<string, Operation> = {
       .filter((r) => !b.statusFilter || r.status === b.statusFilter)
       .map((r) => ({ executionArn: r.executionArn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: seconds(r.startDate), stopDate: seconds(r.stopDate) })),
   }),
+  GetExecutionHistory: (engine, b) => {
+    const events = engine.history(String(b.executionArn)).map((e, i, all) => ({
+      id: all.length - i,
+      timestamp: Date.now() / 1000,
+      type: e.type,
+      stateEnteredEventDetails: { name: e.name, input: JSON.stringify(e.input) },
+    }));
+    return { events: b.reverseOrder ? events : events.reverse() };
+  },
   SendTaskSuccess: (engine, b) => {
     let output: unknown;
     try {

@@ -20,6 +20,7 @@ import {
   rescheduleNotice,
   stepEscalationNotice,
   stepWarningNotice,
+  needsAttentionNotice,
   type ClosingReason,
   type DecisionFacts,
 } from './lifecycle';
@@ -45,6 +46,7 @@ export const NOTICE_KINDS = [
   'step-warning',
   'step-escalation',
   'apology',
+  'needs-attention',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -219,6 +221,13 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       }
       const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, ctx.now, { directory });
       return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee }) };
+    }
+    case 'needs-attention': {
+      const attention = caseRecord.workflowEnded;
+      // Once per ended execution: a redelivered end event tells the head nothing new.
+      const key = `${id}.needs-attention.${attention?.execution ?? 'none'}`;
+      if (!attention) return { key, to: office.staff.head, audience: 'head', notice: { subject: '', text: '' }, needless: 'the case no longer needs attention (resumed)' };
+      return { key, to: office.staff.head, audience: 'head', notice: needsAttentionNotice({ caseRecord, office, status: attention.status, error: attention.error, at: attention.at }) };
     }
     case 'apology': {
       const step = requireStep(ctx);
