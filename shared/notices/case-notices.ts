@@ -226,16 +226,24 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         return { key: `${id}.step-warning.${step}.${compact(deadline.dueAt)}`, to: office.staff.desk, audience: 'desk', notice: stepWarningNotice({ caseRecord, office, step, dueAt: deadline.dueAt, remainingWorkingMinutes, assignee: caseRecord.assignee, procedure }) };
       }
       const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, ctx.now, { directory });
-      return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee, procedure }) };
+      return {
+        key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`,
+        to: office.staff.head,
+        audience: 'head',
+        notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee, procedure }),
+        ...notYetDue(deadline.dueAt, ctx.now),
+      };
     }
     case 'apology': {
       // The fallback after a breach: form 04 with the agency's default extension and reason.
       const step = requireStep(ctx);
       const original = caseRecord.deadlines[step];
       if (!original) throw new Error(`case ${id} has no deadline for ${step}`);
-      const newDueAt = deadlineFor({ receivedAt: ctx.now, workingDays: ctx.procedure.apologyExtensionWorkingDays, office: caseRecord.office, directory }).dueAt;
+      // From the breach (now); from the deadline itself when it has not passed (moved by a delay letter: the notice is then needless).
+      const from = new Date(Math.max(ctx.now.getTime(), new Date(original.dueAt).getTime()));
+      const newDueAt = deadlineFor({ receivedAt: from, workingDays: ctx.procedure.apologyExtensionWorkingDays, office: caseRecord.office, directory }).dueAt;
       const letter = await formFour(ctx, office, { timing: 'after-breach', originalDueAt: original.dueAt, newDueAt, reason: FALLBACK_DELAY_REASON });
-      return { key: `${id}.apology.${step}.${compact(original.dueAt)}`, to: requester, audience: 'requester', notice: letter };
+      return { key: `${id}.apology.${step}.${compact(original.dueAt)}`, to: requester, audience: 'requester', notice: letter, ...notYetDue(original.dueAt, ctx.now) };
     }
     case 'delay-letter': {
       // Offered before the deadline: the officer or head recorded that the result will be late, why, and the new date.
@@ -251,6 +259,14 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
 function refusalProvisionOf(law: LegalBasisData, record: CaseRecord) {
   const refusalProvision = limitCitation(law, record.procedure, 'refusalWorkingDays', record.receivedAt);
   return refusalProvision ? { refusalProvision } : {};
+}
+
+/**
+ * A deadline moved by a delay letter (form 04, before the deadline) has not passed: the escalation and the
+ * apology that a wait timed on the first deadline asks for need not go out.
+ */
+function notYetDue(dueAt: string, now: Date): { needless?: string } {
+  return new Date(dueAt).getTime() > now.getTime() ? { needless: `the deadline is ${dueAt} (moved by a delay letter) and has not passed` } : {};
 }
 
 /** The reason the fallback apology gives when no one recorded the delay before the deadline. */
