@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // Unit and infrastructure tests run alone; integration and end-to-end tests start real local emulators.
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'integration',

@@ -10,12 +10,17 @@ import { INBOUND_PREFIX, Mailbox } from './constructs/mailbox';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { Workflow } from './constructs/workflow';
+import { DigestArchive } from './constructs/digest-archive';
+import { loadSecurityConfig, type SecurityConfig } from './security-config';
+import { denyTimelineDeletion } from './table-access';
 
 export interface MotcuaStackProps extends StackProps {
   /** The agency and its offices (config/offices.json): mail domain, sender, office addresses. */
   readonly directory: OfficeDirectory;
   /** Where operations alarms are e-mailed; no subscription when absent. */
   readonly alarmEmail?: string;
+  /** Object Lock retention and staff sign-in URLs; default: config/security.json. */
+  readonly security?: SecurityConfig;
 }
 
 /** The whole desk in one stack; each concern is its own construct, this only wires them. */
@@ -29,15 +34,18 @@ export class MotcuaStack extends Stack {
   readonly staffDirectory: StaffDirectory;
   readonly api: Api;
   readonly observability: Observability;
+  readonly digestArchive: DigestArchive;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
     super(scope, id, props);
 
+    const security = props.security ?? loadSecurityConfig();
     this.accessLogsBucket = new AccessLogsBucket(this, 'AccessLogs');
-    this.caseStore = new CaseStore(this, 'CaseStore', { accessLogsBucket: this.accessLogsBucket });
+    this.caseStore = new CaseStore(this, 'CaseStore', { accessLogsBucket: this.accessLogsBucket, objectLock: security.objectLock.documents });
     const { table, documentsBucket } = this.caseStore;
+    this.digestArchive = new DigestArchive(this, 'DigestArchive', { table, accessLogsBucket: this.accessLogsBucket, objectLock: security.objectLock.digests });
 
-    this.mailbox = new Mailbox(this, 'Mailbox', { directory: props.directory, accessLogsBucket: this.accessLogsBucket });
+    this.mailbox = new Mailbox(this, 'Mailbox', { directory: props.directory, accessLogsBucket: this.accessLogsBucket, objectLock: security.objectLock.rawMail });
     this.notifications = new Notifications(this, 'Notifications', { directory: props.directory, table, documentsBucket });
     this.workflow = new Workflow(this, 'Workflow', { table, documentsBucket, notifyFunction: this.notifications.notifyFunction });
     const { stateMachine, humanStepMachine } = this.workflow;
@@ -51,10 +59,15 @@ export class MotcuaStack extends Stack {
     });
     // A requester's reply resumes the steps the main machine waits on (missing items, another date).
     stateMachine.grantTaskResponse(this.intake.intakeFunction);
-    this.staffDirectory = new StaffDirectory(this, 'StaffDirectory');
-    this.api = new Api(this, 'Api', { table, documentsBucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
+    this.staffDirectory = new StaffDirectory(this, 'StaffDirectory', { signIn: security.staffSignIn });
+    this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
     // Officers' actions resume the human steps, which wait in child executions.
     humanStepMachine.grantTaskResponse(this.api.apiFunction);
+
+    // Whatever each function was granted, none deletes a case or an event, nor batch-writes.
+    for (const fn of [this.intake.intakeFunction, this.workflow.workflowFunction, this.notifications.notifyFunction, this.api.apiFunction, this.digestArchive.digestFunction]) {
+      denyTimelineDeletion(table, fn);
+    }
 
     this.observability = new Observability(this, 'Observability', {
       functions: {
@@ -62,6 +75,7 @@ export class MotcuaStack extends Stack {
         Workflow: this.workflow.workflowFunction,
         Notify: this.notifications.notifyFunction,
         Api: this.api.apiFunction,
+        Digest: this.digestArchive.digestFunction,
       },
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       stateMachine,

@@ -49,11 +49,16 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
       if (request.url?.startsWith('/_local/clock')) return send(response, clockRoute(clock, request.method ?? 'GET', body));
+      // What the daily schedule does on AWS: take the chain digest now (the same function, a scheduled event).
+      if (local.digest && request.url === '/_local/digest' && request.method === 'POST') {
+        const written = await local.digest.invoke({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: clock.now().toISOString(), detail: {} });
+        return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(written) });
+      }
       // The local token issuer's public keys (what Cognito publishes at its jwks.json on AWS).
       if (local.jwks && request.url === '/_local/.well-known/jwks.json') {
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(local.jwks) });

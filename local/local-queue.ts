@@ -80,7 +80,8 @@ export class LocalQueue {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private isIdle() {
+  /** Nothing queued, in flight or waiting to be retried, now. */
+  isIdle(): boolean {
     return this.ready.length === 0 && this.active === 0 && this.delayed === 0;
   }
 

@@ -30,7 +30,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ACCOUNT = '000000000000';
 
 /** The names the CDK stack gives as environment; here they are fixed. */
-export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
+export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
 
 export interface LocalStack {
   urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string };
@@ -73,7 +73,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const started = await Promise.all([
       startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
-      startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
+      startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
       startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
     ]);
     stoppers.push(...started.map((s: RunningService) => () => s.stop()));
@@ -95,7 +95,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const workflow = fn('workflow', () => import('../functions/workflow/handler'));
     const notify = fn('notify', () => import('../functions/notify/handler'));
     const api = fn('api', () => import('../functions/api/handler'));
-    [intake, workflow, notify, api].forEach((f) => functions.add(f));
+    // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
+    const digest = fn('digest', () => import('../functions/digest/handler'));
+    [intake, workflow, notify, api, digest].forEach((f) => functions.add(f));
 
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
@@ -132,7 +134,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] } });
+    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();
@@ -174,6 +176,7 @@ function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: st
     TABLE_NAME: LOCAL_NAMES.table,
     INBOUND_BUCKET: LOCAL_NAMES.inboundBucket,
     DOCUMENTS_BUCKET: LOCAL_NAMES.documentsBucket,
+    DIGEST_BUCKET: LOCAL_NAMES.digestBucket,
     STATE_MACHINE_ARN: c.stateMachineArn,
     SENDER_ADDRESS: c.directory.agency.senderAddress,
     POWERTOOLS_SERVICE_NAME: 'motcua-local',

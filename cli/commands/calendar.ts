@@ -9,9 +9,12 @@ import {
   computeDeadline,
   InvalidCalendarData,
   InvalidDeadlineRequest,
+  LEGAL_COUNTING_SOURCE,
   parseInstant,
   UnknownOffice,
   type CalendarData,
+  type CountingRule,
+  type Deadline,
   type DeadlineRequest,
 } from '../../shared/calendar';
 import { loadCalendarData } from '../../shared/calendar/calendarDirectory';
@@ -104,7 +107,31 @@ interface DeadlineOptions extends DataOptions {
   workingDays?: string;
   workingHours?: string;
   afterCutoff?: string;
+  counting?: string;
   explain?: boolean;
+}
+
+function countingOption(text: string | undefined): CountingRule | undefined {
+  if (text === undefined) return undefined;
+  if (text !== 'legal' && text !== 'working-hours') throw new UsageError(`--counting must be legal or working-hours, got "${text}"`);
+  return text;
+}
+
+/** Which counting rule applied, and why: asked for, or the default. */
+function countingLine(deadline: Deadline, asked: boolean): string {
+  const why = asked ? 'asked with --counting' : 'the default; statutory limits use --counting legal';
+  const what =
+    deadline.counting === 'legal'
+      ? `${LEGAL_COUNTING_SOURCE}: the day of receipt is not counted; the period ends at the close of office hours on its last working day`
+      : 'N × the office’s working hours of a day, from the minute of receipt (the agency’s own commitments, such as the one-working-day reply)';
+  return `counting: ${deadline.counting} (${why}): ${what}`;
+}
+
+function provisionalLine(deadline: Deadline): string {
+  const years = deadline.provisional?.years;
+  return years
+    ? `provisional: yes, ${years.join(', ')} has no official schedule of days off; holidays there are a forecast (Labour Code, Tết by recent practice)`
+    : 'provisional: no, every year spanned has its official schedule';
 }
 
 function printDeadline(options: DeadlineOptions): void {
@@ -117,8 +144,10 @@ function printDeadline(options: DeadlineOptions): void {
   if (options.afterCutoff !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.afterCutoff)) {
     throw new UsageError(`--after-cutoff must be HH:MM, got "${options.afterCutoff}"`);
   }
+  const counting = countingOption(options.counting);
   const request: DeadlineRequest = {
     receivedAt: new Date(receivedAt),
+    ...(counting !== undefined ? { counting } : {}),
     ...(options.workingDays !== undefined ? { workingDays: positiveInteger(options.workingDays, '--working-days') } : {}),
     ...(options.workingHours !== undefined ? { workingHours: positiveHours(options.workingHours) } : {}),
     ...(options.afterCutoff !== undefined ? { afterCutoff: options.afterCutoff } : {}),
@@ -129,9 +158,11 @@ function printDeadline(options: DeadlineOptions): void {
     ...(options.office !== undefined ? { office: options.office } : {}),
   });
   const deadline = computeDeadline(calendar, request);
-  const lines = [deadline.dueAt];
+  const lines = [deadline.provisional ? `${deadline.dueAt} (provisional)` : deadline.dueAt];
   if (options.explain) {
     lines.push(
+      countingLine(deadline, counting !== undefined),
+      provisionalLine(deadline),
       `rule: ${deadline.rule}`,
       `received: ${deadline.receivedAt}`,
       `clock starts: ${deadline.startedAt}`,
@@ -155,7 +186,7 @@ function printCalendar(yearText: string, options: DataOptions): void {
     .declaredDays(year)
     .filter((day) => day.working === isWeekend(day.date))
     .map((day) => {
-      const layer = day.layer === 'national-default' ? 'national, default rule' : day.layer;
+      const layer = day.layer === 'national-default' ? 'national, provisional default' : day.layer;
       const verify = day.verify ? ' (verify)' : '';
       return `${day.date} ${weekdayShortName(day.date)}  ${day.working ? 'working' : 'off    '}  ${day.reason}  [${layer}: ${day.source ?? ''}]${verify}`;
     });
@@ -170,7 +201,8 @@ export function registerCalendarCommands(program: Command): void {
       .requiredOption('--received <datetime>', 'when the file was received, ISO 8601 (e.g. 2026-02-13T16:30:00+07:00)')
       .option('--working-days <n>', 'positive whole number of working days')
       .option('--working-hours <h>', 'instead of days: a number of working hours')
-      .option('--after-cutoff <HH:MM>', 'a file received after this time on a working day starts the next working morning (one-stop rule: 15:00)')
+      .option('--counting <rule>', 'legal (Civil Code arts. 147-148: from the day after receipt, to the close of the last day) or working-hours (from the minute of receipt; the default)')
+      .option('--after-cutoff <HH:MM>', 'the agency’s cut-off (QĐ 537: 15:00): a file received later on a working day starts the next working morning; a legal period ignores it')
       .option('--explain', 'also print the rule, the calendar version and each day skipped with its reason'),
   ).action(reportingErrors((options: DeadlineOptions) => printDeadline(options)));
 

@@ -1,3 +1,4 @@
+import { terminalText } from '../../shared/mail/display-text';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -5,6 +6,7 @@ import { decodeJwt } from 'jose';
 import { signLocalToken, type LocalTokenRequest } from '../../local/auth/local-keys';
 import { parseAuditScope, ROLES, type Role } from '../../shared/auth/principal';
 import { ACTION_NAMES, type ActionName } from '../../shared/staff/actions';
+import { compareWithHead, InvalidDigest, parseDigest, type ChainDigest } from '../../shared/digest/chain-digest';
 
 /**
  * The staff and auditor commands: the HTTP API from a terminal. `queue`, `show`, `act`, `verify`,
@@ -121,8 +123,10 @@ export function formatTable(header: string[], rows: string[][]): string {
 /** An ISO instant as people read it in Vietnam: 2026-03-02 09:00. */
 const shortTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
 
+/** Everything the command prints passes here: text that came from e-mail cannot drive the terminal. */
 function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalText(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 function withConnection(command: Command): Command {
@@ -139,7 +143,7 @@ function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (.
       await body(...args);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      process.stderr.write(`motcua: error: ${error.message}\n`);
+      process.stderr.write(`motcua: error: ${terminalText(error.message)}\n`);
       process.exitCode = 1;
     }
   };
@@ -373,30 +377,109 @@ async function act(caseId: string, action: string, options: ActOptions): Promise
 /** Exit code of `verify` when the chain is broken: a finding, not a failure of the command. */
 export const VERIFY_BROKEN_EXIT = 2;
 
-async function verify(caseId: string, options: ConnectionOptions & OutputOptions): Promise<void> {
+interface VerifyAnswer {
+  caseId: string;
+  ok: boolean;
+  events: number;
+  head: { lastSeq: number; lastHash: string };
+  firstBreak?: { kind: string; seq: number; message: string };
+  caseState?: string;
+  documents?: { checked: number; broken: Array<{ message: string }> };
+}
+
+async function verify(caseId: string | undefined, options: ConnectionOptions & OutputOptions & { digest?: string }): Promise<void> {
+  if (options.digest) return verifyAgainstDigest(caseId, options as ConnectionOptions & OutputOptions & { digest: string });
+  if (!caseId) throw new CliError('give a case id, or --digest <file> to check every case of a digest');
   const answer = await callApi(options, 'GET', `/cases/${encodeURIComponent(caseId)}/verify`);
-  const report = jsonOf<{ caseId: string; ok: boolean; events: number; head: { lastSeq: number; lastHash: string }; firstBreak?: { kind: string; seq: number; message: string } }>(answer);
+  const report = jsonOf<VerifyAnswer>(answer);
   if (options.json) print(answer.body.toString('utf8'));
-  else if (report.ok) print(`${report.caseId}: timeline intact: ${report.events} events, chain verified up to event ${report.head.lastSeq} (${report.head.lastHash.slice(0, 12)}…)`);
-  else print(`${report.caseId}: timeline BROKEN at event ${report.firstBreak?.seq} (${report.firstBreak?.kind}): ${report.firstBreak?.message}`);
+  else if (report.ok) {
+    const documents = report.documents ? `, ${report.documents.checked} document(s) re-hashed` : '';
+    print(`${report.caseId}: timeline intact: ${report.events} events, chain verified up to event ${report.head.lastSeq} (${report.head.lastHash.slice(0, 12)}…)${documents}`);
+  } else {
+    if (report.firstBreak) print(`${report.caseId}: timeline BROKEN at event ${report.firstBreak.seq} (${report.firstBreak.kind}): ${report.firstBreak.message}`);
+    for (const broken of report.documents?.broken ?? []) print(`${report.caseId}: document BROKEN: ${broken.message}`);
+  }
   if (!report.ok) process.exitCode = VERIFY_BROKEN_EXIT;
+}
+
+/**
+ * `verify --digest <file>`: proves that no chain of the digest was rewritten after it. The file's
+ * heads must give its root; each case's events, as the API serves them, must still verify and
+ * still reach the head the digest recorded (the hash at that event is the anchor).
+ */
+async function verifyAgainstDigest(caseId: string | undefined, options: ConnectionOptions & OutputOptions & { digest: string }): Promise<void> {
+  let digest: ChainDigest;
+  try {
+    digest = parseDigest(readFileSync(options.digest, 'utf8'));
+  } catch (error) {
+    if (error instanceof InvalidDigest) throw new CliError(`${options.digest}: ${error.message}`);
+    throw new CliError(`cannot read ${options.digest}: ${(error as Error).message}`);
+  }
+  const heads = caseId ? digest.heads.filter((h) => h.caseId === caseId) : digest.heads;
+  if (caseId && !heads.length) throw new CliError(`${caseId} is not in the digest of ${digest.day}`);
+  const findings: Array<{ caseId: string; problem: string; message: string }> = [];
+  const skipped: string[] = [];
+  for (const head of heads) {
+    const path = `/cases/${encodeURIComponent(head.caseId)}`;
+    let events: Array<TimelineEvent & { hash: string; prevHash: string }> | undefined;
+    let report: VerifyAnswer | undefined;
+    try {
+      events = jsonOf<{ events: Array<TimelineEvent & { hash: string; prevHash: string }> }>(await callApi(options, 'GET', `${path}/timeline`)).events;
+      report = jsonOf<VerifyAnswer>(await callApi(options, 'GET', `${path}/verify`));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      if (error.message.startsWith('404')) events = undefined;
+      else if (error.message.startsWith('403')) {
+        skipped.push(head.caseId);
+        continue;
+      } else throw error;
+    }
+    const finding = compareWithHead(head, events, digest.day);
+    if (finding) findings.push(finding);
+    else if (report && !report.ok) findings.push({ caseId: head.caseId, problem: 'broken', message: `${head.caseId}: ${report.firstBreak?.message ?? report.documents?.broken[0]?.message ?? 'verify failed'}` });
+  }
+  if (options.json) print(JSON.stringify({ digest: { day: digest.day, createdAt: digest.createdAt, root: digest.root }, checked: heads.length - skipped.length, skipped, findings }, null, 2));
+  else {
+    for (const finding of findings) print(`${finding.caseId}: REWRITTEN since the digest: ${finding.message}`);
+    if (skipped.length) print(`${skipped.length} case(s) outside your reach were not checked: ${skipped.join(', ')}`);
+    print(`digest of ${digest.day} (root ${digest.root.slice(0, 12)}…): ${heads.length - skipped.length} case(s) checked, ${findings.length} rewritten or broken`);
+  }
+  if (findings.length) process.exitCode = VERIFY_BROKEN_EXIT;
+}
+
+// --- digest --------------------------------------------------------------------------------------
+
+async function digestCommand(options: ConnectionOptions & OutputOptions & { day?: string; out?: string }): Promise<void> {
+  const answer = await callApi(options, 'GET', `/digests/latest${options.day ? `?day=${encodeURIComponent(options.day)}` : ''}`);
+  const { key, digest } = jsonOf<{ key: string; digest: ChainDigest }>(answer);
+  const text = `${JSON.stringify(digest, null, 2)}\n`;
+  if (options.out) {
+    writeFileSync(options.out, text);
+    process.stderr.write(`wrote ${options.out}: the digest of ${digest.day} (${digest.cases} cases, root ${digest.root})\n`);
+    return;
+  }
+  if (options.json) return print(text);
+  print(`chain digest of ${digest.day}, taken ${shortTime(digest.createdAt)}: ${digest.cases} case(s), Merkle root ${digest.root} (${key})`);
 }
 
 // --- export and report ---------------------------------------------------------------------------
 
-interface FileOptions extends ConnectionOptions {
+export interface FileOptions extends ConnectionOptions {
   period?: string;
   from?: string;
   to?: string;
+  basis?: string;
   office?: string;
   province?: string;
   format: string;
   out?: string;
 }
 
-function periodQuery(options: FileOptions): URLSearchParams {
+/** The query of an export or a report: the period (and its basis), the scope and the format. */
+export function periodQuery(options: FileOptions): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['period', 'from', 'to', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
+  for (const name of ['period', 'from', 'to', 'basis', 'office', 'province', 'format'] as const) if (options[name] !== undefined) params.set(name, options[name]!);
   return params;
 }
 
@@ -410,7 +493,8 @@ async function download(path: string, options: FileOptions): Promise<void> {
   if (!/^(text\/|application\/json)/.test(answer.contentType)) {
     throw new CliError(`the ${options.format} file is binary: give --out <file> (e.g. --out ${answer.filename ?? `report.${options.format}`})`);
   }
-  process.stdout.write(answer.body);
+  // Piped to a file, the export stays byte for byte; on a terminal, its text is shown safely.
+  process.stdout.write(process.stdout.isTTY ? terminalText(answer.body.toString('utf8')) : answer.body);
 }
 
 async function exportCases(options: FileOptions): Promise<void> {
@@ -511,10 +595,20 @@ export function registerStaffCommands(program: Command): void {
   withConnection(
     program
       .command('verify')
-      .description(`re-compute a case's hash chain and name the first event edited, removed or reordered (exit code ${VERIFY_BROKEN_EXIT} if broken)`)
-      .argument('<caseId>', 'e.g. HCMKV1-2026-000001')
+      .description(`re-compute a case's hash chain, check its case record and re-hash its documents, naming the first thing edited, removed or replaced (exit code ${VERIFY_BROKEN_EXIT} if broken)`)
+      .argument('[caseId]', 'e.g. HCMKV1-2026-000001 (with --digest: only this case of the digest)')
+      .option('--digest <file>', 'prove against a digest (motcua digest --out <file>) that no chain was rewritten after it')
       .option('--json', 'print JSON for machines'),
   ).action(reporting(verify));
+
+  withConnection(
+    program
+      .command('digest')
+      .description('the latest daily chain digest: every case\'s chain head and their Merkle root, as kept under S3 Object Lock')
+      .option('--day <YYYY-MM-DD>', 'the latest digest of that day')
+      .option('--out <file>', 'write the digest to a file, for verify --digest')
+      .option('--json', 'print the digest as JSON'),
+  ).action(reporting(digestCommand));
 
   const fileOptions = (command: Command, formats: string[], fallback: string) =>
     withConnection(
@@ -522,6 +616,7 @@ export function registerStaffCommands(program: Command): void {
         .option('--period <period>', 'a month (2026-05), half year (2026-H1) or year (2026)')
         .option('--from <YYYY-MM-DD>', 'first day of the period (with --to)')
         .option('--to <YYYY-MM-DD>', 'last day of the period (with --from)')
+        .addOption(new Option('--basis <basis>', 'half years and years: calendar, or the administrative reporting period (2026-H1: 15/12/2025-14/06/2026; 2026: 15/12/2025-14/12/2026)').choices(['calendar', 'administrative']))
         .option('--office <code>', 'one office')
         .option('--province <code>', 'every office of a province')
         .addOption(new Option('--format <format>', 'file format').choices(formats).default(fallback))

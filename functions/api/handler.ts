@@ -13,6 +13,7 @@ import { officeDirectory } from '../../shared/offices/default-directory';
 import { systemClock } from '../../shared/clock';
 import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token';
 import { DynamoCaseIndex } from '../../shared/staff/case-index';
+import { DigestStore } from '../../shared/digest/digest-store';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { routes } from './routes';
@@ -40,7 +41,17 @@ const ports: ApiPorts = {
       }
     },
   },
-  uploads: { storeDocument: documentStore.storeDocument },
+  uploads: {
+    storeDocument: documentStore.storeDocument,
+    async readDocument(ref) {
+      try {
+        return await documentStore.readDocument(ref);
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  },
   documents: {
     signedGetUrl: (document, expiresIn) =>
       getSignedUrl(
@@ -54,6 +65,7 @@ const ports: ApiPorts = {
         { expiresIn },
       ),
   },
+  digests: { latest: (day) => new DigestStore(s3, requiredEnv('DIGEST_BUCKET')).latest(day) },
   async caseStoreReachable() {
     try {
       await documentClient.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));

@@ -1,6 +1,7 @@
 import type { Permission } from '../../shared/auth/authorize';
 import type { Principal } from '../../shared/auth/principal';
 import type { StaffPorts } from '../../shared/staff/ports';
+import type { ChainDigest } from '../../shared/digest/chain-digest';
 
 /** What a route handler gets: the verified caller, the path parameters, the query and the parsed body. */
 export interface ApiRequest {
@@ -18,6 +19,8 @@ export type ApiReply =
 export interface ApiPorts extends StaffPorts {
   /** Whether the case store answers (GET /health). */
   caseStoreReachable(): Promise<boolean>;
+  /** The daily chain digests (shared/digest), as the scheduled function wrote them. */
+  digests: { latest(day?: string): Promise<{ key: string; digest: ChainDigest } | undefined> };
 }
 
 export type HttpMethod = 'GET' | 'POST';

@@ -2,7 +2,18 @@ import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions
 import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
 import { exportCases, officialReport } from '../../shared/staff/exports';
 import { searchCases } from '../../shared/staff/queue';
-import { ok, type Route } from './http';
+import { InvalidRequest } from '../../shared/staff/errors';
+import { ok, type ApiPorts, type ApiReply, type Route } from './http';
+
+/** GET /digests/latest[?day=YYYY-MM-DD]: the latest chain digest (of that Vietnamese day), as stored under Object Lock. */
+async function latestDigest(query: Record<string, string | undefined>, ports: ApiPorts): Promise<ApiReply> {
+  const unknown = Object.keys(query).filter((k) => k !== 'day');
+  if (unknown.length) throw new InvalidRequest(`unknown query parameter ${unknown.join(', ')} (this route takes: day)`);
+  if (query.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.day)) throw new InvalidRequest(`day "${query.day}" is not a date YYYY-MM-DD`);
+  const found = await ports.digests.latest(query.day);
+  if (!found) return { status: 404, json: { error: 'NotFound', message: query.day ? `no chain digest was taken on ${query.day}` : 'no chain digest was taken yet' } };
+  return ok({ key: found.key, digest: found.digest });
+}
 
 /**
  * The API's routes: one line each, the permission the router checks before anything is read,
@@ -32,6 +43,7 @@ export const routes: Route[] = [
       handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
     }),
   ),
+  { method: 'GET', path: '/digests/latest', permission: 'case:export', handle: async (r, ports) => latestDigest(r.query, ports) },
   { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await exportCases(r.principal, r.query, ports) }) },
   { method: 'GET', path: '/reports/official', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await officialReport(r.principal, r.query, ports) }) },
 ];

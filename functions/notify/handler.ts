@@ -6,6 +6,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
+import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentStore } from '../commons/ports';
 import { requiredEnv } from '../../shared/aws/clients';
 import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
@@ -40,4 +41,4 @@ async function notify(event: unknown) {
   return result;
 }
 
-export const handler = middy(notify).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer)).use(logMetrics(metrics));
+export const handler = middy(notify).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer)).use(logMetrics(metrics)).use(workflowErrors());

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { z } from 'zod';
 import { logger, tracer } from '../commons/powertools';
+import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
 import { SlotBook } from '../../shared/appointments/slot-book';
 import { runChecks as checksOf } from '../../shared/checks/run-checks';
@@ -67,11 +68,11 @@ async function workflow(event: unknown) {
       return completeStep(request.caseId, request.step, request.outcome, ports);
     case 'pauseForRequester': {
       const record = await ports.cases.requireCase(request.caseId);
-      return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).requesterReplyWorkingDays, ports);
+      return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).limits.requesterReply, ports);
     }
     case 'resumeAfterReply': {
       const record = await ports.cases.requireCase(request.caseId);
-      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).reviewWorkingDays, ports);
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).limits.review, ports);
     }
     case 'bookAppointment':
       return bookAppointment(request.caseId, ports);
@@ -96,4 +97,5 @@ async function workflow(event: unknown) {
   }
 }
 
-export const handler = middy(workflow).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer));
+// workflowErrors last: its onError runs first, so the logs and the trace see the named error too.
+export const handler = middy(workflow).use(injectLambdaContext(logger, { resetKeys: true })).use(captureLambdaHandler(tracer)).use(workflowErrors());

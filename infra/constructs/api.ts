@@ -10,29 +10,42 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
+import { grantTableUse } from '../table-access';
 
 export interface ApiProps {
   readonly table: dynamodb.ITable;
   readonly documentsBucket: s3.IBucket;
+  /** The daily chain digests (Object Lock), which auditors read through GET /digests/latest. */
+  readonly digestBucket: s3.IBucket;
   readonly stateMachine: sfn.IStateMachine;
   /** Who may call it: the JWT issuer and the audience (app client) of the staff directory. */
   readonly auth: { issuer: string; audience: string };
 }
 
-/** One JSON line per request, with the HTTP API's own context fields (the default format is REST's). */
-const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
-  JSON.stringify({
-    requestId: '$context.requestId',
-    requestTime: '$context.requestTime',
-    sourceIp: '$context.identity.sourceIp',
-    routeKey: '$context.routeKey',
-    status: '$context.status',
-    protocol: '$context.protocol',
-    responseLength: '$context.responseLength',
-    responseLatency: '$context.responseLatency',
-    integrationError: '$context.integrationErrorMessage',
-  }),
-);
+/**
+ * One JSON line per request, with the HTTP API's own context fields (the default format is REST's).
+ * A request that API Gateway refuses itself (no token, expired, wrong audience) never reaches the
+ * function, so the line says why (`authorizerError`, `error`) and who called (the token's subject
+ * and client when it had one, the address and user agent always).
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  caller: '$context.authorizer.claims.sub',
+  callerClient: '$context.authorizer.claims.aud',
+  authorizerError: '$context.authorizer.error',
+  error: '$context.error.message',
+  errorType: '$context.error.responseType',
+  integrationError: '$context.integrationErrorMessage',
+};
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS));
 
 /**
  * The staff and auditor HTTP API: one function behind every route. API Gateway checks the Cognito
@@ -57,10 +70,14 @@ export class Api extends Construct {
         AUTH_ISSUER: props.auth.issuer,
         AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
         AUTH_AUDIENCE: props.auth.audience,
+        DIGEST_BUCKET: props.digestBucket.bucketName,
       },
     });
-    // Reads cases; writes only reassignments (actions go through the workflow's task tokens).
-    props.table.grantReadWriteData(this.apiFunction);
+    // Reads cases; writes only reassignments (a case change: whole-item puts in a transaction).
+    // Actions on steps go through the workflow's task tokens.
+    grantTableUse(props.table, this.apiFunction, 'read', 'put');
+    // Reads the daily chain digests (GET /digests/latest); writes none.
+    props.digestBucket.grantRead(this.apiFunction, 'digests/*');
     // Signs short-lived links to attachments and documents, which it must be able to read itself,
     // and keeps the decision PDFs that heads upload.
     props.documentsBucket.grantRead(this.apiFunction);
@@ -102,9 +119,10 @@ export class Api extends Construct {
 
     acknowledge(
       this.apiFunction,
-      'Index queries (work queue, audit period) from Table.grantReadWriteData; the objects of the documents bucket (<Bucket.Arn>/*) and s3:GetObject*/GetBucket*/List* from Bucket.grantRead, to sign links to them.',
+      'Index queries (work queue, audit period); the objects of the documents bucket (<Bucket.Arn>/*) and s3:GetObject*/GetBucket*/List* from Bucket.grantRead, to sign links to them; the digests (digests/*) of the digest bucket.',
       iam5(`Resource::${nagRef(props.table)}/index/*`),
       iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
+      iam5(`Resource::${nagRef(props.digestBucket)}/digests/*`),
       iam5('Action::s3:GetObject*'),
       iam5('Action::s3:GetBucket*'),
       iam5('Action::s3:List*'),

@@ -3,9 +3,12 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { RecordsBucket } from './buckets';
+import type { Retention } from '../security-config';
 
 export interface CaseStoreProps {
   readonly accessLogsBucket: s3.IBucket;
+  /** Object Lock retention of the documents (config/security.json `objectLock.documents`). */
+  readonly objectLock: Retention;
 }
 
 /**
@@ -39,6 +42,7 @@ export class CaseStore extends Construct {
     this.documentsBucket = new RecordsBucket(this, 'DocumentsBucket', {
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'documents-bucket/',
+      objectLock: props.objectLock,
     });
   }
 }

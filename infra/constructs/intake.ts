@@ -8,6 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE, nagRef } from '../nag';
+import { grantTableUse } from '../table-access';
 
 export interface IntakeProps {
   readonly inboundBucket: s3.IBucket;
@@ -83,12 +84,13 @@ export class Intake extends Construct {
     props.inboundBucket.grantRead(this.intakeFunction, `${props.inboundPrefix}*`);
     props.documentsBucket.grantRead(this.intakeFunction);
     props.documentsBucket.grantPut(this.intakeFunction);
-    props.table.grantReadWriteData(this.intakeFunction);
+    // Opens cases and records messages (puts), numbers cases and reserves ids (updates); deletes nothing.
+    grantTableUse(props.table, this.intakeFunction, 'read', 'put', 'update');
     props.stateMachine.grantStartExecution(this.intakeFunction);
 
     acknowledge(
       this.intakeFunction,
-      'Object-level grants from Bucket.grantRead/grantPut and index access from Table.grantReadWriteData: keys are per message, attachment and index, so they cannot be listed.',
+      'Object-level grants from Bucket.grantRead/grantPut and index queries: keys are per message, attachment and index, so they cannot be listed.',
       iam5(`Resource::${nagRef(props.inboundBucket)}/${props.inboundPrefix}*`),
       iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
       iam5(`Resource::${nagRef(props.table)}/index/*`),

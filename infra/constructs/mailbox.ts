@@ -8,11 +8,14 @@ import { Construct } from 'constructs';
 import type { OfficeDirectory } from '../../shared/offices/directory';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE } from '../nag';
 import { RecordsBucket } from './buckets';
+import type { Retention } from '../security-config';
 
 export interface MailboxProps {
   /** The offices whose published addresses this mailbox receives for. */
   readonly directory: OfficeDirectory;
   readonly accessLogsBucket: s3.IBucket;
+  /** Object Lock retention of the raw mail (config/security.json `objectLock.rawMail`). */
+  readonly objectLock: Retention;
 }
 
 /** Where SES puts each raw message; intake listens on this prefix. */
@@ -41,6 +44,7 @@ export class Mailbox extends Construct {
     this.inboundBucket = new RecordsBucket(this, 'InboundBucket', {
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'inbound-bucket/',
+      objectLock: props.objectLock,
     });
 
     this.recipients = props.directory.offices.map((office) => office.email.toLowerCase());

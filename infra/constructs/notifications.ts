@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import type { OfficeDirectory } from '../../shared/offices/directory';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
+import { grantTableUse } from '../table-access';
 
 export interface NotificationsProps {
   /** Supplies the agency mail domain (the SES identity) and the one sender address. */
@@ -43,7 +44,8 @@ export class Notifications extends Construct {
       // It renders the apology letter (form 04), a PDF with Vietnamese letters.
       documentFonts: true,
     });
-    props.table.grantReadWriteData(this.notifyFunction);
+    // Reads the case; claims and records each message it sends with the case change (puts only).
+    grantTableUse(props.table, this.notifyFunction, 'read', 'put');
     props.documentsBucket.grantRead(this.notifyFunction);
     // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
     // otherwise let the function send as any address of the agency.
@@ -57,7 +59,7 @@ export class Notifications extends Construct {
 
     acknowledge(
       this.notifyFunction,
-      'Object-level read from Bucket.grantRead (attachments are keyed per case) and index access from Table.grantReadWriteData.',
+      'Object-level read from Bucket.grantRead (attachments are keyed per case) and index queries.',
       iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
       iam5(`Resource::${nagRef(props.table)}/index/*`),
       iam5('Action::s3:GetObject*'),

@@ -11,6 +11,14 @@ export const STAFF_GROUPS = {
   admin: 'Administrators: manage the configuration',
 } as const;
 
+export interface StaffDirectoryProps {
+  /** The staff console's sign-in and sign-out URLs (config/security.json `staffSignIn`). */
+  readonly signIn: { callbackUrls: string[]; logoutUrls: string[] };
+}
+
+/** Short-lived tokens: a stolen ID or access token is good for an hour at most; the refresh token is revocable. */
+export const TOKEN_VALIDITY = { idAndAccess: Duration.hours(1), refresh: Duration.hours(12) };
+
 /**
  * Who may use the staff API: a Cognito user pool with one group per role, and two attributes the
  * API reads from the ID token: custom:office (an officer's or head's office) and custom:scope (an
@@ -22,7 +30,7 @@ export class StaffDirectory extends Construct {
   /** The token issuer the API checks, and whose JWKS it reads. */
   readonly issuer: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: StaffDirectoryProps) {
     super(scope, id);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -51,13 +59,24 @@ export class StaffDirectory extends Construct {
       new cognito.CfnUserPoolGroup(this, `Group-${groupName}`, { userPoolId: this.userPool.userPoolId, groupName, description });
     }
 
+    // A public client (the staff console in a browser keeps no secret): the authorization code
+    // flow only, which the console runs with PKCE; never the implicit flow, which hands tokens
+    // over in the URL. Callback URLs come from configuration, never a placeholder.
     this.client = this.userPool.addClient('StaffClient', {
       authFlows: { userSrp: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      refreshTokenValidity: Duration.days(30),
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: props.signIn.callbackUrls,
+        logoutUrls: props.signIn.logoutUrls,
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: TOKEN_VALIDITY.idAndAccess,
+      accessTokenValidity: TOKEN_VALIDITY.idAndAccess,
+      refreshTokenValidity: TOKEN_VALIDITY.refresh,
+      enableTokenRevocation: true,
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('office', 'scope'),
       // office and scope are granted by an admin, never written by the user through the client
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),

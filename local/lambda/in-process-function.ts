@@ -19,6 +19,8 @@ export class InProcessFunction {
   private handler?: LambdaHandler;
   /** Invocations so far: what Lambda would bill by request. */
   invocations = 0;
+  /** Invocations running now (one that its Task gave up on by timeout still runs, as on Lambda). */
+  active = 0;
 
   constructor(
     readonly name: string,
@@ -30,6 +32,7 @@ export class InProcessFunction {
   async invoke(event: unknown): Promise<unknown> {
     this.handler ??= (await this.load()).handler;
     this.invocations++;
+    this.active++;
     const deadline = Date.now() + this.timeoutMs;
     const context: Context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -52,6 +55,8 @@ export class InProcessFunction {
     } catch (error) {
       const e = error as Error;
       throw new FunctionError(e?.name || 'Error', e?.message ?? String(error));
+    } finally {
+      this.active--;
     }
   }
 }

@@ -10,7 +10,7 @@ import { assertPortFree } from './ports';
 import { waitUntilReady } from './readiness';
 import type { LogSink, RunningService } from './running-service';
 import { objectCreatedEvent } from './s3-event';
-import { LOCAL_RECEIVING_HOST, sesMessageId, sesReceiptHeaders } from './ses-receipt';
+import { LOCAL_RECEIVING_HOST, localVerdictsOf, sesMessageId, sesReceiptHeaders } from './ses-receipt';
 
 /** SES receiving refuses messages over 40 MB, headers included. */
 export const SES_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
@@ -60,6 +60,7 @@ export async function startInboundMailbox(options: InboundMailboxOptions): Promi
       helo: session.hostNameAppearsAs || 'unknown',
       clientHostname: session.clientHostname && !session.clientHostname.startsWith('[') ? session.clientHostname : undefined,
       clientIp: session.remoteAddress.replace(/^::ffff:/, ''),
+      verdicts: localVerdictsOf(Buffer.concat(message)),
     });
     const raw = Buffer.concat([Buffer.from(headers, 'utf8'), ...message]);
     const key = `${prefix}${messageId}`;

@@ -41,6 +41,8 @@ export class LocalStepFunctions {
   /** State transitions so far (states entered), what Step Functions Standard bills by. */
   transitions = 0;
   private readonly endWaiters = new Map<string, Array<(record: ExecutionRecord) => void>>();
+  /** Running executions that are at work (in a Lambda call, between states, in a retry's back-off), not waiting on a callback or a child. */
+  private readonly atWork = new Set<string>();
 
   constructor(
     private readonly functions: FunctionRegistry,
@@ -94,7 +96,8 @@ export class LocalStepFunctions {
       if (!machine) continue;
       const startAt = record.current?.stateName ?? machine.definition.StartAt;
       const input = record.current ? record.current.stateInput : JSON.parse(record.input);
-      this.run(machine, record, { ...machine.definition, StartAt: startAt }, input);
+      const resumedTask = record.current?.timeoutAt ? { stateName: record.current.stateName, timeoutAt: record.current.timeoutAt } : undefined;
+      this.run(machine, record, { ...machine.definition, StartAt: startAt }, input, resumedTask);
       resumed++;
     }
     return resumed;
@@ -119,6 +122,15 @@ export class LocalStepFunctions {
     return this.describe(executionArn);
   }
 
+  /**
+   * Names of the running executions that are at work: everything but an execution that waits for
+   * a callback (a person, a reply, a deadline on the clock) or for a child that waits. What the
+   * stack's "idle" means to tests: nothing will happen until someone acts or the clock moves.
+   */
+  executionsAtWork(): string[] {
+    return [...this.atWork];
+  }
+
   /** Waits for everything in flight to settle (used when stopping the stack). */
   async shutdown(): Promise<void> {
     for (const running of this.running.values()) running.abort();
@@ -126,12 +138,25 @@ export class LocalStepFunctions {
     await Promise.allSettled([...this.settled]);
   }
 
-  private run(machine: RegisteredMachine, record: ExecutionRecord, definition: Definition, input: unknown): void {
+  /**
+   * `resumedTask`: the Task a restart interrupted and the timeout it had armed. Only the first
+   * attempt of that Task after the restart keeps it; every later attempt (a Retry) arms its own,
+   * as on AWS, where each attempt of a Task has the full TimeoutSeconds.
+   */
+  private run(machine: RegisteredMachine, record: ExecutionRecord, definition: Definition, input: unknown, resumedTask?: { stateName: string; timeoutAt: string }): void {
+    let keptTimeout = resumedTask;
+    const takeKeptTimeout = (stateName: string): Date | undefined => {
+      const kept = keptTimeout?.stateName === stateName ? new Date(keptTimeout.timeoutAt) : undefined;
+      keptTimeout = undefined;
+      return kept;
+    };
     const stateMachine = new StateMachine(definition as unknown as StateMachineDefinition, { validationOptions: { noValidate: true } });
     const taskHandlers = Object.fromEntries(
       Object.entries(definition.States)
         .filter(([, state]) => state.Type === 'Task')
-        .map(([stateName, state]) => [stateName, (taskInput: unknown) => this.runTask(record, stateName, String(state.Resource), taskInput as Record<string, unknown>) as Promise<never>]),
+        .map(([stateName, state]) => [stateName, (taskInput: unknown) =>
+          this.runTask(record, stateName, String(state.Resource), taskInput as Record<string, unknown>, takeKeptTimeout(stateName)) as Promise<never>,
+        ]),
     );
     const execution = stateMachine.run(input as never, {
       overrides: { taskResourceLocalHandlers: taskHandlers },
@@ -143,6 +168,7 @@ export class LocalStepFunctions {
       noThrowOnAbort: true,
     });
     let aborted = false;
+    this.atWork.add(record.name);
     void this.countTransitions(execution.eventLogs);
     this.running.set(record.name, {
       abort: () => {
@@ -164,6 +190,7 @@ export class LocalStepFunctions {
     void settled.finally(() => {
       this.settled.delete(settled);
       this.running.delete(record.name);
+      this.atWork.delete(record.name);
     });
   }
 
@@ -197,12 +224,12 @@ export class LocalStepFunctions {
    * states:startExecution.sync(:2): runs a child execution and waits for its end, as AWS does.
    * A parent resumed after a restart finds its child by name, running or already ended.
    */
-  private async runChild(resource: string, params: { StateMachineArn?: string; Name?: string; Input?: unknown }): Promise<unknown> {
+  private async runChild(parent: ExecutionRecord, resource: string, params: { StateMachineArn?: string; Name?: string; Input?: unknown }): Promise<unknown> {
     const input = typeof params.Input === 'string' ? params.Input : JSON.stringify(params.Input ?? {});
     const name = params.Name ?? crypto.randomUUID();
     const existing = this.store.get(name);
     const child = existing && existing.input === input && existing.stateMachineArn === params.StateMachineArn ? existing : this.start(String(params.StateMachineArn), name, input);
-    const end = await this.ended(child.name);
+    const end = await this.waiting(parent, this.ended(child.name));
     const parsed = resource.endsWith(':2');
     const description = {
       ExecutionArn: end.executionArn,
@@ -225,14 +252,12 @@ export class LocalStepFunctions {
   }
 
   /** One Task state: its service integration, raced against its timeout on the local clock. */
-  private async runTask(record: ExecutionRecord, stateName: string, resource: string, input: Record<string, unknown>): Promise<unknown> {
+  private async runTask(record: ExecutionRecord, stateName: string, resource: string, input: Record<string, unknown>, keptTimeoutAt: Date | undefined): Promise<unknown> {
     const { taskInput, local } = splitTaskInput(input);
     const saved = this.store.get(record.name) ?? record;
-    // Resuming the same Task after a restart keeps the timeout it had; a new Task arms its own.
-    const timeoutAt =
-      saved.current?.stateName === stateName && saved.current.timeoutAt
-        ? new Date(saved.current.timeoutAt)
-        : new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
+    // The attempt a restart interrupted keeps the timeout it had; any other attempt, a retry included, arms its own
+    // (a retry that reused an expired timeout would time out at once, and with it every retry after it).
+    const timeoutAt = keptTimeoutAt ?? new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
     this.store.save({ ...saved, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
 
     let token: string | undefined;
@@ -247,6 +272,17 @@ export class LocalStepFunctions {
       return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t)), timeout]);
     } finally {
       cancelTimer();
+      this.atWork.add(record.name); // a wait ended by its timeout is at work again too
+    }
+  }
+
+  /** The execution waits (not at work) until `until` settles. */
+  private async waiting<T>(record: Pick<ExecutionRecord, 'name'>, until: Promise<T>): Promise<T> {
+    this.atWork.delete(record.name);
+    try {
+      return await until;
+    } finally {
+      this.atWork.add(record.name);
     }
   }
 
@@ -262,11 +298,11 @@ export class LocalStepFunctions {
         onToken(token);
         const outcome = this.tokens.outcome(token); // registered before the call, so an immediate callback is not lost
         await this.functions.get(String(params.FunctionName)).invoke(withTaskToken(params.Payload, token));
-        return await outcome;
+        return await this.waiting(record, outcome);
       }
       case 'arn:aws:states:::states:startExecution.sync':
       case 'arn:aws:states:::states:startExecution.sync:2':
-        return this.runChild(resource, taskInput as { StateMachineArn?: string; Name?: string; Input?: unknown });
+        return this.runChild(record, resource, taskInput as { StateMachineArn?: string; Name?: string; Input?: unknown });
       default:
         if (resource.startsWith('arn:aws:lambda:')) return this.functions.get(resource).invoke(taskInput);
         throw new Error(`the local engine does not support the resource ${resource} (state '${stateName}')`);

@@ -100,3 +100,21 @@ export function officeTarget(directory: OfficeDirectory, office: string): Office
 export function officesInScope(principal: Principal, permission: Permission, directory: OfficeDirectory): string[] {
   return directory.offices.map((o) => o.code).filter((code) => authorize(principal, permission, officeTarget(directory, code)).allowed);
 }
+
+/**
+ * Who may issue a decision on a case of `office` (DESIGN.md, trust model): its head, or a deputy
+ * the office's entry in the staff directory names (`staff.decisionDeputies`, by staff e-mail).
+ * An officer of the office may act on every other step, never this one.
+ */
+export function authorizeDecision(principal: Principal, office: string, directory: OfficeDirectory): Decision {
+  const entry = directory.offices.find((o) => o.code === office);
+  if (principal.office !== office) return { allowed: false, reason: `decisions on cases of ${office} belong to the head of ${office} or a deputy named in the staff directory` };
+  if (principal.roles.includes('head')) return { allowed: true, role: 'head' };
+  const email = principal.email?.toLowerCase();
+  const deputies = (entry?.staff?.decisionDeputies ?? []).map((d) => d.toLowerCase());
+  if (email && principal.roles.includes('officer') && deputies.includes(email)) return { allowed: true, role: 'officer' };
+  return {
+    allowed: false,
+    reason: `decisions on cases of ${office} belong to its head or a deputy named in the staff directory (config/offices.json staff.decisionDeputies); ${email ?? principal.sub} is neither`,
+  };
+}

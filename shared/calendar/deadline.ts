@@ -7,6 +7,19 @@ import type { WorkingCalendar } from './workingCalendar';
  * working time, office, cut-off, pauses) and the version of the calendar it used, so a later change of
  * the calendar never moves it silently: `recompute` gives the new value and says whether it moved.
  */
+/**
+ * How a limit in working days is counted (the catalog names the rule of each limit):
+ * - `legal`: as the Civil Code 2015 counts a period (arts. 147-148): the day of receipt is not counted, and
+ *   the period ends at the close of the office's working hours on its Nth working day. Statutory limits.
+ * - `working-hours`: N × the office's working hours of a day, from the minute of receipt. The agency's own
+ *   commitments, such as the one-working-day reply.
+ */
+export const COUNTING_RULES = ['legal', 'working-hours'] as const;
+export type CountingRule = (typeof COUNTING_RULES)[number];
+
+/** The Civil Code articles the `legal` rule applies. */
+export const LEGAL_COUNTING_SOURCE = 'Bộ luật Dân sự số 91/2015/QH13, Điều 147 và Điều 148';
+
 // A type alias, not an interface, so it is assignable to records with an index signature (how cases store it).
 export type Deadline = {
   /** When the working time runs out: ISO 8601 with +07:00. */
@@ -15,6 +28,10 @@ export type Deadline = {
   startedAt: string;
   /** In words: how the deadline was computed. */
   rule: string;
+  /** The counting rule applied (absent on deadlines stored before there were two: those are `working-hours`). */
+  counting?: CountingRule;
+  /** Present when a year the deadline spans has no official schedule: its days off are a forecast. */
+  provisional?: { years: number[] };
   calendarVersion: string;
   workingMinutes: number;
   /** The number of working days asked for, when the deadline was asked in days. */
@@ -34,8 +51,10 @@ export interface DeadlineRequest {
   receivedAt: Date;
   /** Positive whole number of working days; each is the office's working hours of a day. */
   workingDays?: number;
-  /** Alternative to workingDays: a positive number of working hours. */
+  /** Alternative to workingDays: a positive number of working hours (`working-hours` counting only). */
   workingHours?: number;
+  /** Default `working-hours`. */
+  counting?: CountingRule;
   afterCutoff?: string;
   pauses?: ReadonlyArray<{ from: Date; to?: Date }>;
 }
@@ -70,6 +89,23 @@ function workingMinutesOf(request: DeadlineRequest, calendar: WorkingCalendar): 
     throw new InvalidDeadlineRequest(`workingHours must be a positive number of whole minutes, got ${workingHours}`);
   }
   return { minutes: hours * 60, words: `${hours} working hour${hours === 1 ? '' : 's'}` };
+}
+
+function countingOf(request: DeadlineRequest): CountingRule {
+  const counting = request.counting ?? 'working-hours';
+  if (!(COUNTING_RULES as readonly string[]).includes(counting)) {
+    throw new InvalidDeadlineRequest(`counting must be "legal" or "working-hours", got "${String(counting)}"`);
+  }
+  if (counting === 'legal' && request.workingDays === undefined) {
+    throw new InvalidDeadlineRequest('legal counting is in working days: give workingDays, not workingHours');
+  }
+  return counting;
+}
+
+/** The close of the office's last session on the day of an instant. */
+function closingOf(calendar: WorkingCalendar, at: number): number {
+  const last = calendar.sessions[calendar.sessions.length - 1];
+  return instantAt(localDateOf(at), last?.to ?? 0);
 }
 
 function cutoffMinutes(afterCutoff: string | undefined): number | undefined {
@@ -119,6 +155,7 @@ function formatMinutes(minutes: number): string {
 /** Computes a deadline on a given working calendar (the calendar decides the office and its layers). */
 export function computeDeadline(calendar: WorkingCalendar, request: DeadlineRequest): Deadline {
   const receivedAt = instantOf(request.receivedAt, 'receivedAt');
+  const counting = countingOf(request);
   const { minutes, words } = workingMinutesOf(request, calendar);
   const cutoff = cutoffMinutes(request.afterCutoff);
   const pauses: Pause[] = (request.pauses ?? []).map((p, i) => {
@@ -128,27 +165,45 @@ export function computeDeadline(calendar: WorkingCalendar, request: DeadlineRequ
     return to === undefined ? { from } : { from, to };
   });
 
-  const start = clockStart(calendar, receivedAt, cutoff);
+  // Legal: the day of receipt is not counted, so the clock starts at the first opening after it (a cut-off
+  // changes nothing more). Working hours: from the receipt, or the next morning after the cut-off.
+  const start =
+    counting === 'legal'
+      ? { at: nextOpening(calendar, instantAt(addDays(localDateOf(receivedAt), 1), 0)), afterCutoff: false }
+      : clockStart(calendar, receivedAt, cutoff);
   const openPause = normalisePauses(pauses).find((p) => p.end === Infinity);
   // While a pause is open, the due instant assumes the requester answers at once: it is the earliest possible.
   const closedPauses = openPause ? pauses.filter((p) => p.to !== undefined) : pauses;
-  const due = addWorkingTime(calendar, start.at, minutes, closedPauses);
-  const pausedFor = workingTimeBetween(calendar, start.at, due) - minutes;
+  const runsOut = addWorkingTime(calendar, start.at, minutes, closedPauses);
+  // Legal: the period ends at the close of the day its working days run out (art. 148).
+  const due = counting === 'legal' ? closingOf(calendar, runsOut) : runsOut;
+  const pausedFor = workingTimeBetween(calendar, start.at, runsOut) - minutes;
+  const years = yearsBetween(receivedAt, due);
+  const provisionalYears = years.filter((year) => calendar.isProvisional(year));
 
-  const ruleParts = [
-    `${words} = ${minutes} working minutes, counted from receipt in office hours (${describeSessions(calendar)}) on working days`,
-    calendar.office ? `office ${calendar.office}, province ${calendar.province}` : 'agency default hours, national calendar only',
-  ];
-  if (start.afterCutoff) ruleParts.push(`received after the ${request.afterCutoff} cut-off: the clock starts the next working morning`);
-  else if (start.at !== receivedAt) ruleParts.push('received outside office hours: the clock starts at the next opening');
+  const ruleParts =
+    counting === 'legal'
+      ? [
+          `${words}, counted by the legal rule (${LEGAL_COUNTING_SOURCE}): the day of receipt is not counted; the period ends at the close of office hours (${describeSessions(calendar)}) on its last working day`,
+        ]
+      : [`${words} = ${minutes} working minutes, counted from receipt in office hours (${describeSessions(calendar)}) on working days`];
+  ruleParts.push(calendar.office ? `office ${calendar.office}, province ${calendar.province}` : 'agency default hours, national calendar only');
+  if (counting === 'legal' && cutoff !== undefined) ruleParts.push(`the ${request.afterCutoff} cut-off (an agency setting) does not move a statutory period`);
+  else if (start.afterCutoff) ruleParts.push(`received after the ${request.afterCutoff} cut-off: the clock starts the next working morning`);
+  else if (counting === 'working-hours' && start.at !== receivedAt) ruleParts.push('received outside office hours: the clock starts at the next opening');
   if (pausedFor > 0) ruleParts.push(`paused ${formatMinutes(pausedFor)} of working time (waiting for the requester)`);
   if (openPause) ruleParts.push(`paused since ${formatInstant(openPause.start)}: due instant is provisional`);
+  if (provisionalYears.length > 0) {
+    ruleParts.push(`provisional: ${provisionalYears.join(', ')} has no official schedule of days off yet; its holidays are forecast from the Labour Code and recent practice`);
+  }
 
   const deadline: Deadline = {
     dueAt: formatInstant(due),
     startedAt: formatInstant(start.at),
     rule: ruleParts.join('; '),
-    calendarVersion: calendar.versionFor(yearsBetween(receivedAt, due)),
+    counting,
+    ...(provisionalYears.length > 0 ? { provisional: { years: provisionalYears } } : {}),
+    calendarVersion: calendar.versionFor(years),
     workingMinutes: minutes,
     ...(request.workingDays !== undefined ? { workingDays: request.workingDays } : {}),
     skipped: skippedDays(calendar, receivedAt, due),
@@ -164,8 +219,8 @@ export function computeDeadline(calendar: WorkingCalendar, request: DeadlineRequ
   return deadline;
 }
 
-function storedPauses(deadline: Deadline): Pause[] {
-  return deadline.pauses.map((p) => {
+function storedPauses(deadline: { pauses?: Deadline['pauses'] }): Pause[] {
+  return (deadline.pauses ?? []).map((p) => {
     const from = parseInstant(p.from) ?? NaN;
     return p.to === undefined ? { from } : { from, to: parseInstant(p.to) ?? NaN };
   });
@@ -177,6 +232,7 @@ export function requestOf(deadline: Deadline, pauses?: DeadlineRequest['pauses']
     receivedAt: new Date(parseInstant(deadline.receivedAt) ?? NaN),
     ...(deadline.workingDays !== undefined ? { workingDays: deadline.workingDays } : { workingHours: deadline.workingMinutes / 60 }),
     ...(deadline.afterCutoff !== undefined ? { afterCutoff: deadline.afterCutoff } : {}),
+    ...(deadline.counting !== undefined ? { counting: deadline.counting } : {}),
     pauses: pauses ?? storedPauses(deadline).map((p) => (p.to === undefined ? { from: new Date(p.from) } : { from: new Date(p.from), to: new Date(p.to) })),
   };
 }
@@ -211,16 +267,28 @@ export function warningInstant(calendar: WorkingCalendar, deadline: Deadline, fr
 }
 
 export interface Timeliness {
-  /** No working time had run past the due instant (done at 17:30 on the due day is on time). */
+  /** Done at or before the due instant (see `timeliness`). */
   onTime: boolean;
+  /** Working minutes run past the due instant: 0 for what is done after closing on the due day, which is still late. */
   lateByWorkingMinutes: number;
   remainingWorkingMinutes: number;
 }
 
-/** Whether something done at `at` met the deadline, and by how much working time it was late or still early. */
-export function timeliness(calendar: WorkingCalendar, deadline: Deadline, at: Date): Timeliness {
-  const due = parseInstant(deadline.dueAt) ?? NaN;
+/** A deadline as a case stores it: at least its due instant; its pauses when it has any. */
+export type StoredDeadline = { dueAt: string; pauses?: Deadline['pauses']; [detail: string]: unknown };
+
+/**
+ * THE definition of on time, for every step, breach, report cell and export column: something done at
+ * `at` met the deadline when it was done at or before the due instant. A legal period ends at the close of
+ * office hours on its last day (Civil Code art. 148), so what is done that evening is late, as the breach
+ * recorded at the due instant says; it is late by 0 working minutes. How late, or how early, is counted in
+ * working minutes.
+ */
+export function timeliness(calendar: WorkingCalendar, deadline: StoredDeadline, at: Date): Timeliness {
+  const due = parseInstant(deadline.dueAt);
+  if (due === undefined) throw new InvalidDeadlineRequest(`dueAt "${deadline.dueAt}" is not an ISO 8601 instant`);
+  const done = instantOf(at, 'at');
   const closedPauses = storedPauses(deadline).filter((p) => p.to !== undefined);
-  const pastDue = workingTimeBetween(calendar, due, instantOf(at, 'at'), closedPauses);
-  return { onTime: pastDue <= 0, lateByWorkingMinutes: Math.max(0, pastDue), remainingWorkingMinutes: Math.max(0, -pastDue) };
+  const pastDue = workingTimeBetween(calendar, due, done, closedPauses);
+  return { onTime: done <= due, lateByWorkingMinutes: Math.max(0, pastDue), remainingWorkingMinutes: Math.max(0, -pastDue) };
 }

@@ -5,13 +5,13 @@
 import type { OfficeDirectory } from '../offices/directory';
 import type { CalendarData } from './calendarData';
 import { bundledCalendarData } from './data';
-import { computeDeadline, recompute, timeliness, warningInstant, type Deadline, type Recomputed, type Timeliness } from './deadline';
+import { computeDeadline, recompute, timeliness, warningInstant, type CountingRule, type Deadline, type Recomputed, type StoredDeadline, type Timeliness } from './deadline';
 import { formatInstant } from './localTime';
 import { workingCalendar, type WorkingCalendar } from './workingCalendar';
 import * as clock from './workingTime';
 
-export type { Deadline, DeadlineRequest, Recomputed, Timeliness } from './deadline';
-export { InvalidDeadlineRequest, computeDeadline } from './deadline';
+export type { CountingRule, Deadline, DeadlineRequest, Recomputed, StoredDeadline, Timeliness } from './deadline';
+export { COUNTING_RULES, InvalidDeadlineRequest, LEGAL_COUNTING_SOURCE, computeDeadline } from './deadline';
 export type { CalendarData, CalendarFileInput } from './calendarData';
 export { calendarDataFrom } from './calendarData';
 export { bundledCalendarData, bundledCalendarFiles } from './data';
@@ -19,7 +19,7 @@ export { InvalidCalendarData, parseCalendarFile } from './schema';
 export type { CalendarDayEntry, NationalYearCalendar, ProvinceCalendar, OfficeCalendar } from './schema';
 export { workingCalendar, UnknownOffice, CalendarOutOfRange } from './workingCalendar';
 export type { WorkingCalendar, DayStatus, CalendarLayer, Session } from './workingCalendar';
-export { statutoryDaysOff, statutoryHolidayDates } from './statutoryHolidays';
+export { practiceDaysOff, practiceTetDays, statutoryDaysOff, statutoryHolidayDates } from './statutoryHolidays';
 export { lunarNewYear, hungKingsDay, solarToLunar, lunarToSolar, leapMonthOf } from './lunar';
 export { formatInstant, parseInstant } from './localTime';
 
@@ -62,11 +62,13 @@ export function workingTimeBetween(scope: CalendarScope, from: Date, to: Date, p
   return clock.workingTimeBetween(calendarFor(scope), from.getTime(), to.getTime(), pausesOf(pauses));
 }
 
-/** The deadline of a procedure step: N working days (or hours) of the office's working time from receipt. */
+/** The deadline of a procedure step: N working days (or hours) from receipt, counted by the rule named. */
 export function deadlineFor(args: {
   receivedAt: Date;
   workingDays?: number;
   workingHours?: number;
+  /** `legal` for statutory limits, `working-hours` (the default) for the agency's own commitments. */
+  counting?: CountingRule;
   office: string;
   directory: OfficeDirectory;
   afterCutoff?: string;
@@ -94,9 +96,15 @@ export function recomputeDeadline(
   return recompute(calendar, previous, args.pauses);
 }
 
-/** Whether something done at `at` met the deadline, and how late (or how early) in working minutes. */
-export function checkTimeliness(deadline: Deadline, at: Date, args: { directory: OfficeDirectory; calendars?: CalendarData }): Timeliness {
-  const calendar = calendarFor({ directory: args.directory, ...(deadline.office ? { office: deadline.office } : {}), ...(args.calendars ? { calendars: args.calendars } : {}) });
+/**
+ * Whether something done at `at` met a stored deadline, and how late (or how early) in working minutes:
+ * THE definition of on time (see `timeliness` in ./deadline.ts). The workflow, the case view, the exports
+ * and the report all call this; none compares instants itself. `office` is the case's, used when the
+ * stored deadline does not name one.
+ */
+export function checkTimeliness(deadline: StoredDeadline, at: Date, args: { directory: OfficeDirectory; office?: string; calendars?: CalendarData }): Timeliness {
+  const office = typeof deadline.office === 'string' ? deadline.office : args.office;
+  const calendar = calendarFor({ directory: args.directory, ...(office ? { office } : {}), ...(args.calendars ? { calendars: args.calendars } : {}) });
   return timeliness(calendar, deadline, at);
 }
 

@@ -136,9 +136,12 @@ function assertSupported(year: number): void {
 export function solarToLunar(date: SolarDate, timeZone = VIETNAM_CALENDAR_TIME_ZONE): LunarDate {
   assertSupported(date.year);
   const dayNumber = julianDayNumber(date);
-  const k = floor((dayNumber - 2415021.076998695) / 29.530588853);
-  let monthStart = newMoonDay(k + 1, timeZone);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, timeZone);
+  // The estimate of the lunation can be one off near a new moon at about midnight (7 May 2054, 9 April 2062):
+  // step to the last new moon on or before the day.
+  let k = floor((dayNumber - 2415021.076998695) / 29.530588853) + 1;
+  while (newMoonDay(k, timeZone) > dayNumber) k -= 1;
+  while (newMoonDay(k + 1, timeZone) <= dayNumber) k += 1;
+  const monthStart = newMoonDay(k, timeZone);
 
   let a11 = lunarMonth11Start(date.year, timeZone);
   let b11 = a11;

@@ -62,8 +62,12 @@ export function statutoryHolidayDates(year: number): StatutoryDay[] {
  * when the Hùng Kings' day falls on 30 April (1947 in 1900-2100).
  */
 export function statutoryDaysOff(year: number): StatutoryDay[] {
-  const holidays = statutoryHolidayDates(year);
-  const taken = new Set(holidays.map((h) => h.date));
+  return withCompensations(statutoryHolidayDates(year), []);
+}
+
+/** Holidays plus their compensating days; `alsoOff` are days already off (a break) that compensate for nothing. */
+function withCompensations(holidays: readonly StatutoryDay[], alsoOff: readonly StatutoryDay[]): StatutoryDay[] {
+  const taken = new Set([...holidays, ...alsoOff].map((h) => h.date));
   const kept = new Map<LocalDate, StatutoryDay>();
   const compensations: StatutoryDay[] = [];
   for (const holiday of holidays) {
@@ -78,5 +82,40 @@ export function statutoryDaysOff(year: number): StatutoryDay[] {
       : `rơi vào ${weekdayName(holiday.date)} ${formatDayMonth(holiday.date)}`;
     compensations.push({ date, reason: `Nghỉ bù cho ${holiday.reason} ${why} (compensating day off)`, source: COMPENSATION_ARTICLE });
   }
-  return [...kept.values(), ...compensations].sort((a, b) => a.date.localeCompare(b.date));
+  return [...kept.values(), ...alsoOff, ...compensations].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Where the practice default comes from: the official Tết breaks of 2023-2026 (see README.md). */
+export const TET_PRACTICE_SOURCE =
+  'Thông lệ các năm 2023-2026 (5 ngày làm việc và các ngày nghỉ hằng tuần liền kề; năm 2025: Công văn 8726/VPCP-KGVX, năm 2026: Thông báo 9441/TB-BNV)';
+
+/**
+ * Tết as the government has set it in recent years (2023: 20-26/1, 2024: 8-14/2, 2025: 25/1-2/2,
+ * 2026: 14-22/2): the seven days from the day before New Year's Eve to the 5th of lunar month 1, which
+ * are always five weekdays, extended over the Saturday and Sunday that adjoin them. Art. 112(3) leaves the
+ * days to the Prime Minister each year, so this is only a forecast for a year without a schedule.
+ */
+export function practiceTetDays(year: number): StatutoryDay[] {
+  const tet = isoOf(lunarNewYear(year));
+  let from = addDays(tet, -2);
+  let through = addDays(tet, 4);
+  while (isWeekend(addDays(from, -1))) from = addDays(from, -1);
+  while (isWeekend(addDays(through, 1))) through = addDays(through, 1);
+  const days: StatutoryDay[] = [];
+  for (let date = from; date <= through; date = addDays(date, 1)) {
+    days.push({ date, reason: `Tết Âm lịch, dự kiến theo thông lệ (Lunar New Year break, forecast from recent practice)`, source: TET_PRACTICE_SOURCE });
+  }
+  return days;
+}
+
+/**
+ * The days off of a year that has no official schedule, as a forecast: the Labour Code's holidays and
+ * compensations (above), except Tết, which follows recent practice (`practiceTetDays`). Every deadline
+ * computed over such a year is marked provisional.
+ */
+export function practiceDaysOff(year: number): StatutoryDay[] {
+  const others = statutoryHolidayDates(year).filter((h) => !h.reason.startsWith('Tết Âm lịch'));
+  const tet = practiceTetDays(year);
+  const tetDates = new Set(tet.map((d) => d.date));
+  return withCompensations(others.filter((h) => !tetDates.has(h.date)), tet);
 }

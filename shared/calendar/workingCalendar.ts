@@ -4,13 +4,13 @@ import type { CalendarData } from './calendarData';
 import { isWeekend, parseClockTime, weekdayName, yearOf, type LocalDate } from './localTime';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './lunar';
 import { datesOf, type CalendarDayEntry } from './schema';
-import { LABOUR_CODE_DATE, statutoryDaysOff } from './statutoryHolidays';
+import { LABOUR_CODE_DATE, practiceDaysOff, TET_PRACTICE_SOURCE } from './statutoryHolidays';
 
 /**
  * One office's working calendar: its daily sessions and, for each day, whether it works and why.
  * Layers apply in order, each overriding the one before for the days it names:
- *   weekly rest (Saturday, Sunday) → national (the official schedule of the year, or the statutory
- *   default) → province → office.
+ *   weekly rest (Saturday, Sunday) → national (the official schedule of the year, or, for a year without
+ *   one, a provisional default: the Labour Code's holidays with Tết as recent practice sets it) → province → office.
  */
 
 export type CalendarLayer = 'weekly' | 'national' | 'national-default' | 'province' | 'office';
@@ -23,6 +23,8 @@ export interface DayStatus {
   /** The document that decided it, "number (date)". */
   source?: string;
   verify?: boolean;
+  /** The day's status is a forecast: its year has no official national schedule yet. */
+  provisional?: boolean;
 }
 
 /** A working session of a day, in minutes after local midnight. */
@@ -40,6 +42,8 @@ export interface WorkingCalendar {
   dayStatus(date: LocalDate): DayStatus;
   /** The days of a year that some layer names (holidays, compensations, make-up days, closures), in date order. */
   declaredDays(year: number): DayStatus[];
+  /** Whether a year has no official national schedule, so its days off are a forecast. */
+  isProvisional(year: number): boolean;
   /** A short, stable identifier of everything that decides working time in these years. */
   versionFor(years: readonly number[]): string;
 }
@@ -110,12 +114,13 @@ export function workingCalendar(args: { data: CalendarData; directory: OfficeDir
     const official = data.national.get(year);
     const national: DayStatus[] = official
       ? layerDays(official.days, 'national', year)
-      : statutoryDaysOff(year).map((d) => ({
+      : practiceDaysOff(year).map((d) => ({
           date: d.date,
           working: false,
           reason: d.reason,
           layer: 'national-default' as const,
-          source: `${d.source} (${LABOUR_CODE_DATE})`,
+          source: d.source === TET_PRACTICE_SOURCE ? d.source : `${d.source} (${LABOUR_CODE_DATE})`,
+          provisional: true,
         }));
     const provincial = province === undefined ? [] : layerDays(data.provinces.get(province)?.days ?? [], 'province', year);
     const own = office === undefined ? [] : layerDays(data.offices.get(office.code)?.days ?? [], 'office', year);
@@ -133,9 +138,13 @@ export function workingCalendar(args: { data: CalendarData; directory: OfficeDir
     dayStatus(date) {
       const day = declared(yearOf(date)).get(date);
       if (day) return day;
+      const provisional = data.national.has(yearOf(date)) ? {} : { provisional: true };
       return isWeekend(date)
-        ? { date, working: false, reason: `${weekdayName(date)} (nghỉ hằng tuần, weekly rest day)`, layer: 'weekly' }
-        : { date, working: true, reason: 'ngày làm việc (working day)', layer: 'weekly' };
+        ? { date, working: false, reason: `${weekdayName(date)} (nghỉ hằng tuần, weekly rest day)`, layer: 'weekly', ...provisional }
+        : { date, working: true, reason: 'ngày làm việc (working day)', layer: 'weekly', ...provisional };
+    },
+    isProvisional(year) {
+      return !data.national.has(year);
     },
     declaredDays(year) {
       return [...declared(year).values()];

@@ -74,6 +74,9 @@ export interface DocumentRef {
   contentType: string;
   bucket: string;
   key: string;
+  /** SHA-256 (hex) of the stored bytes, on the chained event that names the document: verify re-hashes it. */
+  sha256?: string;
+  size?: number;
 }
 
 /**
@@ -123,6 +126,12 @@ export interface CaseRecord {
   delays?: DelayRecord[];
   /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
   assignee?: string;
+  /** The sender failed verification (spam/virus FAIL, DMARC FAIL, a feedback report): nothing is sent to them until an officer confirms the address. */
+  senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
+  /** Addresses besides the requester's that may move the case by mail (set by an officer). */
+  authorisedAddresses?: string[];
+  /** What the desk must look at that no step waits for: a third party wrote about the case, the requester asked to move the appointment too often. */
+  attention?: Array<{ kind: 'third-party-message' | 'reschedule-limit'; at: string; detail: string; messageId?: string }>;
   lastSeq: number;
   lastHash: string;
   createdAt: string;
@@ -141,6 +150,8 @@ export interface TimelineEvent extends NewEvent {
   seq: number;
   prevHash: string;
   hash: string;
+  /** On the last event of each change: the hash of the case's reportable fields after it (shared/timeline/case-state.ts). */
+  caseState?: string;
 }
 
 export interface AttachmentRef {
@@ -149,4 +160,12 @@ export interface AttachmentRef {
   size: number;
   bucket: string;
   key: string;
+}
+
+/** An attachment that the mail server found a virus in: never stored apart nor offered for download (it stays in the raw message). */
+export interface QuarantinedAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  quarantined: string;
 }

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
+import { caseStateHash } from '../timeline/case-state';
 import { vietnamMonth } from '../time/vietnam-time';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
 import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey, workQueueKeys } from './keys';
@@ -19,7 +20,7 @@ export interface MessageRecord {
   status: 'claimed' | 'done';
   caseId?: string;
   reservedCaseId?: string;
-  disposition?: 'opened-case' | 'threaded' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
+  disposition?: 'opened-case' | 'threaded' | 'third-party' | 'automated' | 'unmatched-automated' | 'unroutable' | 'sent';
   rawObject?: { bucket: string; key: string };
   /** Why a message changed no case, in words an operator can act on. */
   reason?: string;
@@ -56,7 +57,18 @@ export interface CaseChange {
   alsoPut?: Array<{ item: Record<string, unknown>; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }>;
 }
 
-const MAX_CHANGE_ATTEMPTS = 5;
+const MAX_CHANGE_ATTEMPTS = 8;
+const MAX_RESERVE_ATTEMPTS = 12;
+
+/** A transaction cancelled because another writer got there first: worth reading again and retrying. */
+function isConflict(code: string | undefined): boolean {
+  return code === 'ConditionalCheckFailed' || code === 'TransactionConflict';
+}
+
+/** Full jitter, so writers that collided do not collide again in step. */
+function jitteredPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 20 * 2 ** attempt)));
+}
 
 export class CaseRepository {
   constructor(
@@ -106,50 +118,68 @@ export class CaseRepository {
     return (Items ?? []).map((i) => String(i.caseId));
   }
 
-  /** Next serial number of an office's cases in a year (an atomic counter). */
-  async nextSerial(office: string, year: number): Promise<number> {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: serialCounterKey(office, year),
-        UpdateExpression: 'ADD lastSerial :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.lastSerial);
-  }
-
   async getMessage(messageId: string): Promise<MessageRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: messageKey(messageId), ConsistentRead: true }));
     return Item as MessageRecord | undefined;
   }
 
   /**
-   * Reserves a case id for an inbound message, once: a redelivery of the same message gets the
-   * id reserved the first time, so a retry neither opens a second case nor skips a number.
+   * Reserves a case id for an inbound message, once, and takes its serial in the same transaction:
+   * the office's counter moves only together with the reservation of one message, so a serial is
+   * never taken without the message whose case it numbers (no hole in the register), and every
+   * delivery of the same message, concurrent or late, gets the id reserved the first time.
    */
-  async reserveCaseId(messageId: string, seen: MessageRecord | undefined, allocate: () => Promise<string>, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
-    if (seen?.reservedCaseId) return seen.reservedCaseId;
-    const candidate = await allocate();
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: messageKey(messageId),
-          UpdateExpression: 'SET reservedCaseId = :id, messageId = :mid, direction = :in, #status = if_not_exists(#status, :claimed), #at = if_not_exists(#at, :at), rawObject = :raw',
-          ConditionExpression: 'attribute_not_exists(reservedCaseId)',
-          ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
-          ExpressionAttributeValues: { ':id': candidate, ':mid': normalizeMessageId(messageId), ':in': 'in', ':claimed': 'claimed', ':at': at, ':raw': rawObject },
-        }),
-      );
-      return candidate;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // A concurrent delivery of the same message won the reservation: use its id.
-      const winner = await this.getMessage(messageId);
-      if (!winner?.reservedCaseId) throw error;
-      return winner.reservedCaseId;
+  async reserveCaseId(messageId: string, register: { office: string; year: number; format: (serial: number) => string }, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const seen = await this.getMessage(messageId);
+      const reserved = seen?.reservedCaseId ?? (seen?.disposition === 'opened-case' ? seen.caseId : undefined);
+      if (reserved) return reserved;
+      const counter = serialCounterKey(register.office, register.year);
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }));
+      const last = Number(Item?.lastSerial ?? 0);
+      const candidate = register.format(last + 1);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: counter,
+                  UpdateExpression: 'SET lastSerial = :next',
+                  ConditionExpression: last === 0 ? 'attribute_not_exists(lastSerial)' : 'lastSerial = :last',
+                  ExpressionAttributeValues: { ':next': last + 1, ...(last === 0 ? {} : { ':last': last }) },
+                },
+              },
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: messageKey(messageId),
+                  UpdateExpression: 'SET entity = :entity, reservedCaseId = :id, messageId = :mid, direction = :in, #status = :claimed, #at = :at, rawObject = :raw',
+                  // Only a message not yet reserved, nor already done (opened, threaded, recorded), takes a serial.
+                  ConditionExpression: 'attribute_not_exists(reservedCaseId) AND attribute_not_exists(caseId) AND attribute_not_exists(#status)',
+                  ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
+                  ExpressionAttributeValues: { ':entity': 'message', ':id': candidate, ':mid': normalizeMessageId(messageId), ':in': 'in', ':claimed': 'claimed', ':at': at, ':raw': rawObject },
+                },
+              },
+            ],
+          }),
+        );
+        return candidate;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [counterMoved, messageTaken] = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (messageTaken === 'ConditionalCheckFailed') {
+          // Another delivery of the same message reserved (or finished) it: read what it did.
+          const winner = await this.getMessage(messageId);
+          const id = winner?.reservedCaseId ?? winner?.caseId;
+          if (id) return id;
+          throw new MessageInProgress(`message ${messageId} was taken by another delivery that opened no case (${winner?.disposition ?? 'unknown'})`);
+        }
+        // Another message took the next serial first (or the transactions collided): read the counter again.
+        if (!(isConflict(counterMoved) || messageTaken === 'TransactionConflict') || attempt >= MAX_RESERVE_ATTEMPTS) throw error;
+        await jitteredPause(attempt);
+      }
     }
   }
 
@@ -190,7 +220,7 @@ export class CaseRepository {
    * Returns false when the case already exists (a retry after an earlier success).
    */
   async openCase(caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord): Promise<boolean> {
-    const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events);
+    const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events, caseStateHash(caseRecord));
     const last = chained.at(-1);
     const full: CaseRecord = { ...caseRecord, lastSeq: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH };
     try {
@@ -199,7 +229,16 @@ export class CaseRepository {
           TransactItems: [
             { Put: { TableName: this.tableName, Item: toCaseItem(full), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
-            { Put: { TableName: this.tableName, Item: messageItem(message) } },
+            {
+              // The message record keeps its reservation, and may only be written by the case reserved for it:
+              // a later delivery then finds the case, never a record it could reserve again.
+              Put: {
+                TableName: this.tableName,
+                Item: messageItem({ ...message, reservedCaseId: full.caseId }),
+                ConditionExpression: 'attribute_not_exists(PK) OR reservedCaseId = :caseId',
+                ExpressionAttributeValues: { ':caseId': full.caseId },
+              },
+            },
             {
               Put: {
                 TableName: this.tableName,
@@ -230,12 +269,13 @@ export class CaseRepository {
         return await this.writeChange(current, change);
       } catch (error) {
         if (!(error instanceof ConcurrentCaseChange) || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
+        await jitteredPause(attempt);
       }
     }
   }
 
   private async writeChange(current: CaseRecord, change: CaseChange) {
-    const chained = chainEvents(current.caseId, current.lastSeq, current.lastHash, change.events);
+    const chained = chainEvents(current.caseId, current.lastSeq, current.lastHash, change.events, caseStateHash({ ...current, ...change.update }));
     const last = chained.at(-1);
     const next: CaseRecord = {
       ...current,
@@ -270,7 +310,9 @@ export class CaseRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      // The case moved under us, or another transaction on it ran at the same time (TransactionConflict on any item).
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
+      if (isConflict(reasons[0]) || reasons.includes('TransactionConflict')) {
         throw new ConcurrentCaseChange(`case ${current.caseId} changed since event ${current.lastSeq}`);
       }
       throw error;
@@ -279,12 +321,16 @@ export class CaseRepository {
   }
 }
 
-/** Gives each new event its place in the case's chain: sequence number, previous hash, own hash. */
-export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: NewEvent[]): TimelineEvent[] {
+/**
+ * Gives each new event its place in the case's chain: sequence number, previous hash, own hash;
+ * the last one also carries the hash of the case's reportable state after the change (`caseState`).
+ */
+export function chainEvents(caseId: string, lastSeq: number, lastHash: string, events: NewEvent[], caseState?: string): TimelineEvent[] {
   let prevHash = lastHash;
   return events.map((event, i) => {
     const seq = lastSeq + i + 1;
-    const chained = { caseId, seq, type: event.type, at: event.at, actor: event.actor, data: event.data, prevHash };
+    const last = i === events.length - 1 && caseState !== undefined;
+    const chained = { caseId, seq, type: event.type, at: event.at, actor: event.actor, data: event.data, prevHash, ...(last ? { caseState } : {}) };
     const hash = eventHash(chained);
     prevHash = hash;
     return { ...chained, hash };

@@ -62,12 +62,24 @@ export interface Hit {
 const EXCLUDE_BEFORE = 40;
 const EXCLUDE_AFTER = 25;
 
+/**
+ * The places of one hint that are looked at. The checks ask which hints a text has, not how often:
+ * a text that repeats a phrase 10,000 times (an attack on the time of the checks) is read as far
+ * as this, so the work per hint stays bounded whatever the text.
+ */
+export const MAX_PLACES_PER_HINT = 100;
+
+/** How far around a hit the checks look (for exclusions and excerpts): more than both need. */
+const LINE_REACH = 64;
+
 /** Every place a hint is found, in the order of the text; a place found by two hints counts once. */
 export function findHits(text: PreparedText, hints: DetectionHints): Hit[] {
   const { finders, excludes } = compileHints(hints);
   const hits: Hit[] = [];
   for (const { hint, regex } of finders) {
+    let places = 0;
     for (const match of text.searchable.matchAll(regex)) {
+      if (++places > MAX_PLACES_PER_HINT) break;
       const start = match.index;
       const end = start + match[0].length;
       if (end === start || hits.some((h) => h.start < end && start < h.end)) continue;
@@ -83,9 +95,15 @@ export function findHits(text: PreparedText, hints: DetectionHints): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The line of a hit, as far as LINE_REACH either side: a line of 100,000 characters is not
+ * searched end to end for every hit (that made the checks quadratic).
+ */
 function lineAround(text: string, start: number, end: number): { start: number; end: number } {
-  const lineEnd = text.indexOf('\n', end);
-  return { start: text.lastIndexOf('\n', start - 1) + 1, end: lineEnd < 0 ? text.length : lineEnd };
+  const before = Math.max(0, start - LINE_REACH);
+  const lineStart = text.slice(before, start).lastIndexOf('\n');
+  const after = text.slice(end, end + LINE_REACH).indexOf('\n');
+  return { start: lineStart < 0 ? before : before + lineStart + 1, end: after < 0 ? Math.min(text.length, end + LINE_REACH) : end + after };
 }
 
 /** The hit with up to `radius` characters either side on its line, cut at word boundaries: "…thường trú tại số 45 đường…". */

@@ -20,6 +20,8 @@ export interface ReceiptSlipInput {
   receivedAt: Instant;
   /** When the decision is due: the date the requester comes back for it (or it is posted). */
   resultDueAt: Instant;
+  /** The due date was computed over a year without an official schedule of days off: printed "(dự kiến)". */
+  resultDueProvisional?: boolean;
   /** The requester's choice: collect the decision at the desk, or have it posted to a registered address. */
   resultCollection: 'at-desk' | 'by-post';
   postalAddress?: string;
@@ -122,7 +124,7 @@ export async function receiptSlipPdf(input: ReceiptSlipInput): Promise<Buffer> {
         paragraph(doc, item(`Thời gian giải quyết hồ sơ theo quy định là: ${twoDigits(input.workingDays)} ngày làm việc`));
       }
       paragraph(doc, item(`Thời gian nhận hồ sơ: ${officialDateTime(input.receivedAt)}`));
-      paragraph(doc, item(`Thời gian trả kết quả giải quyết hồ sơ: ${officialDateTime(input.resultDueAt)}`), { font: 'bold' });
+      paragraph(doc, item(`Thời gian trả kết quả giải quyết hồ sơ: ${officialDateTime(input.resultDueAt)}${input.resultDueProvisional ? ' (dự kiến)' : ''}`), { font: 'bold' });
       paragraph(doc, item(`Đăng ký nhận kết quả tại: ${collection}`));
       paragraph(doc, input.resultExplanation.trim(), { label: 'Lưu ý:', gap: 0.3 });
       paragraph(

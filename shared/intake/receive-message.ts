@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { messageItem, type CaseRepository } from '../cases/repository';
-import type { AttachmentRef, CaseRecord, NewEvent } from '../cases/model';
+import type { AttachmentRef, CaseRecord, NewEvent, QuarantinedAttachment } from '../cases/model';
 import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
 import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
 import { officeByAddress, type Office, type OfficeDirectory } from '../offices/directory';
 import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
 import type { Clock } from '../clock';
-import { asksToReschedule } from './reply-intent';
+import { asksToReschedule, rescheduleLimitReached } from './reply-intent';
+import { senderHoldReasons, thirdPartyReason } from './sender-trust';
 
 /** Where the raw message lies, and when the store says it was created (the fallback receipt time). */
 export interface StoredMessage {
@@ -31,6 +32,7 @@ export type IntakeOutcome =
   | { outcome: 'opened'; caseId: string }
   | { outcome: 'duplicate'; caseId?: string }
   | { outcome: 'threaded'; caseId: string }
+  | { outcome: 'third-party'; caseId: string }
   | { outcome: 'automated'; caseId: string }
   | { outcome: 'unmatched-automated' }
   | { outcome: 'unroutable'; reason: string };
@@ -80,6 +82,11 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
     return { outcome: 'automated', caseId: thread.caseId };
   }
   if (thread) {
+    const stranger = thirdPartyReason(await ports.cases.requireCase(thread.caseId), message);
+    if (stranger) {
+      await recordThirdPartyMessage(thread.caseId, message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy, reason: stranger });
+      return { outcome: 'third-party', caseId: thread.caseId };
+    }
     await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy });
     await resumeOnReply(thread.caseId, message, identity, receivedAt, ports);
     return { outcome: 'threaded', caseId: thread.caseId };
@@ -94,15 +101,11 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   }
 
   const { office, recipient } = routing;
-  const caseId = await ports.cases.reserveCaseId(
-    identity,
-    seen,
-    async () => formatCaseId(office.code, vietnamYear(receivedAt), await ports.cases.nextSerial(office.code, vietnamYear(receivedAt))),
-    toVietnamIso(now),
-    rawObject,
-  );
+  const year = vietnamYear(receivedAt);
+  const caseId = await ports.cases.reserveCaseId(identity, { office: office.code, year, format: (serial) => formatCaseId(office.code, year, serial) }, toVietnamIso(now), rawObject);
   const attachments = await storeAttachments(caseId, identity, message, ports);
   const nowIso = toVietnamIso(now);
+  const holdReasons = senderHoldReasons(message);
   const record: Omit<CaseRecord, 'lastSeq' | 'lastHash'> = {
     caseId,
     office: office.code,
@@ -114,12 +117,14 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
     firstMessageId: identity,
     deadlines: {},
     breaches: [],
+    ...(holdReasons.length > 0 ? { senderHold: { reasons: holdReasons, at: nowIso } } : {}),
     createdAt: nowIso,
     updatedAt: nowIso,
   };
   const events: NewEvent[] = [
     { type: 'message-received', at: toVietnamIso(receivedAt), actor: { kind: 'requester', address: message.from.address }, data: messageFacts(message, identity, rawObject, attachments) },
     { type: 'case-opened', at: nowIso, actor: INTAKE, data: { office: office.code, procedure: record.procedure, routedBy: recipient, requester: record.requester } },
+    ...(record.senderHold ? [{ type: 'sender-held', at: nowIso, actor: INTAKE, data: { reasons: record.senderHold.reasons, authentication: message.authentication } }] : []),
   ];
   const opened = await ports.cases.openCase(record, events, { messageId: identity, direction: 'in', status: 'done', disposition: 'opened-case', caseId, rawObject, at: nowIso });
   if (!opened) ports.log.info('case already opened by an earlier attempt', { caseId, messageId: identity });
@@ -139,7 +144,11 @@ async function resumeOnReply(caseId: string, message: InboundMessage, identity: 
     const pending = current.pendingStep;
     let output: Record<string, unknown> | undefined;
     if (pending?.step === 'requester-reply') output = { messageId: identity, receivedAt: toVietnamIso(receivedAt) };
-    else if (pending?.step === 'visit' && asksToReschedule(message.subject, message.text)) output = { action: 'reschedule', requestId: identity, requestedBy: 'requester' };
+    else if (pending?.step === 'visit' && asksToReschedule(message.subject, message.text)) {
+      const limit = rescheduleLimitReached(current);
+      if (limit) return flagForDesk(caseId, { kind: 'reschedule-limit', detail: limit, messageId: identity }, ports);
+      output = { action: 'reschedule', requestId: identity, requestedBy: 'requester' };
+    }
     if (!pending || !output) return;
     if (await ports.resumeStep(pending.taskToken, output)) {
       ports.log.info('reply resumed the waiting step', { caseId, step: pending.step, messageId: identity });
@@ -166,6 +175,11 @@ async function findThread(message: InboundMessage, cases: CaseRepository): Promi
     const known = await cases.getMessage(ref);
     if (known?.caseId && known.status === 'done') return { caseId: known.caseId, matchedBy: ref === message.inReplyTo ? 'in-reply-to' : 'references' };
   }
+  // A bounce or a feedback report names the message it reports on inside its report part.
+  for (const ref of message.report?.reportedMessageIds ?? []) {
+    const known = await cases.getMessage(ref);
+    if (known?.caseId && known.status === 'done') return { caseId: known.caseId, matchedBy: 'reported-message' };
+  }
   for (const caseId of caseIdsInSubject(message.subject)) {
     if (await cases.getCase(caseId)) return { caseId, matchedBy: 'subject' };
   }
@@ -174,31 +188,32 @@ async function findThread(message: InboundMessage, cases: CaseRepository): Promi
 
 async function addToCase(
   caseId: string,
-  type: 'reply-received' | 'automated-message-received',
+  type: 'reply-received' | 'automated-message-received' | 'third-party-message-received',
   message: InboundMessage,
   identity: string,
   rawObject: { bucket: string; key: string },
   receivedAt: Date,
   ports: IntakePorts,
   extra: Record<string, unknown>,
+  updateOf: (current: CaseRecord) => Partial<CaseRecord> = () => ({}),
 ): Promise<void> {
   const attachments = await storeAttachments(caseId, identity, message, ports);
   const messageRecord = messageItem({
     messageId: identity,
     direction: 'in',
     status: 'done',
-    disposition: type === 'reply-received' ? 'threaded' : 'automated',
+    disposition: type === 'automated-message-received' ? 'automated' : type === 'reply-received' ? 'threaded' : 'third-party',
     caseId,
     rawObject,
     at: toVietnamIso(ports.clock.now()),
   });
-  await ports.cases.changeCase(caseId, () => ({
-    update: {},
+  await ports.cases.changeCase(caseId, (current) => ({
+    update: updateOf(current),
     events: [
       {
         type,
         at: toVietnamIso(receivedAt),
-        actor: { kind: 'requester', address: message.from?.address ?? message.returnPath ?? 'unknown' },
+        actor: type === 'third-party-message-received' ? INTAKE : { kind: 'requester', address: message.from?.address ?? message.returnPath ?? 'unknown' },
         data: { ...messageFacts(message, identity, rawObject, attachments), ...extra },
       },
     ],
@@ -207,7 +222,11 @@ async function addToCase(
   ports.log.info(`${type} added to case`, { caseId, messageId: identity, ...extra });
 }
 
-async function storeAttachments(caseId: string, identity: string, message: InboundMessage, ports: IntakePorts): Promise<AttachmentRef[]> {
+async function storeAttachments(caseId: string, identity: string, message: InboundMessage, ports: IntakePorts): Promise<Array<AttachmentRef | QuarantinedAttachment>> {
+  // The mail server found a virus: nothing is stored apart or offered for download (the raw message keeps it for the record).
+  if (message.authentication.virus?.toUpperCase() === 'FAIL') {
+    return message.attachments.map((a) => ({ name: a.filename, contentType: a.contentType, size: a.size, quarantined: 'virus FAIL (SES)' }));
+  }
   const folder = createHash('sha256').update(identity).digest('hex').slice(0, 16);
   return Promise.all(
     message.attachments.map(async (a, i) => {
@@ -217,7 +236,7 @@ async function storeAttachments(caseId: string, identity: string, message: Inbou
   );
 }
 
-function messageFacts(message: InboundMessage, identity: string, rawObject: { bucket: string; key: string }, attachments: AttachmentRef[]): Record<string, unknown> {
+function messageFacts(message: InboundMessage, identity: string, rawObject: { bucket: string; key: string }, attachments: Array<AttachmentRef | QuarantinedAttachment>): Record<string, unknown> {
   return {
     messageId: identity,
     from: message.from,
@@ -229,8 +248,32 @@ function messageFacts(message: InboundMessage, identity: string, rawObject: { bu
     rawObject,
     attachments,
     authentication: message.authentication,
+    ...(message.report ? { report: message.report } : {}),
+    ...(message.cut ? { cut: message.cut } : {}),
     // enough for the automatic checks; the whole message stays in the inbound bucket
     text: message.text.slice(0, 20_000),
     textTruncated: message.text.length > 20_000 || undefined,
   };
+}
+
+/**
+ * A message that names a case but does not speak for its requester (another address, or the
+ * requester's address failing verification): kept on the case for the desk, never obeyed, never
+ * answered. The desk sees it in the case's `attention` list.
+ */
+async function recordThirdPartyMessage(caseId: string, message: InboundMessage, identity: string, rawObject: { bucket: string; key: string }, receivedAt: Date, ports: IntakePorts, facts: { matchedBy: string; reason: string }): Promise<void> {
+  const note = { kind: 'third-party-message' as const, at: toVietnamIso(receivedAt), detail: facts.reason, messageId: identity };
+  await addToCase(caseId, 'third-party-message-received', message, identity, rawObject, receivedAt, ports, facts, (current) => ({ attention: [...(current.attention ?? []), note] }));
+  ports.log.warn('a message names a case but is not from its requester: recorded, not obeyed, not answered', { caseId, messageId: identity, sender: message.from?.address, reason: facts.reason });
+}
+
+/** Tells the desk, on the case, what no step waits for (the requester asked once too often to move the appointment). */
+async function flagForDesk(caseId: string, note: { kind: 'reschedule-limit'; detail: string; messageId: string }, ports: IntakePorts): Promise<void> {
+  const at = toVietnamIso(ports.clock.now());
+  await ports.cases.changeCase(caseId, (current) =>
+    current.attention?.some((a) => a.messageId === note.messageId)
+      ? undefined
+      : { update: { attention: [...(current.attention ?? []), { ...note, at }] }, events: [{ type: 'desk-attention-needed', at, actor: INTAKE, data: { ...note } }] },
+  );
+  ports.log.warn('the requester asked to move the appointment past the catalog limit; left to the desk', { caseId, messageId: note.messageId });
 }

@@ -1,6 +1,8 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { detectAutomated, type AutomatedMessage } from './automated';
 import { normalizeMessageId } from '../cases/keys';
+import { displayText, MESSAGE_BOUNDS, truncateGraphemes } from './display-text';
+import { reportOf, type MessageReport } from './report';
 
 export interface InboundAttachment {
   filename: string;
@@ -30,6 +32,21 @@ export interface InboundMessage {
   attachments: InboundAttachment[];
   automated?: AutomatedMessage;
   authentication: AuthenticationVerdicts;
+  /** A delivery or feedback report (RFC 3464, RFC 5965): its type and the Message-IDs of the messages it reports on. */
+  report?: MessageReport;
+  /** What was cut to keep the stored message bounded (the raw message in the inbound bucket stays whole). */
+  cut?: MessageCut;
+}
+
+/** What parseInboundMessage left out, so that the case can say so. */
+export interface MessageCut {
+  /** The subject's length in characters, when it was cut to MESSAGE_BOUNDS.subject. */
+  subjectLength?: number;
+  /** Addresses of To and of Cc beyond MESSAGE_BOUNDS.recipients. */
+  toOmitted?: number;
+  ccOmitted?: number;
+  /** Attachments beyond MESSAGE_BOUNDS.attachments: not stored apart, still in the raw message. */
+  attachmentsOmitted?: number;
 }
 
 export interface AuthenticationVerdicts {
@@ -55,32 +72,48 @@ export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> 
   if (!parsed.headerLines.some((h) => h.key)) throw new MalformedMessage('the message has no headers');
   const received = topReceived(parsed);
   const returnPath = headerLine(parsed, 'return-path')?.replace(/^return-path:\s*/i, '').trim();
+  const rawSubject = (parsed.subject ?? '').trim();
+  const subject = displayText(rawSubject, MESSAGE_BOUNDS.subject);
+  const to = addresses(parsed.to);
+  const cc = addresses(parsed.cc);
+  const attachments = parsed.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename);
+  const from = firstAddress(parsed.from);
+  const cut: MessageCut = {
+    ...(subject !== rawSubject && truncateGraphemes(rawSubject, MESSAGE_BOUNDS.subject).truncated ? { subjectLength: [...rawSubject].length } : {}),
+    ...(to.length > MESSAGE_BOUNDS.recipients ? { toOmitted: to.length - MESSAGE_BOUNDS.recipients } : {}),
+    ...(cc.length > MESSAGE_BOUNDS.recipients ? { ccOmitted: cc.length - MESSAGE_BOUNDS.recipients } : {}),
+    ...(attachments.length > MESSAGE_BOUNDS.attachments ? { attachmentsOmitted: attachments.length - MESSAGE_BOUNDS.attachments } : {}),
+  };
+  const report = reportOf(parsed);
   return {
-    messageId: parsed.messageId ? normalizeMessageId(parsed.messageId) : undefined,
-    subject: (parsed.subject ?? '').trim(),
-    from: firstAddress(parsed.from),
+    messageId: parsed.messageId ? normalizeMessageId(bounded(parsed.messageId)) : undefined,
+    subject,
+    from,
     replyTo: firstAddress(parsed.replyTo)?.address,
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
+    to: to.slice(0, MESSAGE_BOUNDS.recipients),
+    cc: cc.slice(0, MESSAGE_BOUNDS.recipients),
     senderDate: parsed.date?.toISOString(),
     receivedAt: received?.at,
     envelopeRecipient: received?.recipient,
-    returnPath: returnPath === undefined ? undefined : returnPath.replace(/^<|>$/g, ''),
-    inReplyTo: parsed.inReplyTo ? normalizeMessageId(parsed.inReplyTo) : undefined,
-    references: referencesOf(parsed),
+    returnPath: returnPath === undefined ? undefined : bounded(returnPath.replace(/^<|>$/g, '')),
+    inReplyTo: parsed.inReplyTo ? normalizeMessageId(bounded(parsed.inReplyTo)) : undefined,
+    references: referencesOf(parsed).slice(-MESSAGE_BOUNDS.recipients),
     text: bodyText(parsed),
-    attachments: parsed.attachments
-      .filter((a) => a.contentDisposition !== 'inline' || a.filename)
-      .map((a, i) => ({
-        filename: safeFilename(a.filename, i + 1, a.contentType),
-        contentType: a.contentType,
-        size: a.size,
-        content: a.content,
-      })),
-    automated: detectAutomated(parsed.headers, returnPath, firstAddress(parsed.from)?.address, parsed.headerLines),
+    attachments: attachments.slice(0, MESSAGE_BOUNDS.attachments).map((a, i) => ({
+      filename: safeFilename(a.filename, i + 1, a.contentType),
+      contentType: bounded(a.contentType),
+      size: a.size,
+      content: a.content,
+    })),
+    automated: detectAutomated(parsed.headers, returnPath, from?.address, parsed.headerLines),
     authentication: authenticationVerdicts(parsed),
+    ...(report ? { report } : {}),
+    ...(Object.keys(cut).length > 0 ? { cut } : {}),
   };
 }
+
+/** A header value as stored: at most one header line's worth (RFC 5322: 998 characters). */
+const bounded = (value: string) => truncateGraphemes(value, MESSAGE_BOUNDS.headerValue).text;
 
 function headerLine(parsed: ParsedMail, key: string): string | undefined {
   return parsed.headerLines.find((h) => h.key === key)?.line;
@@ -102,13 +135,14 @@ function topReceived(parsed: ParsedMail): { at?: Date; recipient?: string } | un
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return objects.flatMap((o) => o.value.flatMap((v) => (v.group ? v.group.map((g) => g.address) : [v.address]))).filter((a): a is string => !!a).map((a) => a.toLowerCase());
+  return objects.flatMap((o) => o.value.flatMap((v) => (v.group ? v.group.map((g) => g.address) : [v.address]))).filter((a): a is string => !!a).map((a) => bounded(a.toLowerCase()));
 }
 
 function firstAddress(field: AddressObject | AddressObject[] | undefined): { address: string; name?: string } | undefined {
   const first = (Array.isArray(field) ? field[0] : field)?.value[0];
   if (!first?.address) return undefined;
-  return { address: first.address.toLowerCase(), name: first.name || undefined };
+  const name = first.name ? displayText(first.name, MESSAGE_BOUNDS.displayName) : '';
+  return { address: bounded(first.address.toLowerCase()), name: name || undefined };
 }
 
 function referencesOf(parsed: ParsedMail): string[] {
@@ -130,16 +164,18 @@ const EXTENSIONS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
-/** Keeps the citizen's file name (Vietnamese included) but never a path, and names nameless parts. */
+/**
+ * Keeps the citizen's file name (Vietnamese included) but never a path, a control or a bidi
+ * override, cut by whole characters (never inside a surrogate pair) to MESSAGE_BOUNDS.filename
+ * with its extension kept; names nameless parts.
+ */
 export function safeFilename(filename: string | undefined, index: number, contentType: string): string {
-  const cleaned = (filename ?? '')
-    .normalize('NFC')
-    .replace(/[\\/]/g, '_')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
-  if (cleaned && cleaned !== '.' && cleaned !== '..') return cleaned;
-  return `tep-dinh-kem-${index}.${EXTENSIONS[contentType] ?? 'bin'}`;
+  const cleaned = displayText((filename ?? '').replace(/[\\/]/g, '_').replace(/[\t\r\n]/g, ''), Number.MAX_SAFE_INTEGER).trim();
+  if (!cleaned || cleaned === '.' || cleaned === '..') return `tep-dinh-kem-${index}.${EXTENSIONS[contentType] ?? 'bin'}`;
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
+  const whole = truncateGraphemes(cleaned, MESSAGE_BOUNDS.filename);
+  if (!whole.truncated) return cleaned;
+  return `${truncateGraphemes(cleaned.slice(0, cleaned.length - extension.length), MESSAGE_BOUNDS.filename - extension.length - 1).text}…${extension}`;
 }
 
 /** The receiving server's verdicts (SES writes Authentication-Results and X-SES-* headers). */

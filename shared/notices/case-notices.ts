@@ -26,6 +26,7 @@ import {
   type DecisionFacts,
 } from './lifecycle';
 import { receiptSlipNotice } from './receipt-slip-notice';
+import { withSenderHoldNote } from '../intake/sender-trust';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 
 export const NOTICE_KINDS = [
@@ -131,7 +132,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
     }
     case 'new-case':
       if (!firstDue) throw new Error(`case ${id} has no first deadline yet`);
-      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueAt: firstDue, attachmentNames }) };
+      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: withSenderHoldNote(newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueAt: firstDue, attachmentNames }), caseRecord) };
     case 'complaint-guidance':
       return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, procedure, registrationWorkingDays: ctx.procedure.resultWorkingDays, superior: superiorOf(directory, office) }) };
     case 'guidance': {

@@ -6,6 +6,7 @@ import { composeRawMessage } from '../mail/outbound-message';
 import { toVietnamIso } from '../time/vietnam-time';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 import { prepareNotice, type NoticeKind } from './case-notices';
+import { requesterNoticesHeld } from '../intake/sender-trust';
 
 export type { NoticeKind } from './case-notices';
 
@@ -41,6 +42,8 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
   });
   const messageId = `<${prepared.key}@${ports.directory.agency.mailDomain}>`;
   if (prepared.needless) return { messageId, alreadySent: false, needless: prepared.needless };
+  // The agency's signed mail never answers a sender that failed verification, until an officer confirms the address.
+  if (prepared.audience === 'requester' && requesterNoticesHeld(caseRecord)) return { messageId, alreadySent: false, needless: `the sender is not verified (${caseRecord.senderHold!.reasons.join('; ')}); held until an officer confirms the address` };
   if ((await ports.cases.claimOutbound(messageId, caseId, now)) === 'sent') return { messageId, alreadySent: true };
 
   const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;

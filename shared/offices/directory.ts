@@ -27,7 +27,12 @@ const office = z.object({
   headTitle: z.string().trim().min(1, 'the title of the head of office, as the signature block writes it'),
   headName: z.string().trim().min(1, 'the name of the head of office'),
   /** Who is told: the one-stop desk's officers (warnings, new cases) and the head of office (escalations). */
-  staff: z.object({ desk: z.email(), head: z.email() }),
+  staff: z.object({
+    desk: z.email(),
+    head: z.email(),
+    /** Deputies the head named to sign decisions in their stead (their staff e-mail, as the token carries it); none by default. */
+    decisionDeputies: z.array(z.email()).optional(),
+  }),
   /** In-person appointments: half-day sessions and how many requesters each can receive. */
   appointments: z
     .object({

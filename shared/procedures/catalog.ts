@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../checks/types';
 import { InvalidHint, compileKeyword, compilePattern } from '../checks/hints';
+import { COUNTING_RULES, type CountingRule } from '../calendar/deadline';
 
 export const PROCEDURE_CODES = [
   'enforcement-request',
@@ -36,6 +37,10 @@ export const LIMIT_FIELDS = [
 ] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 
+/** The limits counted in working days: each names its counting rule (limitationYears is in years). */
+export const WORKING_DAY_LIMITS = ['reviewWorkingDays', 'resultWorkingDays', 'refusalWorkingDays', 'procuracyCopyWorkingDays', 'requesterReplyWorkingDays'] as const;
+export type WorkingDayLimit = (typeof WORKING_DAY_LIMITS)[number];
+
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** "HH:MM" in the office's local time (Asia/Ho_Chi_Minh). */
@@ -57,6 +62,37 @@ const limit = z
   .superRefine((l, ctx) => {
     if (l.verify && l.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a number marked verify needs a note saying what to check' });
   });
+
+/**
+ * How a limit in working days is counted, and why: `legal` (Civil Code arts. 147-148) for a limit set by
+ * law, `working-hours` for the agency's own commitments (see shared/calendar/README.md).
+ */
+const counting = z.strictObject({
+  rule: z.enum(COUNTING_RULES, { message: 'expected "legal" or "working-hours"' }),
+  source: nonEmpty,
+});
+
+/** A limit in working days: a number with its source, and the rule it is counted by. */
+const dayLimit = z
+  .strictObject({
+    value: z.number().int('a time limit is a whole number').positive('a time limit is at least 1'),
+    counting,
+    verify: z.boolean().optional(),
+    agencySetting: z.boolean().optional(),
+    note: nonEmpty.optional(),
+  })
+  .superRefine((l, ctx) => {
+    if (l.verify && l.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a number marked verify needs a note saying what to check' });
+  });
+
+/** The one-stop cut-off: the agency's setting, with the rule it applies. */
+const cutoffSetting = z.strictObject({
+  time: clockTime,
+  agencySetting: z.literal(true),
+  source: nonEmpty,
+  verify: z.boolean().optional(),
+  note: nonEmpty.optional(),
+});
 
 function hintIssues(compileHint: (hint: string) => RegExp) {
   return (hints: string[] | undefined, ctx: z.RefinementCtx, field: string) =>
@@ -138,14 +174,14 @@ const procedure = z.strictObject({
   flow: z.enum(PROCEDURE_FLOWS),
   /** What the requester receives, and a plain reminder that it is not the money of the judgment (seed 000). */
   result: z.strictObject({ name: nonEmpty, explanation: nonEmpty }),
-  reviewWorkingDays: limit,
-  resultWorkingDays: limit,
-  refusalWorkingDays: limit,
-  procuracyCopyWorkingDays: limit.optional(),
-  requesterReplyWorkingDays: limit,
+  reviewWorkingDays: dayLimit,
+  resultWorkingDays: dayLimit,
+  refusalWorkingDays: dayLimit,
+  procuracyCopyWorkingDays: dayLimit.optional(),
+  requesterReplyWorkingDays: dayLimit,
   limitationYears: limit.optional(),
-  /** A file received after this time (office's local time) starts its clock the next working morning. */
-  afterCutoff: clockTime,
+  /** The agency's cut-off: a file received after this time (office's local time) goes to the officer the next working morning. */
+  afterCutoff: cutoffSetting,
   /** The share of a time limit after which the officer is warned. */
   warningFraction: z.number().gt(0, 'a fraction between 0 and 1').lt(1, 'a fraction between 0 and 1'),
   recognize: detectionHints,
@@ -161,6 +197,8 @@ const catalogDefaults = z.strictObject({
   bringToAppointment: z.array(nonEmpty).min(1),
   /** When a result is late, the new date the apology (form 04) commits to: this many working days after the breach. */
   apologyExtensionWorkingDays: z.number().int().min(1, 'at least 1 working day').max(30, 'at most 30 working days'),
+  /** How often the requester may move the appointment by replying; after that the desk decides (an agency setting). */
+  rescheduleByReplyLimit: z.number().int().min(0).max(10).optional(),
 });
 
 type RawDetectionHints = z.infer<typeof detectionHints>;
@@ -244,6 +282,18 @@ export interface NumberSource {
   verify: boolean;
   agencySetting: boolean;
   note?: string;
+  /** For a limit in working days: the rule it is counted by, and why. */
+  counting?: CountingRule;
+  countingSource?: string;
+}
+
+/** The one-stop cut-off as the agency set it. */
+export interface CutoffSetting {
+  time: string;
+  agencySetting: true;
+  source: string;
+  verify: boolean;
+  note?: string;
 }
 
 export interface Procedure {
@@ -258,13 +308,19 @@ export interface Procedure {
   procuracyCopyWorkingDays?: number;
   requesterReplyWorkingDays: number;
   limitationYears?: number;
+  /** The cut-off time, "HH:MM" (see `afterCutoffSetting` for its source). */
   afterCutoff: string;
+  afterCutoffSetting: CutoffSetting;
+  /** The counting rule of each limit in working days. */
+  counting: Partial<Record<WorkingDayLimit, CountingRule>> & Record<Exclude<WorkingDayLimit, 'procuracyCopyWorkingDays'>, CountingRule>;
   warningFraction: number;
   recognize: DetectionHints;
   requiredItems: RequiredItem[];
   legalBasis: LegalCitation[];
   bringToAppointment: string[];
   apologyExtensionWorkingDays: number;
+  /** How often the requester may move the appointment by replying before the desk decides. */
+  rescheduleByReplyLimit?: number;
   /** Each number above with its source: whether it awaits verification, whether the agency chose it. */
   numbers: Partial<Record<LimitField, NumberSource>>;
 }
@@ -280,7 +336,7 @@ export class InvalidProcedureCatalog extends Error {
 }
 
 type RawCatalog = z.infer<typeof procedureCatalogSchema>;
-type RawLimit = z.infer<typeof limit>;
+type RawLimit = z.infer<typeof limit> | z.infer<typeof dayLimit>;
 
 const hintsOf = (h: RawDetectionHints | undefined): DetectionHints => ({
   keywords: h?.keywords ?? [],
@@ -294,6 +350,7 @@ const sourceOf = (l: RawLimit): NumberSource => ({
   verify: l.verify ?? false,
   agencySetting: l.agencySetting ?? false,
   ...(l.note === undefined ? {} : { note: l.note }),
+  ...('counting' in l ? { counting: l.counting.rule, countingSource: l.counting.source } : {}),
 });
 
 /** The validated catalog with common items resolved into each procedure and each number made plain. */
@@ -320,7 +377,15 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
         ...(p.procuracyCopyWorkingDays === undefined ? {} : { procuracyCopyWorkingDays: p.procuracyCopyWorkingDays.value }),
         requesterReplyWorkingDays: p.requesterReplyWorkingDays.value,
         ...(p.limitationYears === undefined ? {} : { limitationYears: p.limitationYears.value }),
-        afterCutoff: p.afterCutoff,
+        afterCutoff: p.afterCutoff.time,
+        afterCutoffSetting: { ...p.afterCutoff, verify: p.afterCutoff.verify ?? false },
+        counting: {
+          reviewWorkingDays: p.reviewWorkingDays.counting.rule,
+          resultWorkingDays: p.resultWorkingDays.counting.rule,
+          refusalWorkingDays: p.refusalWorkingDays.counting.rule,
+          requesterReplyWorkingDays: p.requesterReplyWorkingDays.counting.rule,
+          ...(p.procuracyCopyWorkingDays === undefined ? {} : { procuracyCopyWorkingDays: p.procuracyCopyWorkingDays.counting.rule }),
+        },
         warningFraction: p.warningFraction,
         recognize: hintsOf(p.recognize),
         requiredItems: p.requiredItems.map((item): RequiredItem => {
@@ -338,6 +403,7 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
         legalBasis: p.legalBasis.map((c) => ({ citation: c.citation, verify: c.verify ?? false, ...(c.note === undefined ? {} : { note: c.note }) })),
         bringToAppointment: p.bringToAppointment ?? raw.defaults.bringToAppointment,
         apologyExtensionWorkingDays: raw.defaults.apologyExtensionWorkingDays,
+        ...(raw.defaults.rescheduleByReplyLimit === undefined ? {} : { rescheduleByReplyLimit: raw.defaults.rescheduleByReplyLimit }),
         numbers,
       };
     }),

@@ -12,7 +12,9 @@ export interface CsvOptions {
   /**
    * Text that starts with = + - @ (or a tab or carriage return) is a formula to a spreadsheet: a requester
    * could write one into their name. When set, such text is written with a leading apostrophe, which
-   * spreadsheets show as text (OWASP "CSV injection"). Numbers are never changed.
+   * spreadsheets show as text (OWASP "CSV injection"). Not only at the start of the field: Excel on a
+   * Vietnamese Windows splits on ";" (the list separator there), and a tab or a line break starts a
+   * cell too, so every segment after ; , tab or a line break is guarded the same way. Numbers are never changed.
    */
   guardFormulas?: boolean;
   /** Start with the UTF-8 byte order mark (default true). */
@@ -20,11 +22,19 @@ export interface CsvOptions {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A segment that a spreadsheet may read as a cell of its own (after ; , a tab or a line break, spaces allowed) and that starts a formula. */
+const FORMULA_SEGMENT = /([;,\t\r\n][ \u00a0]*)(?=[=+\-@])/g;
+
+/** Text with every cell-starting segment that reads as a formula made text (a leading apostrophe). */
+export function neutralizeFormulas(text: string): string {
+  const guarded = text.replace(FORMULA_SEGMENT, "$1'");
+  return FORMULA_START.test(guarded) || /^[ \u00a0]+[=+\-@]/.test(guarded) ? `'${guarded}` : guarded;
+}
 
 export function csvField(value: CsvValue, guardFormulas = false): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (guardFormulas && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (guardFormulas && typeof value === 'string') text = neutralizeFormulas(text);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -8,7 +8,7 @@ import { vietnameseDateTime } from '../time/vietnam-time';
 import { toCsv, type CsvValue } from './csv';
 import { FORM_COLUMN_KEYS, FORM_COLUMNS, type OfficialReport, type ReportRow } from './official-report';
 import { LEVEL_SHORT_NAMES, PROCEDURE_NAMES, REGIONAL_FOOTNOTE } from './procedures';
-import { INTAKE_LABELS, OUTCOME_LABELS } from './report-case';
+import { INTAKE_LABELS, ONLINE_OUTCOME_LABELS, ONLINE_OUTCOMES, OUTCOME_LABELS } from './report-case';
 
 /** Where the form sits on its sheet. */
 export const SHEET_LAYOUT = {
@@ -153,9 +153,17 @@ function addForm(workbook: ExcelJS.Workbook, report: OfficialReport, form: { she
   const scope = scopeNote(report, form.sheet);
   if (scope) notes.push(scope);
   notes.push(
-    'Đúng hạn, quá hạn (đã giải quyết xong): so thời điểm trả kết quả với thời hạn trả kết quả đã hẹn.',
-    'Chưa tới hạn, quá hạn (đang giải quyết): so thời hạn trả kết quả với thời điểm kết thúc kỳ báo cáo.',
+    'Số hồ sơ nhận giải quyết: hồ sơ đã được tiếp nhận trực tiếp và cấp Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+    'Đúng hạn, quá hạn (đã giải quyết xong): so thời điểm có kết quả giải quyết với thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, tính theo ngày, giờ làm việc.',
+    'Chưa tới hạn, quá hạn (đang giải quyết): so thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả với thời điểm kết thúc kỳ báo cáo.',
   );
+  if (form.sheet === ROLL_UP_SHEET || report.scope.kind === 'office') {
+    const o = report.online.outcomes;
+    const others = ONLINE_OUTCOMES.filter((k) => k !== 'received-in-person' && o[k] > 0).map((k) => `${ONLINE_OUTCOME_LABELS[k].toLowerCase()}: ${o[k]}`);
+    notes.push(
+      `Hỗ trợ trực tuyến (không tính vào biểu): ${report.online.received} yêu cầu gửi qua thư điện tử trong kỳ, trong đó ${o['received-in-person']} đã tiếp nhận trực tiếp${others.length ? `; ${others.join('; ')}` : ''}.`,
+    );
+  }
   const withdrawn = form.rows.find((r) => r.kind === 'total')?.withdrawn ?? 0;
   if (withdrawn > 0) notes.push(`Không tính vào biểu: ${withdrawn} hồ sơ người yêu cầu rút yêu cầu trong kỳ.`);
   if (form.sheet === ROLL_UP_SHEET || report.scope.kind === 'office') {
@@ -180,11 +188,14 @@ function addLedger(workbook: ExcelJS.Workbook, report: OfficialReport): void {
     { header: 'Thủ tục', width: 44 },
     { header: 'Nguồn', width: 20 },
     { header: 'Tình trạng cuối kỳ', width: 34 },
+    { header: 'Thời điểm tiếp nhận trực tiếp', width: 26 },
     { header: 'Thời hạn trả kết quả', width: 26 },
+    { header: 'Thời điểm có kết quả', width: 26 },
+    { header: 'Thời điểm trả kết quả', width: 26 },
   ];
   ws.getRow(1).font = { name: FONT, bold: true };
   for (const e of report.ledger) {
-    ws.addRow([e.caseId, e.office, LEVEL_SHORT_NAMES[e.level], PROCEDURE_NAMES[e.procedure], INTAKE_LABELS[e.intake], OUTCOME_LABELS[e.outcome], e.resultDueAt ?? '']);
+    ws.addRow([e.caseId, e.office, LEVEL_SHORT_NAMES[e.level], PROCEDURE_NAMES[e.procedure], INTAKE_LABELS[e.intake], OUTCOME_LABELS[e.outcome], e.receivedAt, e.resultDueAt ?? '', e.resolvedAt ?? '', e.handedOverAt ?? '']);
   }
 }
 

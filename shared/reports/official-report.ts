@@ -6,7 +6,8 @@ import type { Office, OfficeDirectory } from '../offices/directory';
 import { toVietnamIso } from '../time/vietnam-time';
 import type { ReportingPeriod } from './period';
 import { LEVEL_HEADINGS, ONE_STOP_PROCEDURES, PROCEDURE_NAMES, REPORT_LEVELS, type OfficeLevel, type OneStopProcedureCode } from './procedures';
-import { standingIn, type Intake, type Outcome, type ReportCase } from './report-case';
+import type { CalendarData } from '../calendar';
+import { ONLINE_OUTCOMES, onlineOutcomeIn, onTimeJudge, standingIn, type Intake, type OnlineOutcome, type Outcome, type ReportCase } from './report-case';
 
 export const FORM_TITLE = 'BÁO CÁO TÌNH HÌNH TIẾP NHẬN HỒ SƠ VÀ TRẢ KẾT QUẢ THEO CƠ CHẾ MỘT CỬA';
 export const FORM_REFERENCE = 'Theo biểu mẫu kèm theo Công văn số 1639/TCTHADS-NV3 ngày 11/5/2017 của Tổng cục Thi hành án dân sự';
@@ -52,16 +53,16 @@ const IN_PROGRESS = 'Đang giải quyết (chuyển kỳ sau)';
  */
 export const FORM_COLUMNS: readonly FormColumn[] = [
   { key: 'total', headings: [RECEIVED, 'Tổng số'], definition: 'files to handle in the period: carried over + newly received' },
-  { key: 'carriedOver', headings: [RECEIVED, 'Trong đó', CARRIED], definition: 'received before the period, still open at its start' },
-  { key: 'newlyReceived', headings: [RECEIVED, 'Trong đó', NEW], definition: 'received within the period' },
-  { key: 'carriedOverResolvedOnTime', headings: [CARRIED, RESOLVED, 'Đúng hạn'], definition: 'carried over, resolved in the period at or before the due instant' },
-  { key: 'carriedOverResolvedLate', headings: [CARRIED, RESOLVED, 'Quá hạn'], definition: 'carried over, resolved in the period after the due instant' },
-  { key: 'carriedOverInProgressNotDue', headings: [CARRIED, IN_PROGRESS, 'Chưa tới hạn'], definition: 'carried over, open at the end of the period, due at or after it' },
-  { key: 'carriedOverInProgressOverdue', headings: [CARRIED, IN_PROGRESS, 'Quá hạn'], definition: 'carried over, open at the end of the period, due before it' },
-  { key: 'newlyReceivedResolvedOnTime', headings: [NEW, RESOLVED, 'Đúng hạn'], definition: 'newly received, resolved in the period at or before the due instant' },
-  { key: 'newlyReceivedResolvedLate', headings: [NEW, RESOLVED, 'Quá hạn'], definition: 'newly received, resolved in the period after the due instant' },
-  { key: 'newlyReceivedInProgressNotDue', headings: [NEW, IN_PROGRESS, 'Chưa tới hạn'], definition: 'newly received, open at the end of the period, due at or after it' },
-  { key: 'newlyReceivedInProgressOverdue', headings: [NEW, IN_PROGRESS, 'Quá hạn'], definition: 'newly received, open at the end of the period, due before it' },
+  { key: 'carriedOver', headings: [RECEIVED, 'Trong đó', CARRIED], definition: 'received in person (receipt slip) before the period, result not issued before it' },
+  { key: 'newlyReceived', headings: [RECEIVED, 'Trong đó', NEW], definition: 'received in person (receipt slip) within the period' },
+  { key: 'carriedOverResolvedOnTime', headings: [CARRIED, RESOLVED, 'Đúng hạn'], definition: 'carried over, result issued in the period, on time by the calendar against the date on the receipt slip' },
+  { key: 'carriedOverResolvedLate', headings: [CARRIED, RESOLVED, 'Quá hạn'], definition: 'carried over, result issued in the period, late by the calendar against the date on the receipt slip' },
+  { key: 'carriedOverInProgressNotDue', headings: [CARRIED, IN_PROGRESS, 'Chưa tới hạn'], definition: 'carried over, no result at the end of the period, which would still be on time then' },
+  { key: 'carriedOverInProgressOverdue', headings: [CARRIED, IN_PROGRESS, 'Quá hạn'], definition: 'carried over, no result at the end of the period, already late then' },
+  { key: 'newlyReceivedResolvedOnTime', headings: [NEW, RESOLVED, 'Đúng hạn'], definition: 'newly received, result issued in the period, on time by the calendar against the date on the receipt slip' },
+  { key: 'newlyReceivedResolvedLate', headings: [NEW, RESOLVED, 'Quá hạn'], definition: 'newly received, result issued in the period, late by the calendar against the date on the receipt slip' },
+  { key: 'newlyReceivedInProgressNotDue', headings: [NEW, IN_PROGRESS, 'Chưa tới hạn'], definition: 'newly received, no result at the end of the period, which would still be on time then' },
+  { key: 'newlyReceivedInProgressOverdue', headings: [NEW, IN_PROGRESS, 'Quá hạn'], definition: 'newly received, no result at the end of the period, already late then' },
 ];
 
 const OUTCOME_COLUMN: Record<Intake, Record<Exclude<Outcome, 'withdrawn'>, FormColumnKey>> = {
@@ -119,7 +120,21 @@ export interface LedgerEntry {
   outcome: Outcome;
   /** The form column the case counts in (besides total and its intake); absent when withdrawn. */
   column?: FormColumnKey;
+  /** The in-person receipt, the date on the receipt slip, the result issued and handed over. */
+  receivedAt: string;
   resultDueAt?: string;
+  resolvedAt?: string;
+  handedOverAt?: string;
+}
+
+/**
+ * The online stage beside the form (seed 004 asks for "tình hình tiếp nhận và hỗ trợ trực tuyến" apart from
+ * the form): the one-stop requests e-mailed in the period and what became of them by its end.
+ */
+export interface OnlineSummary {
+  received: number;
+  outcomes: Record<OnlineOutcome, number>;
+  cases: Array<{ caseId: string; office: string; procedure: OneStopProcedureCode; emailedAt: string; outcome: OnlineOutcome }>;
 }
 
 /** The form for one office, as part of a province's report. */
@@ -149,6 +164,8 @@ export interface OfficialReport {
   /** For a province: the same form for each of its offices, in directory order (their sum is `rows`). */
   offices: OfficeSheet[];
   ledger: LedgerEntry[];
+  /** The requests e-mailed in the period, in the offices of the scope, and what became of them. */
+  online: OnlineSummary;
   /** Data an auditor must look at. */
   attention: {
     /** Counted, but with no due date: they count as on time or not yet due. */
@@ -236,8 +253,11 @@ export function buildOfficialReport(args: {
   period: ReportingPeriod;
   scope: ReportScope;
   asOf?: Date;
+  /** Calendar data other than the bundled one (tests, tools). */
+  calendars?: CalendarData;
 }): OfficialReport {
   const { cases, directory, period, scope } = args;
+  const onTime = onTimeJudge(directory, args.calendars);
   const observedAt = new Date(Math.min(period.end.getTime(), (args.asOf ?? period.end).getTime()));
   if (observedAt.getTime() <= period.start.getTime()) {
     throw new InvalidReportScope(`the period ${period.key} starts after the report's date ${toVietnamIso(observedAt)}: there is nothing to report yet`);
@@ -249,15 +269,20 @@ export function buildOfficialReport(args: {
   const ledger: LedgerEntry[] = [];
   const withoutDueDate: string[] = [];
   const unknownOffice: string[] = [];
+  const onlineCases: OnlineSummary['cases'] = [];
   for (const c of cases) {
     if (!known.has(c.office)) {
       // An office missing from the directory may belong to the province: say so rather than guess.
-      if (kind === 'province' && standingIn(c, period, observedAt).counted) unknownOffice.push(c.caseId);
+      // Only whether it would count is read here, not its outcome: no calendar is needed (nor known) for it.
+      const counted = standingIn(c, period, () => true, observedAt).counted || onlineOutcomeIn(c, period, observedAt) !== undefined;
+      if (kind === 'province' && counted) unknownOffice.push(c.caseId);
       continue;
     }
     const level = levelOf.get(c.office);
     if (level === undefined) continue;
-    const standing = standingIn(c, period, observedAt);
+    const online = onlineOutcomeIn(c, period, observedAt);
+    if (online) onlineCases.push({ caseId: c.caseId, office: c.office, procedure: c.procedure, emailedAt: c.emailedAt, outcome: online });
+    const standing = standingIn(c, period, onTime, observedAt);
     if (!standing.counted) continue;
     const column = standing.outcome === 'withdrawn' ? undefined : OUTCOME_COLUMN[standing.intake][standing.outcome];
     ledger.push({
@@ -268,12 +293,17 @@ export function buildOfficialReport(args: {
       intake: standing.intake,
       outcome: standing.outcome,
       ...(column ? { column } : {}),
-      ...(c.resultDueAt ? { resultDueAt: c.resultDueAt } : {}),
+      receivedAt: c.receivedAt!,
+      ...(c.resultDeadline ? { resultDueAt: c.resultDeadline.dueAt } : {}),
+      ...(c.resolvedAt ? { resolvedAt: c.resolvedAt } : {}),
+      ...(c.handedOverAt ? { handedOverAt: c.handedOverAt } : {}),
     });
     if (standing.withoutDueDate && column) withoutDueDate.push(c.caseId);
   }
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   ledger.sort((a, b) => byId(a.caseId, b.caseId));
+  onlineCases.sort((a, b) => byId(a.caseId, b.caseId));
+  const outcomes = Object.fromEntries(ONLINE_OUTCOMES.map((o) => [o, onlineCases.filter((c) => c.outcome === o).length])) as Record<OnlineOutcome, number>;
 
   return {
     title: FORM_TITLE,
@@ -290,6 +320,7 @@ export function buildOfficialReport(args: {
         ? offices.map((o) => ({ office: o.code, name: o.name, level: o.level, rows: formOf(ledger.filter((e) => e.office === o.code)) }))
         : [],
     ledger,
+    online: { received: onlineCases.length, outcomes, cases: onlineCases },
     attention: { withoutDueDate: withoutDueDate.sort(byId), unknownOffice: unknownOffice.sort(byId) },
   };
 }

@@ -5,16 +5,25 @@
  * the report can be checked against the files behind it.
  */
 import type { Actor, CaseRecord, TimelineEvent } from '../cases/model';
+import type { CalendarData } from '../calendar';
+import type { OfficeDirectory } from '../offices/directory';
 import { canonicalJson } from '../timeline/hash-chain';
 import { toCsv, type CsvValue } from './csv';
 import type { ReportingPeriod } from './period';
 import { isOneStopProcedure, PROCEDURE_NAMES } from './procedures';
-import { endingsOf, INTAKE_LABELS, OUTCOME_LABELS, resultDeadlineOf, standingIn, timelinessOf, type Intake, type Outcome } from './report-case';
+import { INTAKE_LABELS, milestonesOf, ONLINE_OUTCOME_LABELS, onlineOutcomeIn, onTimeJudge, OUTCOME_LABELS, resultDeadlineOf, standingIn, timelinessOf, type Intake, type OnlineOutcome, type OnTimeJudge, type Outcome } from './report-case';
 
 export type EventsByCase = ReadonlyMap<string, readonly TimelineEvent[]>;
 
 export interface CaseExportOptions {
-  /** Keep only the cases the official report of this period counts (or lists as withdrawn), and say how. */
+  /** The offices, whose calendars judge on time or late (the calendar's `timeliness`, as the report does). */
+  directory: OfficeDirectory;
+  /** Calendar data other than the bundled one (tests, tools). */
+  calendars?: CalendarData;
+  /**
+   * Keep only the cases the official report of this period counts (or lists as withdrawn) and the requests
+   * e-mailed in it (the online stage beside the form), and say how.
+   */
   period?: ReportingPeriod;
 }
 
@@ -29,15 +38,21 @@ export interface CaseExportEntry {
   /** Each step's due instant, by step name. */
   deadlines: Record<string, string>;
   breaches: string[];
-  /** The deadline the result is judged by, and which step's it is ("result", or "review" for now). */
+  /** The in-person receipt (the receipt slip), when it happened: from then on the case is on the form. */
+  receivedInPersonAt?: string;
+  /** The date on the receipt slip: the result's deadline (`deadlines.decision`), which the result is judged by. */
   resultDueAt?: string;
-  dueStep?: string;
+  /** When the result was issued ("đã giải quyết xong") and handed over ("trả kết quả"). */
   resolvedAt?: string;
-  withdrawnAt?: string;
-  /** For a resolved case with a due date: whether the result came at or before it. */
+  handedOverAt?: string;
+  /** How the case closed, and when. */
+  closure?: { reason: string; at: string };
+  /** For a case whose result was issued: whether on time, by the calendar's `timeliness`. */
   timeliness?: 'on-time' | 'late';
-  /** With a period: where the case stands in it, as the official report counts it. */
+  /** With a period: where the case stands in it, as the official report counts it (absent if not on the form). */
   standing?: { intake: Intake; outcome: Outcome };
+  /** With a period: what became of a request e-mailed in it (the online stage beside the form). */
+  online?: OnlineOutcome;
   /** In JSON, when events are given: the case's timeline, in order. */
   timeline?: TimelineEvent[];
 }
@@ -45,18 +60,20 @@ export interface CaseExportEntry {
 const timelineOf = (caseId: string, events: EventsByCase | undefined): TimelineEvent[] =>
   [...(events?.get(caseId) ?? [])].sort((a, b) => a.seq - b.seq);
 
-function entryOf(record: CaseRecord, events: EventsByCase | undefined, period: ReportingPeriod | undefined): CaseExportEntry | undefined {
+function entryOf(record: CaseRecord, events: EventsByCase | undefined, period: ReportingPeriod | undefined, onTime: OnTimeJudge): CaseExportEntry | undefined {
   const timeline = timelineOf(record.caseId, events);
   const due = resultDeadlineOf(record);
-  const endings = endingsOf(record.caseId, timeline);
-  const instants = { receivedAt: record.receivedAt, ...(due ? { resultDueAt: due.dueAt } : {}), ...endings };
+  const milestones = milestonesOf(record.caseId, timeline);
+  const instants = { office: record.office, emailedAt: record.receivedAt, ...(due ? { resultDeadline: due } : {}), ...milestones };
   let standing: CaseExportEntry['standing'];
+  let online: OnlineOutcome | undefined;
   if (period) {
-    const s = standingIn(instants, period);
-    if (!s.counted) return undefined;
-    standing = { intake: s.intake, outcome: s.outcome };
+    const s = standingIn(instants, period, onTime);
+    online = onlineOutcomeIn(instants, period);
+    if (!s.counted && !online) return undefined;
+    if (s.counted) standing = { intake: s.intake, outcome: s.outcome };
   }
-  const timeliness = timelinessOf(instants);
+  const timeliness = timelinessOf(instants, onTime);
   return {
     caseId: record.caseId,
     office: record.office,
@@ -67,27 +84,32 @@ function entryOf(record: CaseRecord, events: EventsByCase | undefined, period: R
     receivedAt: record.receivedAt,
     deadlines: Object.fromEntries(Object.entries(record.deadlines).map(([step, d]) => [step, d.dueAt])),
     breaches: [...record.breaches],
-    ...(due ? { resultDueAt: due.dueAt, dueStep: due.step } : {}),
-    ...endings,
+    ...(milestones.receivedAt ? { receivedInPersonAt: milestones.receivedAt } : {}),
+    ...(due ? { resultDueAt: due.dueAt } : {}),
+    ...(milestones.resolvedAt ? { resolvedAt: milestones.resolvedAt } : {}),
+    ...(milestones.handedOverAt ? { handedOverAt: milestones.handedOverAt } : {}),
+    ...(milestones.closure ? { closure: { ...milestones.closure } } : {}),
     ...(timeliness ? { timeliness } : {}),
     ...(standing ? { standing } : {}),
+    ...(online ? { online } : {}),
   };
 }
 
 /** The cases as export entries, in case id order (which is office, year, then number). */
-export function caseExportEntries(cases: readonly CaseRecord[], events?: EventsByCase, options: CaseExportOptions = {}): CaseExportEntry[] {
+export function caseExportEntries(cases: readonly CaseRecord[], events: EventsByCase | undefined, options: CaseExportOptions): CaseExportEntry[] {
+  const onTime = onTimeJudge(options.directory, options.calendars);
   return [...cases]
     .sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
-    .map((record) => entryOf(record, events, options.period))
+    .map((record) => entryOf(record, events, options.period, onTime))
     .filter((entry): entry is CaseExportEntry => entry !== undefined);
 }
 
 const TIMELINESS_LABELS = { 'on-time': 'Đúng hạn', late: 'Quá hạn' } as const;
 
-/** The steps whose deadlines become columns: the result and the review first, then others by name. */
+/** The steps whose deadlines become columns: the review and the result (decision) first, then others by name. */
 function deadlineSteps(entries: readonly CaseExportEntry[]): string[] {
   const steps = new Set(entries.flatMap((e) => Object.keys(e.deadlines)));
-  const first = ['result', 'review'].filter((s) => steps.has(s));
+  const first = ['review', 'decision'].filter((s) => steps.has(s));
   return [...first, ...[...steps].filter((s) => !first.includes(s)).sort()];
 }
 
@@ -96,7 +118,7 @@ function deadlineSteps(entries: readonly CaseExportEntry[]): string[] {
  * each step (a column per step), breached steps, resolution, withdrawal, on time or late, and with a period
  * where the case stands in it. Text that a spreadsheet would run as a formula is neutralised (see `toCsv`).
  */
-export function exportCasesCsv(cases: readonly CaseRecord[], events?: EventsByCase, options: CaseExportOptions = {}): string {
+export function exportCasesCsv(cases: readonly CaseRecord[], events: EventsByCase | undefined, options: CaseExportOptions): string {
   const entries = caseExportEntries(cases, events, options);
   const steps = deadlineSteps(entries);
   const header: CsvValue[] = [
@@ -110,10 +132,14 @@ export function exportCasesCsv(cases: readonly CaseRecord[], events?: EventsByCa
     'Thời điểm tiếp nhận',
     ...steps.map((s) => `Thời hạn: ${s}`),
     'Bước quá hạn',
-    'Thời điểm giải quyết xong',
-    'Thời điểm rút yêu cầu',
+    'Thời điểm tiếp nhận trực tiếp',
+    'Thời hạn trả kết quả',
+    'Thời điểm có kết quả',
+    'Thời điểm trả kết quả',
+    'Lý do kết thúc',
+    'Thời điểm kết thúc',
     'Đúng hạn/quá hạn',
-    ...(options.period ? ['Nguồn trong kỳ', 'Tình trạng cuối kỳ'] : []),
+    ...(options.period ? ['Nguồn trong kỳ', 'Tình trạng cuối kỳ', 'Hỗ trợ trực tuyến'] : []),
   ];
   const lines = entries.map((e): CsvValue[] => [
     e.caseId,
@@ -126,16 +152,22 @@ export function exportCasesCsv(cases: readonly CaseRecord[], events?: EventsByCa
     e.receivedAt,
     ...steps.map((s) => e.deadlines[s]),
     e.breaches.join('; '),
+    e.receivedInPersonAt,
+    e.resultDueAt,
     e.resolvedAt,
-    e.withdrawnAt,
+    e.handedOverAt,
+    e.closure?.reason,
+    e.closure?.at,
     e.timeliness ? TIMELINESS_LABELS[e.timeliness] : undefined,
-    ...(options.period ? [e.standing ? INTAKE_LABELS[e.standing.intake] : undefined, e.standing ? OUTCOME_LABELS[e.standing.outcome] : undefined] : []),
+    ...(options.period
+      ? [e.standing ? INTAKE_LABELS[e.standing.intake] : undefined, e.standing ? OUTCOME_LABELS[e.standing.outcome] : undefined, e.online ? ONLINE_OUTCOME_LABELS[e.online] : undefined]
+      : []),
   ]);
   return toCsv([header, ...lines], { guardFormulas: true });
 }
 
 /** The cases as JSON: the period (if any) and an entry per case, with its timeline when events are given. */
-export function exportCasesJson(cases: readonly CaseRecord[], events?: EventsByCase, options: CaseExportOptions = {}): string {
+export function exportCasesJson(cases: readonly CaseRecord[], events: EventsByCase | undefined, options: CaseExportOptions): string {
   const entries = caseExportEntries(cases, events, options).map((e) => (events ? { ...e, timeline: timelineOf(e.caseId, events) } : e));
   const period = options.period ? { key: options.period.key, label: options.period.label, firstDay: options.period.firstDay, lastDay: options.period.lastDay } : null;
   return `${JSON.stringify({ period, cases: entries }, null, 2)}\n`;

@@ -1,8 +1,12 @@
 /**
  * What the official report needs to know of a case, apart from how cases are stored, and where a case stands
  * in a reporting period: the definitions behind every cell of the form of Công văn 1639/TCTHADS-NV3.
+ * The readings of the form's words, with their sources, are in ./README.md.
  */
-import type { CaseRecord, TimelineEvent } from '../cases/model';
+import type { CaseRecord, ClosureReason, TimelineEvent } from '../cases/model';
+import { calendarFor, type CalendarData, type Deadline, type WorkingCalendar } from '../calendar';
+import { timeliness } from '../calendar/deadline';
+import type { OfficeDirectory } from '../offices/directory';
 import { oneStopProcedure, type OneStopProcedureCode } from './procedures';
 import type { ReportingPeriod } from './period';
 
@@ -11,66 +15,85 @@ export interface ReportCase {
   /** The office code; its level (provincial agency or regional office) and province come from the directory. */
   office: string;
   procedure: OneStopProcedureCode;
-  /** When the one-stop desk received the file. ISO 8601. */
-  receivedAt: string;
-  /** When the result of the procedure is due (the date on the receipt and appointment slip). ISO 8601. */
-  resultDueAt?: string;
-  /** Which deadline of the case `resultDueAt` is (e.g. "result", or "review" until the lifecycle sets one). */
-  dueStep?: string;
-  /** When the result was issued or handed over; absent while the file is in progress. ISO 8601. */
+  /** When the request arrived by e-mail (the online stage: hỗ trợ trực tuyến). ISO 8601. */
+  emailedAt: string;
+  /**
+   * When the one-stop desk received the file in person and gave the receipt and appointment slip (form 01):
+   * "nhận giải quyết theo cơ chế một cửa". Absent while (or if never) received in person: the file is not on the form.
+   */
+  receivedAt?: string;
+  /** The deadline of the result, as the workflow stored it (`deadlines.decision`: the date on the receipt slip). */
+  resultDeadline?: Deadline;
+  /** When the result was issued (the decision recorded): "đã giải quyết xong". ISO 8601. */
   resolvedAt?: string;
-  /** When the requester withdrew the file, if they did. ISO 8601. */
-  withdrawnAt?: string;
+  /** When the result was handed over ("trả kết quả"), for the ledger and exports. ISO 8601. */
+  handedOverAt?: string;
+  /** How and when the case closed, if it did. */
+  closure?: { reason: ClosureReason; at: string };
 }
 
-/**
- * Timeline events that mean the file is resolved ("đã giải quyết xong"): the result was issued or handed
- * over, or the case was closed with it. The earliest of them counts. The case lifecycle (decision, hand-over,
- * closing) will emit these and may add to the list.
- */
-export const RESOLUTION_EVENT_TYPES: readonly string[] = ['case-resolved', 'decision-handed-over', 'case-closed'];
+/** The deadline the report judges the result by: the one the in-person receipt sets, printed on the receipt slip. */
+export const RESULT_DEADLINE_STEP = 'decision';
 
-/** Timeline events that mean the requester withdrew the file (rút yêu cầu). Emitted by the lifecycle to come. */
-export const WITHDRAWAL_EVENT_TYPES: readonly string[] = ['request-withdrawn'];
+/** The timeline event of the in-person receipt (the receipt slip is produced with it). */
+export const IN_PERSON_RECEIPT_EVENT = 'visit-recorded';
 
-function firstEventAt(events: readonly TimelineEvent[], types: readonly string[]): string | undefined {
-  return events
-    .filter((e) => types.includes(e.type))
-    .sort((a, b) => a.seq - b.seq)[0]?.at;
+/** The timeline event of the result being issued: the file is resolved ("đã giải quyết xong"). */
+export const RESULT_ISSUED_EVENT = 'decision-recorded';
+
+/** The timeline event of the result being handed over ("trả kết quả"). */
+export const HANDOVER_EVENT = 'decision-handed-over';
+
+const firstEvent = (events: readonly TimelineEvent[], type: string) => events.filter((e) => e.type === type).sort((a, b) => a.seq - b.seq)[0];
+
+/** The result's deadline of a stored case: `deadlines.decision`, set at the in-person receipt. */
+export function resultDeadlineOf(record: CaseRecord): Deadline | undefined {
+  return record.deadlines[RESULT_DEADLINE_STEP] as unknown as Deadline | undefined;
 }
 
-/** The deadline the report judges a case by: its result's, else (until the lifecycle sets one) its review's. */
-export function resultDeadlineOf(record: CaseRecord): { step: string; dueAt: string } | undefined {
-  for (const step of ['result', 'review']) {
-    const dueAt = record.deadlines[step]?.dueAt;
-    if (dueAt) return { step, dueAt };
-  }
-  return undefined;
-}
-
-/** When the file was resolved and when withdrawn, from its timeline (the earliest event of each kind). */
-export function endingsOf(caseId: string, events: readonly TimelineEvent[]): { resolvedAt?: string; withdrawnAt?: string } {
+/** The instants of a case's life that the report reads, from its own timeline. */
+export function milestonesOf(caseId: string, events: readonly TimelineEvent[]): Pick<ReportCase, 'receivedAt' | 'resolvedAt' | 'handedOverAt' | 'closure'> {
   const own = events.filter((e) => e.caseId === caseId);
-  const resolvedAt = firstEventAt(own, RESOLUTION_EVENT_TYPES);
-  const withdrawnAt = firstEventAt(own, WITHDRAWAL_EVENT_TYPES);
-  return { ...(resolvedAt ? { resolvedAt } : {}), ...(withdrawnAt ? { withdrawnAt } : {}) };
+  const received = firstEvent(own, IN_PERSON_RECEIPT_EVENT)?.at;
+  const resolved = firstEvent(own, RESULT_ISSUED_EVENT)?.at;
+  const handedOver = firstEvent(own, HANDOVER_EVENT)?.at;
+  const closed = firstEvent(own, 'case-closed');
+  return {
+    ...(received ? { receivedAt: received } : {}),
+    ...(resolved ? { resolvedAt: resolved } : {}),
+    ...(handedOver ? { handedOverAt: handedOver } : {}),
+    ...(closed ? { closure: { reason: closed.data.reason as ClosureReason, at: closed.at } } : {}),
+  };
 }
 
-/**
- * A stored case as the report sees it. The due date is the deadline of the procedure's result
- * (`deadlines.result`); cases do not have one yet (it arrives with the full lifecycle), so until then the
- * due date is that of the officer's review (`deadlines.review`, one working day), and `dueStep` says which.
- */
+/** A stored case as the report sees it. */
 export function reportCaseFromRecord(record: CaseRecord, events: readonly TimelineEvent[]): ReportCase {
-  const due = resultDeadlineOf(record);
+  const deadline = resultDeadlineOf(record);
   return {
     caseId: record.caseId,
     office: record.office,
     procedure: oneStopProcedure(record.procedure),
-    receivedAt: record.receivedAt,
-    ...(due ? { resultDueAt: due.dueAt, dueStep: due.step } : {}),
-    ...endingsOf(record.caseId, events),
+    emailedAt: record.receivedAt,
+    ...(deadline ? { resultDeadline: deadline } : {}),
+    ...milestonesOf(record.caseId, events),
   };
+}
+
+/**
+ * Whether something done at `at` met the case's result deadline. The one definition is the calendar's
+ * `timeliness`; this only finds the office's calendar for it.
+ */
+export type OnTimeJudge = (c: Pick<ReportCase, 'office' | 'resultDeadline'>, at: Date) => boolean;
+
+/** The judge for a directory (and, in tests or tools, other calendar data): `timeliness` on the office's calendar. */
+export function onTimeJudge(directory: OfficeDirectory, calendars?: CalendarData): OnTimeJudge {
+  const calendars_ = new Map<string, WorkingCalendar>();
+  const calendarOf = (office: string) => {
+    let calendar = calendars_.get(office);
+    if (!calendar) calendars_.set(office, (calendar = calendarFor({ directory, office, ...(calendars ? { calendars } : {}) })));
+    return calendar;
+  };
+  return (c, at) => (c.resultDeadline ? timeliness(calendarOf(c.office), c.resultDeadline, at).onTime : true);
 }
 
 /** Where a file came from in the period: "Số kỳ trước chuyển qua" or "Số mới tiếp nhận". */
@@ -98,7 +121,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 
 export type Standing =
   | { counted: true; intake: Intake; outcome: Outcome; withoutDueDate: boolean }
-  | { counted: false; reason: 'received-after-period' | 'resolved-before-period' | 'withdrawn-before-period' };
+  | { counted: false; reason: 'not-received-in-person' | 'received-after-period' | 'resolved-before-period' | 'withdrawn-before-period' };
 
 const ms = (iso: string) => {
   const t = Date.parse(iso);
@@ -107,12 +130,12 @@ const ms = (iso: string) => {
 };
 
 /** The instants that decide where a case stands. */
-export type CaseInstants = Pick<ReportCase, 'receivedAt' | 'resultDueAt' | 'resolvedAt' | 'withdrawnAt'>;
+export type CaseInstants = Pick<ReportCase, 'office' | 'receivedAt' | 'resultDeadline' | 'resolvedAt' | 'closure'>;
 
-/** How the file left the desk, whichever came first: its result, or the requester withdrawing it. */
+/** How the file left the form, whichever came first: its result, or the requester withdrawing it. */
 function endingOf(c: CaseInstants): { kind: 'resolved' | 'withdrawn'; at: number } | undefined {
   const resolved = c.resolvedAt === undefined ? undefined : ms(c.resolvedAt);
-  const withdrawn = c.withdrawnAt === undefined ? undefined : ms(c.withdrawnAt);
+  const withdrawn = c.closure?.reason === 'withdrawn' ? ms(c.closure.at) : undefined;
   if (withdrawn !== undefined && (resolved === undefined || withdrawn < resolved)) return { kind: 'withdrawn', at: withdrawn };
   return resolved === undefined ? undefined : { kind: 'resolved', at: resolved };
 }
@@ -121,43 +144,79 @@ function endingOf(c: CaseInstants): { kind: 'resolved' | 'withdrawn'; at: number
  * Where a case stands in a period, observed at `observedAt` (the end of the period, or earlier for a
  * provisional report of a period still running). The definitions, instant by instant:
  *
- * - not counted if received at or after `observedAt`, or resolved or withdrawn before the period starts;
+ * - not counted if never received in person before `observedAt`, or received at or after it, or resolved or
+ *   withdrawn before the period starts;
  * - carried over ("kỳ trước chuyển qua") if received before the period starts (and still open then);
  *   newly received ("mới tiếp nhận") if received within the period;
- * - resolved ("đã giải quyết xong") if resolved before `observedAt`: on time ("đúng hạn") when
- *   resolvedAt ≤ resultDueAt, late ("quá hạn") after it;
- * - withdrawn if withdrawn before `observedAt` and before any resolution;
+ * - resolved ("đã giải quyết xong") if its result was issued before `observedAt`: on time ("đúng hạn") when
+ *   `timeliness` says the result deadline was met at that instant, late ("quá hạn") otherwise;
+ * - withdrawn if withdrawn before `observedAt` and before any result;
  * - otherwise in progress, carried to the next period ("đang giải quyết (chuyển kỳ sau)"): overdue ("quá
- *   hạn") when resultDueAt < `observedAt` (the due instant had passed when the period closed), not yet due
- *   ("chưa tới hạn") otherwise.
+ *   hạn") when the result, issued at `observedAt`, would already be late; not yet due ("chưa tới hạn") otherwise.
  *
- * A case with no due date cannot be late: it counts on time or not yet due, and `withoutDueDate` says so, for
- * the report to name it.
+ * A case with no result deadline cannot be late: it counts on time or not yet due, and `withoutDueDate` says so.
  */
-export function standingIn(c: CaseInstants, period: ReportingPeriod, observedAt: Date = period.end): Standing {
+export function standingIn(c: CaseInstants, period: ReportingPeriod, onTime: OnTimeJudge, observedAt: Date = period.end): Standing {
   const start = period.start.getTime();
   const close = Math.min(observedAt.getTime(), period.end.getTime());
+  if (c.receivedAt === undefined) return { counted: false, reason: 'not-received-in-person' };
   const received = ms(c.receivedAt);
-  const due = c.resultDueAt === undefined ? undefined : ms(c.resultDueAt);
   const ending = endingOf(c);
 
   if (received >= close) return { counted: false, reason: 'received-after-period' };
   if (ending && ending.at < start) return { counted: false, reason: ending.kind === 'withdrawn' ? 'withdrawn-before-period' : 'resolved-before-period' };
 
   const intake: Intake = received < start ? 'carried-over' : 'newly-received';
-  const withoutDueDate = due === undefined;
+  const withoutDueDate = c.resultDeadline === undefined;
   let outcome: Outcome;
   if (ending && ending.at < close) {
-    outcome = ending.kind === 'withdrawn' ? 'withdrawn' : due === undefined || ending.at <= due ? 'resolved-on-time' : 'resolved-late';
+    outcome = ending.kind === 'withdrawn' ? 'withdrawn' : onTime(c, new Date(ending.at)) ? 'resolved-on-time' : 'resolved-late';
   } else {
-    outcome = due !== undefined && due < close ? 'in-progress-overdue' : 'in-progress-not-due';
+    outcome = onTime(c, new Date(close)) ? 'in-progress-not-due' : 'in-progress-overdue';
   }
   return { counted: true, intake, outcome, withoutDueDate };
 }
 
-/** Whether a resolved case's result came on time (at or before its due instant); undefined if not resolved or not due. */
-export function timelinessOf(c: CaseInstants): 'on-time' | 'late' | undefined {
+/** Whether a resolved case's result came on time; undefined if not resolved (or withdrawn first) or without a deadline. */
+export function timelinessOf(c: CaseInstants, onTime: OnTimeJudge): 'on-time' | 'late' | undefined {
   const ending = endingOf(c);
-  if (ending?.kind !== 'resolved' || c.resultDueAt === undefined) return undefined;
-  return ending.at <= ms(c.resultDueAt) ? 'on-time' : 'late';
+  if (ending?.kind !== 'resolved' || c.resultDeadline === undefined) return undefined;
+  return onTime(c, new Date(ending.at)) ? 'on-time' : 'late';
+}
+
+/**
+ * What became of a request in its online stage (e-mail, review, appointment), before the form counts it:
+ * received in person (it is on the form from then on), refused, referred to the competent office, closed for
+ * want of the missing items, closed after two missed appointments, withdrawn, guidance given (a complaint or
+ * denunciation, which has no in-person receipt here), or still before the in-person receipt. Refused, referred and unanswered requests are never "đã giải quyết xong" (see ./README.md).
+ */
+export type OnlineOutcome = 'received-in-person' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'withdrawn' | 'guidance-given' | 'pending';
+
+export const ONLINE_OUTCOMES: readonly OnlineOutcome[] = ['received-in-person', 'refused', 'referred', 'no-reply', 'missed-twice', 'withdrawn', 'guidance-given', 'pending'];
+
+export const ONLINE_OUTCOME_LABELS: Readonly<Record<OnlineOutcome, string>> = {
+  'received-in-person': 'Đã tiếp nhận trực tiếp (tính vào biểu)',
+  refused: 'Từ chối tiếp nhận',
+  referred: 'Hướng dẫn gửi cơ quan có thẩm quyền',
+  'no-reply': 'Không bổ sung hồ sơ trong thời hạn',
+  'missed-twice': 'Không đến theo lịch hẹn',
+  withdrawn: 'Rút yêu cầu',
+  'guidance-given': 'Đã hướng dẫn (khiếu nại, tố cáo)',
+  pending: 'Đang xem xét, chưa tiếp nhận trực tiếp',
+};
+
+/**
+ * A request e-mailed within the period (before `observedAt`): what had become of it by `observedAt`.
+ * Undefined for a request e-mailed outside the period.
+ */
+export function onlineOutcomeIn(c: { emailedAt: string; receivedAt?: string; closure?: ReportCase['closure'] }, period: ReportingPeriod, observedAt: Date = period.end): OnlineOutcome | undefined {
+  const close = Math.min(observedAt.getTime(), period.end.getTime());
+  const emailed = ms(c.emailedAt);
+  if (emailed < period.start.getTime() || emailed >= close) return undefined;
+  if (c.receivedAt !== undefined && ms(c.receivedAt) < close) return 'received-in-person';
+  if (c.closure && ms(c.closure.at) < close) {
+    const reason = c.closure.reason;
+    if (reason === 'refused' || reason === 'referred' || reason === 'no-reply' || reason === 'missed-twice' || reason === 'withdrawn' || reason === 'guidance-given') return reason;
+  }
+  return 'pending';
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { Permission } from '../auth/authorize';
+import { authorizeDecision, type Permission } from '../auth/authorize';
+import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import type { Actor, CaseRecord } from '../cases/model';
+import { sha256Hex } from '../timeline/hash-chain';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor, requirePermission } from './access';
 import { recordDelay } from './delay';
@@ -12,13 +14,23 @@ const note = z.string().trim().min(1).max(4000);
 const text = z.string().trim().min(1).max(1000);
 
 /**
+ * Lists in an action body are short by nature (the items missing from a request, the documents
+ * handed over); bounded, every body stays far inside the 256 KB that Step Functions accepts as a
+ * task's output (50 × 1,000 characters of text, plus notes): `MAX_ACTION_OUTPUT_BYTES` is checked
+ * by a test against the largest body each schema admits.
+ */
+export const MAX_LIST_ITEMS = 50;
+export const MAX_ACTION_OUTPUT_BYTES = 256 * 1024;
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items`);
+
+/**
  * The officer's review of a request (seed 002): accept it, ask for what is missing (the clock
  * pauses until the reply), refuse it with the reason and its legal basis, or refer it to the
  * competent office.
  */
 const reviewBody = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('accept'), note: note.optional() }),
-  z.strictObject({ outcome: z.literal('request-more'), missingItems: z.array(text).min(1, 'name at least one missing item'), note: note.optional() }),
+  z.strictObject({ outcome: z.literal('request-more'), missingItems: list(text).min(1, 'name at least one missing item'), note: note.optional() }),
   z.strictObject({ outcome: z.literal('refuse'), reason: text, legalBasis: text, note: note.optional() }),
   z.strictObject({ outcome: z.literal('refer'), referTo: text, reason: text.optional(), note: note.optional() }),
 ]);
@@ -32,7 +44,7 @@ const visitBody = z.union([
   z.strictObject({ action: z.literal('reschedule'), note: note.optional() }),
   z.strictObject({
     action: z.literal('received').optional(),
-    documentsReceived: z.array(z.strictObject({ name: text, copies: z.number().int().min(1).max(100), kind: z.enum(['original', 'copy']) })).optional(),
+    documentsReceived: list(z.strictObject({ name: text, copies: z.number().int().min(1).max(100), kind: z.enum(['original', 'copy']) })).optional(),
     collection: z.enum(['at-desk', 'by-post']).optional(),
     postalAddress: text.optional(),
     requester: z.strictObject({ name: text.optional(), address: text.optional(), phone: z.string().trim().min(3).max(40).optional() }).optional(),
@@ -131,18 +143,27 @@ export function parseActionBody(action: ActionName, body: unknown): Record<strin
 
 /**
  * The decision's PDF goes to the documents bucket, and the workflow gets a reference to it: files
- * never travel through Step Functions (its payloads are limited to 256 KB).
+ * never travel through Step Functions (its payloads are limited to 256 KB). Each upload gets a
+ * key of its own (the time and the content's SHA-256), so a released decision is never
+ * overwritten, and the hash goes on the chained `decision-recorded` event for `verify`.
  */
-async function withStoredDecision(caseId: string, input: Record<string, unknown>, ports: StaffPorts): Promise<Record<string, unknown>> {
+async function withStoredDecision(caseId: string, input: Record<string, unknown>, at: string, ports: StaffPorts): Promise<Record<string, unknown>> {
   const { pdfBase64, filename, ...decision } = input as { pdfBase64: string; filename?: string; number: string };
   const pdf = Buffer.from(pdfBase64, 'base64');
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
     throw new InvalidRequest('the body of decision is not valid: pdfBase64: not a PDF document (it must start with %PDF-)', [{ path: 'pdfBase64', message: 'not a PDF document' }]);
   }
   const name = filename ?? `Quyết định thi hành án số ${decision.number.replace(/[\\/]/g, '-')}.pdf`;
-  const key = `cases/${caseId}/documents/quyet-dinh-${decision.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
+  const sha256 = sha256Hex(pdf);
+  const key = `cases/${caseId}/documents/decisions/${at.replace(/[^0-9]/g, '').slice(0, 14)}-${sha256}.pdf`;
   const stored = await ports.uploads.storeDocument(key, pdf, 'application/pdf');
-  return { ...decision, document: { name, contentType: 'application/pdf', ...stored } };
+  return { ...decision, document: { name, contentType: 'application/pdf', ...stored, sha256, size: pdf.length } };
+}
+
+/** A decision belongs to the head of the case's office or a named deputy: refused before anything is read from the body or stored. */
+function requireDecisionAuthority(principal: Principal, record: CaseRecord, ports: StaffPorts): void {
+  const decision = authorizeDecision(principal, record.office, ports.directory);
+  if (!decision.allowed) throw new AccessRefused(decision.reason);
 }
 
 /**
@@ -161,7 +182,10 @@ export async function performAction(principal: Principal, caseId: string, action
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;
-  const payload = action === 'decision' ? await withStoredDecision(caseId, input, ports) : input;
+  if (action === 'decision') requireDecisionAuthority(principal, record, ports);
+  // The state is checked before anything is stored: a closed or moved-on case keeps its documents as they are.
+  if (record.pendingStep?.step !== step) throw new NotWaitingForAction(caseId, action, step, record.pendingStep?.step ?? null);
+  const payload = action === 'decision' ? await withStoredDecision(caseId, input, at, ports) : input;
   const output = { ...payload, actor: actorOf(principal), at };
   let current = record;
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,9 @@
 import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
-import { verifyChain, type ChainBreak } from '../timeline/hash-chain';
+import { sha256Hex, verifyChain, type ChainBreak } from '../timeline/hash-chain';
+import { caseStateHash } from '../timeline/case-state';
+import { checkTimeliness } from '../calendar';
+import type { OfficeDirectory } from '../offices/directory';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor } from './access';
 import { InvalidRequest } from './errors';
@@ -26,6 +29,10 @@ export interface StepClock {
   breached: boolean;
   completedAt?: string;
   onTime?: boolean;
+  /** The counting rule of the step's limit (`legal` or `working-hours`), when the deadline records it. */
+  counting?: string;
+  /** The due date is a forecast: a year it spans has no official schedule of days off. */
+  provisional?: true;
 }
 
 /** The events that complete a step that people do not complete through an action of the API. */
@@ -37,15 +44,22 @@ function completionOf(step: string, events: TimelineEvent[]): TimelineEvent | un
   return [...events].reverse().find((e) => (type ? e.type === type : e.type === 'step-completed' && e.data.step === step));
 }
 
-export function stepClocks(record: CaseRecord, events: TimelineEvent[]): StepClock[] {
+/**
+ * Each step's clock. On time is what the workflow recorded when the step was done; for an event recorded
+ * without it, the calendar's one definition (`checkTimeliness`) on the completion's instant.
+ */
+export function stepClocks(record: CaseRecord, events: TimelineEvent[], directory: OfficeDirectory): StepClock[] {
   return Object.entries(record.deadlines).map(([step, deadline]) => {
     const done = completionOf(step, events);
-    const completed = done && { ...done, data: { ...done.data, onTime: done.data.onTime ?? new Date(done.at).getTime() <= new Date(deadline.dueAt).getTime() } };
+    const onTimeOf = (at: string) => checkTimeliness(deadline, new Date(at), { directory, office: record.office }).onTime;
+    const completed = done && { ...done, data: { ...done.data, onTime: typeof done.data.onTime === 'boolean' ? done.data.onTime : onTimeOf(done.at) } };
     return {
       step,
       dueAt: deadline.dueAt,
       waiting: record.pendingStep?.step === step,
       breached: record.breaches.includes(step),
+      ...(typeof deadline.counting === 'string' ? { counting: deadline.counting } : {}),
+      ...(deadline.provisional ? { provisional: true as const } : {}),
       ...(completed ? { completedAt: completed.at, onTime: completed.data.onTime === true } : {}),
     };
   });
@@ -66,7 +80,7 @@ export async function caseDetail(principal: Principal, caseId: string, ports: St
   return {
     ...caseView(record),
     checklist: checklist && typeof checklist === 'object' ? withoutTaskTokens(checklist as Record<string, unknown>) : null,
-    steps: stepClocks(record, events),
+    steps: stepClocks(record, events, ports.directory),
     timeline: withoutTaskTokens(events),
   };
 }
@@ -92,6 +106,19 @@ export interface TimelineBreak {
   found?: { seq: number; type: string; at: string };
 }
 
+/** A document whose bytes are no longer those whose SHA-256 the timeline recorded. */
+export interface DocumentBreak {
+  name: string;
+  bucket: string;
+  key: string;
+  /** The event that recorded the document and its hash. */
+  seq: number;
+  problem: 'altered' | 'missing';
+  recordedSha256: string;
+  foundSha256?: string;
+  message: string;
+}
+
 export interface VerifyReport {
   caseId: string;
   ok: boolean;
@@ -99,16 +126,60 @@ export interface VerifyReport {
   head: { lastSeq: number; lastHash: string };
   verifiedAt: string;
   firstBreak?: TimelineBreak;
+  /** Whether the case item (status, deadlines, breaches, ...) is the state its last change chained; `unchained` for cases older than that. */
+  caseState: 'matches' | 'differs' | 'unchained';
+  /** Documents re-hashed against the SHA-256 their event recorded. */
+  documents: { checked: number; broken: DocumentBreak[] };
 }
 
-/** GET /cases/{id}/verify: re-computes the hash chain against the case's head and names the first break. */
+/**
+ * GET /cases/{id}/verify: re-computes the hash chain against the case's head and names the first
+ * break; checks that the case item is the state its last change recorded; re-hashes every document
+ * whose hash the timeline holds, naming each that changed or is gone.
+ */
 export async function verifyCaseTimeline(principal: Principal, caseId: string, ports: StaffPorts): Promise<VerifyReport> {
   const record = await caseFor(principal, 'case:read', caseId, ports);
   const events = await ports.cases.listEvents(caseId);
   const head = { lastSeq: record.lastSeq, lastHash: record.lastHash };
   const result = verifyChain(events, head);
-  const report: VerifyReport = { caseId, ok: result.ok, events: events.length, head, verifiedAt: toVietnamIso(ports.clock.now()) };
-  return result.ok ? report : { ...report, firstBreak: describeBreak(result.firstBreak, events) };
+  const lastState = [...events].reverse().find((e) => e.caseState !== undefined);
+  const caseState = !lastState ? 'unchained' : lastState.caseState === caseStateHash(record) ? 'matches' : 'differs';
+  const documents = await rehashDocuments(events, ports);
+  const ok = result.ok && caseState !== 'differs' && documents.broken.length === 0;
+  const report: VerifyReport = { caseId, ok, events: events.length, head, verifiedAt: toVietnamIso(ports.clock.now()), caseState, documents };
+  if (!result.ok) return { ...report, firstBreak: describeBreak(result.firstBreak, events) };
+  if (caseState === 'differs') {
+    const seq = lastState!.seq;
+    return {
+      ...report,
+      firstBreak: {
+        kind: 'case-edited',
+        seq,
+        message: `the case record was edited behind its timeline: its status, deadlines, breaches or other reported fields are not the state that event ${seq} chained`,
+        found: { seq, type: lastState!.type, at: lastState!.at },
+      },
+    };
+  }
+  return report;
+}
+
+/** Reads back every document the timeline recorded with a SHA-256 and compares. */
+async function rehashDocuments(events: TimelineEvent[], ports: StaffPorts): Promise<VerifyReport['documents']> {
+  const hashed = events.flatMap((event) => documentsOf(event).filter((d): d is AttachmentRef & { sha256: string } => typeof (d as { sha256?: unknown }).sha256 === 'string').map((doc) => ({ event, doc })));
+  const broken: DocumentBreak[] = [];
+  for (const { event, doc } of hashed) {
+    const content = await ports.uploads.readDocument(doc);
+    const where = { name: doc.name, bucket: doc.bucket, key: doc.key, seq: event.seq, recordedSha256: doc.sha256 };
+    if (!content) {
+      broken.push({ ...where, problem: 'missing', message: `document "${doc.name}" (${doc.key}), recorded by event ${event.seq}, is gone from ${doc.bucket}` });
+      continue;
+    }
+    const found = sha256Hex(content);
+    if (found !== doc.sha256) {
+      broken.push({ ...where, problem: 'altered', foundSha256: found, message: `document "${doc.name}" (${doc.key}) was replaced: its SHA-256 is ${found.slice(0, 12)}…, event ${event.seq} recorded ${doc.sha256.slice(0, 12)}…` });
+    }
+  }
+  return { checked: hashed.length, broken };
 }
 
 export function describeBreak(chainBreak: ChainBreak, events: TimelineEvent[]): TimelineBreak {

@@ -31,6 +31,7 @@ const periodQuery = {
   period: z.string().max(40).optional(),
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
+  basis: z.enum(['calendar', 'administrative']).optional(),
   office: z.string().regex(CODE, 'an office code such as HCMKV1').optional(),
   province: z.string().regex(CODE, 'a province code such as HCM').optional(),
 };
@@ -144,8 +145,8 @@ export async function exportCases(principal: Principal, query: Record<string, st
   const name = `motcua-cases-${slug(q.office ?? q.province ?? 'all')}-${slug(period.key)}`;
   try {
     return q.format === 'csv'
-      ? { content: exportCasesCsv(records, events, { period }), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
-      : { content: exportCasesJson(records, events, { period }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
+      ? { content: exportCasesCsv(records, events, { period, directory: ports.directory }), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` }
+      : { content: exportCasesJson(records, events, { period, directory: ports.directory }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
   } catch (error) {
     if (error instanceof UnknownProcedure) throw new InvalidRequest(error.message);
     throw error;

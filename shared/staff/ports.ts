@@ -34,9 +34,11 @@ export interface DocumentLinks {
   signedGetUrl(document: Pick<AttachmentRef, 'bucket' | 'key' | 'name' | 'contentType'>, expiresInSeconds: number): Promise<string>;
 }
 
-/** Where files that people upload (a decision's PDF) are kept. */
+/** Where files that people upload (a decision's PDF) are kept, and read back to re-hash them (`verify`). */
 export interface DocumentUploads {
   storeDocument(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
+  /** The stored bytes, or undefined when the object is gone. */
+  readDocument(ref: { bucket: string; key: string }): Promise<Buffer | undefined>;
 }
 
 /** What the staff and auditor use cases need, as ports: the handler gives AWS clients, tests give fakes. */

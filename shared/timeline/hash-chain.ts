@@ -12,6 +12,12 @@ export interface ChainedFields {
   actor: unknown;
   data: unknown;
   prevHash: string;
+  /**
+   * The hash of the case's reportable fields after the change this event ends (case-state.ts),
+   * so that the case item the report and the queue read is covered by the chain. Events written
+   * before it existed have none, and hash as they always did.
+   */
+  caseState?: string;
 }
 
 /**
@@ -28,8 +34,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function eventHash(fields: ChainedFields): string {
-  const { caseId, seq, type, at, actor, data, prevHash } = fields;
-  return createHash('sha256').update(canonicalJson({ caseId, seq, type, at, actor, data, prevHash })).digest('hex');
+  const { caseId, seq, type, at, actor, data, prevHash, caseState } = fields;
+  return sha256Hex(canonicalJson({ caseId, seq, type, at, actor, data, prevHash, caseState }));
+}
+
+/** SHA-256 in hex: of an event's canonical JSON, of a stored document's bytes. */
+export function sha256Hex(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 export type ChainBreak =

@@ -1,5 +1,12 @@
 import { procedureByCode, type ProcedureCatalog } from '../procedures/catalog';
 import type { ProcedureFlow } from '../cases/model';
+import type { CountingRule } from '../calendar';
+
+/** A time limit as the workflow computes it: a number of working days and the rule it is counted by. */
+export interface TimeLimit {
+  workingDays: number;
+  counting: CountingRule;
+}
 
 /** What the workflow needs to know of a procedure: its flow and its limits (data from the catalog). */
 export interface ProcedureSettings {
@@ -17,6 +24,9 @@ export interface ProcedureSettings {
   resultWorkingDays: number;
   requesterReplyWorkingDays: number;
   procuracyCopyWorkingDays?: number;
+  /** Each limit with its counting rule, from the catalog: what the workflow computes deadlines from. */
+  limits: { review: TimeLimit; result: TimeLimit; refusal: TimeLimit; requesterReply: TimeLimit; procuracyCopy?: TimeLimit };
+  /** The agency's one-stop cut-off, "HH:MM". */
   afterCutoff?: string;
   warningFraction: number;
   /** What the requester brings to the in-person receipt. */
@@ -44,6 +54,15 @@ export function procedureSettings(catalog: ProcedureCatalog, code: string): Proc
     resultWorkingDays: procedure.resultWorkingDays,
     requesterReplyWorkingDays: procedure.requesterReplyWorkingDays,
     ...(procedure.procuracyCopyWorkingDays ? { procuracyCopyWorkingDays: procedure.procuracyCopyWorkingDays } : {}),
+    limits: {
+      review: { workingDays: procedure.reviewWorkingDays, counting: procedure.counting.reviewWorkingDays },
+      result: { workingDays: procedure.resultWorkingDays, counting: procedure.counting.resultWorkingDays },
+      refusal: { workingDays: procedure.refusalWorkingDays, counting: procedure.counting.refusalWorkingDays },
+      requesterReply: { workingDays: procedure.requesterReplyWorkingDays, counting: procedure.counting.requesterReplyWorkingDays },
+      ...(procedure.procuracyCopyWorkingDays && procedure.counting.procuracyCopyWorkingDays
+        ? { procuracyCopy: { workingDays: procedure.procuracyCopyWorkingDays, counting: procedure.counting.procuracyCopyWorkingDays } }
+        : {}),
+    },
     afterCutoff: procedure.afterCutoff,
     warningFraction: procedure.warningFraction,
     bringToAppointment: procedure.bringToAppointment,

@@ -1,6 +1,6 @@
 import type { CaseRecord, TimelineEvent } from '../cases/model';
 import { toVietnamIso } from '../time/vietnam-time';
-import { WORKFLOW, workingDaysFrom, type WorkflowPorts } from './steps';
+import { deadlineOfLimit, WORKFLOW, type WorkflowPorts } from './steps';
 import type { ProcedureSettings } from './procedure-settings';
 
 /** What the checks read of the request: the first message, as intake recorded it. */
@@ -57,7 +57,9 @@ export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promis
     const likely = ports.checklistFor(message, undefined, []).likelyProcedure;
     const procedure = ports.procedureOf(likely.code);
     const step = procedure.flow === 'guidance' ? 'registration' : 'review';
-    const deadline = workingDaysFrom(ports, current, new Date(current.receivedAt), procedure.flow === 'guidance' ? procedure.resultWorkingDays : procedure.reviewWorkingDays);
+    // The first clock runs from the receipt, so the agency's cut-off applies (it moves only a working-hours limit).
+    const limit = procedure.flow === 'guidance' ? procedure.limits.result : procedure.limits.review;
+    const deadline = deadlineOfLimit(ports, current, new Date(current.receivedAt), limit, procedure.afterCutoff);
     const at = toVietnamIso(ports.clock.now());
     return {
       update: { procedure: procedure.code, flow: procedure.flow, round: 1, deadlines: { ...current.deadlines, [step]: deadline } },

@@ -4,10 +4,12 @@ import { receiptSlipPdf, type ReceivedDocument } from '../documents/receipt-slip
 import { legalBasis } from '../procedures/default-legal-basis';
 import { capitalised } from '../notices/common';
 import { limitCitation } from '../procedures/legal-basis';
-import { checkTimeliness, type Deadline } from '../calendar';
 import { toVietnamIso } from '../time/vietnam-time';
-import { isOnTime, WORKFLOW, workingDaysFrom, type WorkflowPorts } from './steps';
-import type { ProcedureSettings } from './procedure-settings';
+import { deadlineOfLimit, timelinessOf, WORKFLOW, type WorkflowPorts } from './steps';
+import type { ProcedureSettings, TimeLimit } from './procedure-settings';
+
+/** The hand-over within one working day of the decision: the agency's own commitment, counted in working hours. */
+const HANDOVER_LIMIT: TimeLimit = { workingDays: 1, counting: 'working-hours' };
 
 export interface ResultPorts extends WorkflowPorts {
   procedureOf(code: string): ProcedureSettings;
@@ -52,7 +54,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
   if (!office) throw new Error(`office ${current.office} of case ${caseId} is not in the office directory`);
   const procedure = ports.procedureOf(current.procedure);
   const at = ports.clock.now();
-  const decisionDue = workingDaysFrom(ports, current, at, procedure.resultWorkingDays, procedure.afterCutoff);
+  const decisionDue = deadlineOfLimit(ports, current, at, procedure.limits.result, procedure.afterCutoff);
   const collection = visit.collection ?? 'at-desk';
   const documentsReceived = visit.documentsReceived?.length ? visit.documentsReceived : defaultDocuments(procedure);
   const officer = visit.actor?.kind === 'officer' ? (visit.actor.name ?? visit.actor.id) : 'Bộ phận một cửa';
@@ -65,6 +67,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
     documentsReceived,
     receivedAt: at,
     resultDueAt: decisionDue.dueAt,
+    ...(decisionDue.provisional ? { resultDueProvisional: true } : {}),
     resultCollection: collection,
     postalAddress: visit.postalAddress,
     officer: { name: officer },
@@ -86,7 +89,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
         documents: { ...latest.documents, receiptSlip },
       },
       events: [
-        { type: 'visit-recorded', at: nowIso, actor: visit.actor ?? WORKFLOW, data: { documentsReceived, collection, postalAddress: visit.postalAddress, note: visit.note, onTime: visitOnTime(latest, at) } },
+        { type: 'visit-recorded', at: nowIso, actor: visit.actor ?? WORKFLOW, data: { documentsReceived, collection, postalAddress: visit.postalAddress, note: visit.note, onTime: visitOnTime(latest, at, ports) } },
         { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'decision', ...decisionDue } },
         { type: 'document-produced', at: nowIso, actor: WORKFLOW, data: { kind: 'receipt-slip', ...receiptSlip } },
       ],
@@ -101,9 +104,9 @@ function receiptSlipLegalBasis(record: CaseRecord): { legalBasis?: string } {
   return citation ? { legalBasis: citation.text } : {};
 }
 
-function visitOnTime(record: CaseRecord, at: Date): boolean | undefined {
-  const due = record.deadlines.visit?.dueAt;
-  return due ? at.getTime() <= new Date(due).getTime() : undefined;
+function visitOnTime(record: CaseRecord, at: Date, ports: WorkflowPorts): boolean | undefined {
+  const visit = record.deadlines.visit;
+  return visit ? timelinessOf(ports, record, visit, at).onTime : undefined;
 }
 
 /**
@@ -118,9 +121,9 @@ export async function recordDecision(caseId: string, decision: DecisionInput, po
     const at = ports.clock.now();
     const nowIso = toVietnamIso(at);
     const promised = current.deadlines.decision;
-    const oneDay = workingDaysFrom(ports, current, at, 1);
+    const oneDay = deadlineOfLimit(ports, current, at, HANDOVER_LIMIT);
     const handover: StepDeadline = promised && new Date(promised.dueAt) > new Date(oneDay.dueAt) ? { ...promised } : oneDay;
-    const procuracy = procedure.procuracyCopyWorkingDays ? workingDaysFrom(ports, current, at, procedure.procuracyCopyWorkingDays) : undefined;
+    const procuracy = procedure.limits.procuracyCopy ? deadlineOfLimit(ports, current, at, procedure.limits.procuracyCopy) : undefined;
     const events: NewEvent[] = [
       { type: 'decision-recorded', at: nowIso, actor: decision.actor ?? WORKFLOW, data: { number: decision.number, date: decision.date, signer: decision.signer, document: decision.document } },
       { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'handover', ...handover } },
@@ -144,8 +147,7 @@ export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): P
     if (current.procuracyCopy) return undefined;
     const deadline = current.deadlines['procuracy-copy'];
     const at = ports.clock.now();
-    const onTime = deadline ? isOnTime(deadline.dueAt, at) : true;
-    const lateByWorkingMinutes = deadline ? checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory }).lateByWorkingMinutes : 0;
+    const { onTime, lateByWorkingMinutes } = deadline ? timelinessOf(ports, current, deadline, at) : { onTime: true, lateByWorkingMinutes: 0 };
     return {
       update: { procuracyCopy: { sentAt: toVietnamIso(at), onTime } },
       events: [{ type: 'procuracy-copy-sent', at: toVietnamIso(at), actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime, lateByWorkingMinutes } }],

@@ -2,7 +2,8 @@ import type { CaseRepository } from '../cases/repository';
 import type { CaseRecord, ClosureReason, NewEvent, StepDeadline } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
-import { checkTimeliness, deadlineFor, warningPoint, type Deadline } from '../calendar';
+import { checkTimeliness, deadlineFor, warningPoint, type Deadline, type StoredDeadline } from '../calendar';
+import type { TimeLimit } from './procedure-settings';
 import { toVietnamIso } from '../time/vietnam-time';
 
 export interface WorkflowPorts {
@@ -42,11 +43,10 @@ export class UnknownStep extends Error {
   override readonly name = 'UnknownStep';
 }
 
-/**
- * On time means done by the due instant, as the official report counts it. How late, in working
- * minutes, is recorded beside it (0 for a step done the evening of its deadline, which is still late).
- */
-export const isOnTime = (dueAt: string, at: Date) => at.getTime() <= new Date(dueAt).getTime();
+/** Whether a step done at `at` met its stored deadline, and how late: the calendar's one definition of on time. */
+export function timelinessOf(ports: Pick<WorkflowPorts, 'directory'>, record: CaseRecord, deadline: StoredDeadline, at: Date) {
+  return checkTimeliness(deadline, at, { directory: ports.directory, office: record.office });
+}
 
 /** Seconds from now until an instant, at least 1: what a Step Functions task timeout takes. */
 export function secondsUntil(instant: string | Date, now: Date): number {
@@ -55,9 +55,20 @@ export function secondsUntil(instant: string | Date, now: Date): number {
 
 const now = (ports: WorkflowPorts) => toVietnamIso(ports.clock.now());
 
-/** A deadline of N working days from an instant, in the case's office calendar. */
-export function workingDaysFrom(ports: WorkflowPorts, record: CaseRecord, from: Date, workingDays: number, afterCutoff?: string): StepDeadline {
-  return deadlineFor({ receivedAt: from, workingDays, office: record.office, directory: ports.directory, ...(afterCutoff ? { afterCutoff } : {}) }) as StepDeadline;
+/**
+ * The deadline of a limit from an instant, in the case's office calendar, counted by the rule the catalog
+ * names for that limit (`legal` or `working-hours`). The agency's cut-off is passed when the limit runs
+ * from a receipt; it moves only a working-hours limit (see shared/calendar/README.md).
+ */
+export function deadlineOfLimit(ports: WorkflowPorts, record: CaseRecord, from: Date, limit: TimeLimit, afterCutoff?: string): StepDeadline {
+  return deadlineFor({
+    receivedAt: from,
+    workingDays: limit.workingDays,
+    counting: limit.counting,
+    office: record.office,
+    directory: ports.directory,
+    ...(afterCutoff ? { afterCutoff } : {}),
+  }) as StepDeadline;
 }
 
 /**
@@ -103,7 +114,7 @@ export async function recordBreach(caseId: string, step: string, ports: Workflow
     const pending = current.pendingStep?.step === step ? current.pendingStep : undefined;
     if (!deadline || pending?.breached) return undefined;
     const at = ports.clock.now();
-    const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
+    const { lateByWorkingMinutes } = timelinessOf(ports, current, deadline, at);
     return {
       update: { breaches: current.breaches.includes(step) ? current.breaches : [...current.breaches, step], ...(pending ? { pendingStep: { ...pending, breached: true } } : {}) },
       events: [{ type: 'deadline-breached', at: toVietnamIso(at), actor: WORKFLOW, data: { step, dueAt: deadline.dueAt, lateByWorkingMinutes } }],
@@ -120,8 +131,7 @@ export async function completeStep(caseId: string, step: string, outcome: Record
     }
     const at = ports.clock.now();
     const deadline = current.deadlines[step]!;
-    const onTime = isOnTime(deadline.dueAt, at);
-    const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, at, { directory: ports.directory });
+    const { onTime, lateByWorkingMinutes } = timelinessOf(ports, current, deadline, at);
     return {
       update: { status: DONE_STATUS[step] ?? current.status, pendingStep: undefined },
       events: [{ type: 'step-completed', at: toVietnamIso(at), actor: actorOf(outcome), data: { step, outcome, dueAt: deadline.dueAt, onTime, lateByWorkingMinutes } }],
@@ -140,14 +150,14 @@ function actorOf(outcome: Record<string, unknown>): NewEvent['actor'] {
 }
 
 /** The file is incomplete: the agency's clock stops until the requester replies, who has a limit to reply. */
-export async function pauseForRequester(caseId: string, replyWorkingDays: number, ports: WorkflowPorts): Promise<{ replyInSeconds: number; replyBy: string }> {
+export async function pauseForRequester(caseId: string, replyLimit: TimeLimit, ports: WorkflowPorts): Promise<{ replyInSeconds: number; replyBy: string }> {
   const { record } = await ports.cases.changeCase(caseId, (current) => {
     if (current.status === 'awaiting-requester' && current.deadlines['requester-reply']) return undefined;
     const at = ports.clock.now();
-    const replyBy = workingDaysFrom(ports, current, at, replyWorkingDays);
+    const replyBy = deadlineOfLimit(ports, current, at, replyLimit);
     return {
       update: { status: 'awaiting-requester', deadlines: { ...current.deadlines, 'requester-reply': replyBy } },
-      events: [{ type: 'clock-paused', at: toVietnamIso(at), actor: WORKFLOW, data: { waitingFor: 'requester', replyBy: replyBy.dueAt, replyWorkingDays } }],
+      events: [{ type: 'clock-paused', at: toVietnamIso(at), actor: WORKFLOW, data: { waitingFor: 'requester', replyBy: replyBy.dueAt, replyWorkingDays: replyLimit.workingDays } }],
     };
   });
   const replyBy = record.deadlines['requester-reply']!.dueAt;
@@ -155,12 +165,12 @@ export async function pauseForRequester(caseId: string, replyWorkingDays: number
 }
 
 /** The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the procedure's review limit) from the reply. */
-export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewWorkingDays: number, ports: WorkflowPorts) {
+export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, ports: WorkflowPorts) {
   const { record } = await ports.cases.changeCase(caseId, (current) => {
     if (current.status !== 'awaiting-requester') return undefined; // resumed by an earlier attempt
     const at = reply.receivedAt ? new Date(reply.receivedAt) : ports.clock.now();
     const round = (current.round ?? 1) + 1;
-    const review = workingDaysFrom(ports, current, at, reviewWorkingDays);
+    const review = deadlineOfLimit(ports, current, at, reviewLimit);
     const { ['requester-reply']: _answered, ...deadlines } = current.deadlines;
     return {
       update: { status: 'received', round, pendingStep: undefined, deadlines: { ...deadlines, review } },

@@ -4,6 +4,9 @@ import { eventually, startTestStack, type TestStack } from './support/test-stack
 import { lifecycleDriver } from './support/lifecycle';
 import { verifyChain } from '../../shared/timeline/hash-chain';
 import { samplePdf } from '../../local/sample-pdf';
+import { calendarFor } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar/localTime';
+import { officeDirectory } from '../../shared/offices/default-directory';
 
 let t: TestStack;
 const drive = lifecycleDriver(() => t);
@@ -32,6 +35,16 @@ const request = {
   attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: samplePdf('Ban an 15/2026/DS-ST'), contentType: 'application/pdf' }],
 };
 
+/** The Nth working day after a day, counted one day at a time on the office's calendar (the legal rule's last day). */
+function nthWorkingDayAfter(day: string, n: number, office: string): string {
+  const calendar = calendarFor({ directory: officeDirectory, office });
+  let date = day;
+  for (let counted = 0; counted < n; ) {
+    date = addDays(date, 1);
+    if (calendar.dayStatus(date).working) counted += 1;
+  }
+  return date;
+}
 
 describe('a request for enforcement, from e-mail to hand-over', () => {
   it('is reviewed, booked, received in person, decided, copied to the procuracy and handed over, every step on time', async () => {
@@ -52,6 +65,15 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
     await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk', documentsReceived: [{ name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' }, { name: 'Bản án số 15/2026/DS-ST', copies: 1, kind: 'copy' }] });
     const slipMail = await drive.mail(caseId, citizen.address, 'Giấy tiếp nhận');
     expect(slipMail.attachments.map((a) => a.contentType)).toContain('application/pdf');
+
+    // The decision's 5 working days are a statutory limit, counted the legal way: the day of the visit is not
+    // counted, and the period ends at the close of HCMKV1's office hours (17:00) on the 5th working day after it.
+    const deciding = await drive.waitingFor(caseId, 'decision');
+    const visitDay = (await drive.event(caseId, 'visit-recorded')).at.slice(0, 10);
+    expect(deciding.deadlines.decision).toMatchObject({ counting: 'legal', workingDays: 5 });
+    expect(deciding.deadlines.decision!.dueAt).toBe(`${nthWorkingDayAfter(visitDay, 5, deciding.office)}T17:00:00+07:00`);
+    // the one-working-day reply is the agency's own commitment, counted in working hours
+    expect(deciding.deadlines.review).toMatchObject({ counting: 'working-hours', workingMinutes: 480 });
 
     await drive.act(caseId, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     await drive.mail(caseId, citizen.address, 'Quyết định');

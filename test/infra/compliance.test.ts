@@ -32,7 +32,7 @@ describe('cdk-nag (AWS Solutions rules)', () => {
       pluginReports: unknown[];
     };
     expect(report.pluginReports).toEqual([]);
-  });
+  }, SYNTH_TIMEOUT_MS); // app.synth() with CloudFormation validation and every nag rule: as slow as the first synth
 
   it('acknowledges nothing that is not found (no stale acknowledgement)', () => {
     // Prepare: the same app, with every acknowledgement recorded instead of applied

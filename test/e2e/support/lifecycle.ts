@@ -44,8 +44,13 @@ export function lifecycleDriver(t: () => TestStack) {
       }
     },
 
-    /** Moves the local clock to just after an instant (never back): a minute after, or as many seconds as asked. */
+    /**
+     * Moves the local clock to just after an instant (never back): a minute after, or as many seconds as asked.
+     * It first waits for the stack to be idle: on AWS time does not jump while a function is at work,
+     * and a test that moved it then would be racing the work it started.
+     */
     async passTime(to: string | Date, extraSeconds = 60): Promise<void> {
+      await t().idle();
       const target = new Date(new Date(to).getTime() + extraSeconds * 1000);
       if (target.getTime() <= (await stackNow()).getTime()) return;
       const response = await fetch(`${t().stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: target.toISOString() }) });

@@ -25,6 +25,13 @@ export interface TestStack {
   sendMail(mail: Mail.Options): Promise<{ messageId: string; response: string }>;
   outbox(): Promise<OutboxEmail[]>;
   advanceClock(minutes: number): Promise<void>;
+  /**
+   * Waits until the stack is idle: no inbound message queued, in intake or waiting for a retry; no
+   * execution at work (each running one waits for a person, a reply or the clock); no function
+   * running (not even one whose Task gave up on it). Nothing more happens until someone acts or
+   * the clock moves, so what is in the outbox then is final for everything done so far.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +61,7 @@ export async function startTestStack(portBase: number, dataDir = mkdtempSync(joi
       const response = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceMinutes: minutes }) });
       if (!response.ok) throw new Error(`advancing the clock failed: ${response.status} ${await response.text()}`);
     },
+    idle: () => waitUntilIdle(stack),
     async stop() {
       transport.close();
       await stack.stop();
@@ -70,4 +78,29 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** See TestStack.idle. The condition must hold on two polls in a row: one moment of calm between two steps is not idle. */
+export async function waitUntilIdle(stack: LocalStack, timeoutMs = 60_000): Promise<void> {
+  const busy = () => {
+    const atWork = stack.engine.executionsAtWork();
+    const running = stack.functions.all().filter((f) => f.active > 0).map((f) => f.name);
+    const reasons = [...(stack.queue.isIdle() ? [] : ['inbound mail in the queue']), ...atWork.map((e) => `execution ${e} at work`), ...running.map((f) => `${f} running`)];
+    return reasons;
+  };
+  let calmBefore = false;
+  let lastReasons: string[] = [];
+  await eventually(
+    'the stack to be idle',
+    async () => {
+      lastReasons = busy();
+      const calm = lastReasons.length === 0;
+      const idle = calm && calmBefore;
+      calmBefore = calm;
+      return idle ? true : undefined;
+    },
+    timeoutMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (still busy: ${lastReasons.join('; ')})`);
+  });
 }

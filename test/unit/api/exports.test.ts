@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../shared/reports/csv';
-import { auditor, head, officer, testApi } from './fakes';
+import { auditor, defaultEvents, head, officer, testApi } from './fakes';
+
+/** A case received in person: the visit recorded, and the result's deadline set with it (as the workflow does). */
+function receivedInPerson(caseId: string, emailed: string, visit: string, dueAt: string) {
+  const deadline = (at: string, due: string, workingDays: number) => ({ dueAt: due, startedAt: at, receivedAt: at, calendarVersion: 'cal:test', rule: `${workingDays} working days`, workingMinutes: workingDays * 480, workingDays, skipped: [], pauses: [] });
+  return {
+    record: { caseId, office: caseId.split('-')[0]!, receivedAt: emailed, status: 'awaiting-decision' as const, deadlines: { review: deadline(emailed, emailed, 1), decision: deadline(visit, dueAt, 5) } },
+    events: [...defaultEvents(caseId).map((e) => ({ ...e, at: emailed })), { type: 'visit-recorded', at: visit, actor: { kind: 'officer' as const, id: 'nv01' }, data: {} }],
+  };
+}
 
 function stocked() {
   const t = testApi();
   const review = (dueAt: string) => ({ review: { dueAt, startedAt: dueAt, calendarVersion: 'cal:test', rule: '1 working day' } });
-  t.cases.add({ caseId: 'HCMKV1-2026-000001', office: 'HCMKV1', receivedAt: '2026-02-02T09:00:00+07:00', status: 'reviewed', deadlines: review('2026-02-03T09:00:00+07:00') });
+  const kv1 = receivedInPerson('HCMKV1-2026-000001', '2026-02-02T09:00:00+07:00', '2026-02-04T09:00:00+07:00', '2026-02-11T09:00:00+07:00');
+  t.cases.add(kv1.record, kv1.events);
   t.cases.add({ caseId: 'HCMKV1-2026-000002', office: 'HCMKV1', receivedAt: '2026-03-02T09:00:00+07:00', status: 'awaiting-review', deadlines: review('2026-03-03T09:00:00+07:00') });
   t.cases.add({ caseId: 'HCMKV2-2026-000001', office: 'HCMKV2', receivedAt: '2026-02-10T09:00:00+07:00', status: 'closed', deadlines: review('2026-02-11T09:00:00+07:00') });
-  // received in the previous year and still open: carried over into 2026
-  t.cases.add({ caseId: 'HCMKV2-2025-000009', office: 'HCMKV2', receivedAt: '2025-12-30T09:00:00+07:00', status: 'awaiting-review', deadlines: review('2025-12-31T09:00:00+07:00') });
+  // received in person in the previous year and still open: carried over into 2026
+  const old = receivedInPerson('HCMKV2-2025-000009', '2025-12-29T09:00:00+07:00', '2025-12-30T09:00:00+07:00', '2026-01-07T09:00:00+07:00');
+  t.cases.add(old.record, old.events);
   return t;
 }
 
@@ -30,10 +41,10 @@ describe('GET /exports/cases', () => {
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text);
     expect(body.period).toMatchObject({ key: '2026-03' });
-    // the February case is not resolved: it is carried over into March
-    expect(body.cases.map((c: { caseId: string; standing: { intake: string } }) => [c.caseId, c.standing.intake])).toEqual([
-      ['HCMKV1-2026-000001', 'carried-over'],
-      ['HCMKV1-2026-000002', 'newly-received'],
+    // the February case has no result: it is carried over into March; the March request is still in its online stage
+    expect(body.cases.map((c: { caseId: string; standing?: { intake: string }; online?: string }) => [c.caseId, c.standing?.intake, c.online])).toEqual([
+      ['HCMKV1-2026-000001', 'carried-over', undefined],
+      ['HCMKV1-2026-000002', undefined, 'pending'],
     ]);
     expect(body.cases[1].timeline.map((e: { type: string }) => e.type)).toEqual(['message-received', 'case-opened', 'step-awaiting']);
   });
@@ -64,7 +75,19 @@ describe('GET /reports/official', () => {
     expect(res.status).toBe(200);
     const report = JSON.parse(res.text);
     expect(report).toMatchObject({ scope: { kind: 'office', office: 'HCMKV1' }, provisional: true });
-    expect(report.ledger.map((e: { caseId: string }) => e.caseId)).toEqual(['HCMKV1-2026-000001', 'HCMKV1-2026-000002']);
+    expect(report.ledger.map((e: { caseId: string }) => e.caseId)).toEqual(['HCMKV1-2026-000001']);
+    expect(report.online).toMatchObject({ received: 2, outcomes: { 'received-in-person': 1, pending: 1 } });
+  });
+
+  it('reports the administrative year (15 December to 14 December): a file received in person on 30 December 2025 is new in 2026', async () => {
+    const res = await stocked().call('GET', '/reports/official?period=2026&basis=administrative&office=HCMKV2&format=json', auditor({ kind: 'all' }));
+    expect(res.status).toBe(200);
+    const report = JSON.parse(res.text);
+    expect(report.period).toMatchObject({ basis: 'administrative', firstDay: '2025-12-15', lastDay: '2026-12-14' });
+    expect(report.ledger).toMatchObject([{ caseId: 'HCMKV2-2025-000009', intake: 'newly-received' }]);
+    const calendar = JSON.parse((await stocked().call('GET', '/reports/official?period=2026&office=HCMKV2&format=json', auditor({ kind: 'all' }))).text);
+    expect(calendar.ledger).toMatchObject([{ caseId: 'HCMKV2-2025-000009', intake: 'carried-over' }]);
+    expect(await stocked().call('GET', '/reports/official?period=2026&basis=fiscal', auditor({ kind: 'all' }))).toMatchObject({ status: 400 });
   });
 
   it("gives a province auditor the province's report as a workbook", async () => {

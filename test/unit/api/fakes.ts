@@ -3,6 +3,7 @@ import { chainEvents, CaseNotFound, type CaseChange, type CaseRepository } from 
 import type { CaseRecord, NewEvent, TimelineEvent } from '../../../shared/cases/model';
 import { GENESIS_HASH } from '../../../shared/timeline/hash-chain';
 import type { OfficeDirectory } from '../../../shared/offices/directory';
+import { officeDirectory } from '../../../shared/offices/default-directory';
 import type { CaseIndexQuery } from '../../../shared/staff/ports';
 import type { ApiPorts } from '../../../functions/api/http';
 import { createApi } from '../../../functions/api/router';
@@ -10,11 +11,15 @@ import { routes } from '../../../functions/api/routes';
 import type { Principal } from '../../../shared/auth/principal';
 import { Unauthenticated } from '../../../shared/auth/errors';
 
-/** Three offices of one province: codes, provinces and parents for the rules; levels and names for the report. */
+/**
+ * Three offices of one province: codes, provinces and parents for the rules; levels and names for the report;
+ * the agency's office hours for the calendar that judges on time or late.
+ */
 export const directory = {
+  defaultOfficeHours: officeDirectory.defaultOfficeHours,
   offices: [
     { code: 'HCM', province: 'HCM', level: 'province', name: 'THADS TP. Hồ Chí Minh' },
-    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1' },
+    { code: 'HCMKV1', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 1', staff: { desk: 'kv1.canbo@hcm.thads.example', head: 'truong.kv1@hcm.thads.example', decisionDeputies: ['pho.kv1@hcm.thads.example'] } },
     { code: 'HCMKV2', province: 'HCM', parent: 'HCM', level: 'regional', name: 'Phòng THADS khu vực 2' },
   ],
 } as unknown as OfficeDirectory;
@@ -135,6 +140,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
         stored.push({ key, content, contentType });
         return { bucket: 'documents', key };
       },
+      readDocument: async (ref) => [...stored].reverse().find((s) => s.key === ref.key)?.content,
     },
     cases: cases.repository,
     index: cases.index,
@@ -148,6 +154,7 @@ export function testApi(options: { sendTaskSuccess?: (token: string, output: Rec
     },
     documents: { signedGetUrl: async (doc, seconds) => `https://signed.example/${doc.bucket}/${doc.key}?expires=${seconds}` },
     caseStoreReachable: async () => true,
+    digests: { latest: async () => undefined },
   };
   const api = createApi({
     routes,

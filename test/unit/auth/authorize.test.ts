@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, officesInScope, officeTarget, type Permission } from '../../../shared/auth/authorize';
+import { authorize, authorizeDecision, officesInScope, officeTarget, type Permission } from '../../../shared/auth/authorize';
 import { parseAuditScope, principalFromClaims, type Principal } from '../../../shared/auth/principal';
 import type { OfficeDirectory } from '../../../shared/offices/directory';
 
@@ -146,5 +146,21 @@ describe('principalFromClaims', () => {
     ['everything', undefined],
   ])('parses the auditor scope %j', (text, scope) => {
     expect(parseAuditScope(text)).toEqual(scope);
+  });
+});
+
+describe('who may issue a decision', () => {
+  const directory = {
+    offices: [{ code: 'HCMKV1', province: 'HCM', staff: { desk: 'd@x.example', head: 'h@x.example', decisionDeputies: ['pho.kv1@hcm.thads.example'] } }],
+  } as unknown as OfficeDirectory;
+  const who = (roles: Array<'officer' | 'head' | 'auditor'>, office?: string, email?: string) => ({ sub: 's', roles, ...(office ? { office } : {}), ...(email ? { email } : {}) });
+
+  it('the head of the office and the named deputy, nobody else', () => {
+    expect(authorizeDecision(who(['head'], 'HCMKV1'), 'HCMKV1', directory).allowed).toBe(true);
+    expect(authorizeDecision(who(['officer'], 'HCMKV1', 'PHO.kv1@hcm.thads.example'), 'HCMKV1', directory).allowed).toBe(true);
+    expect(authorizeDecision(who(['officer'], 'HCMKV1', 'kv1.canbo@hcm.thads.example'), 'HCMKV1', directory).allowed).toBe(false);
+    expect(authorizeDecision(who(['head'], 'HCMKV2'), 'HCMKV1', directory).allowed).toBe(false);
+    expect(authorizeDecision(who(['officer'], 'HCMKV2', 'pho.kv1@hcm.thads.example'), 'HCMKV1', directory).allowed).toBe(false);
+    expect(authorizeDecision(who(['auditor']), 'HCMKV1', directory).allowed).toBe(false);
   });
 });

@@ -38,7 +38,30 @@ describe.concurrent('motcua deadline', () => {
     expect(skipped[0]).toMatch(/^ {2}2026-02-14 Sat {2}Tết Âm lịch Bính Ngọ/);
   });
 
+  it('counts by the legal rule when asked, and --explain says which rule and why', async () => {
+    const run = await motcua('deadline', '--received', '2026-03-02T10:00', '--working-days', '5', '--office', 'HCMKV1', '--counting', 'legal', '--explain');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('2026-03-09T17:00:00+07:00');
+    expect(run.stdout).toMatch(/^counting: legal \(asked with --counting\): Bộ luật Dân sự .*the day of receipt is not counted/m);
+    expect(run.stdout).toMatch(/^provisional: no/m);
+  });
+
+  it('keeps working-hours as the default, and --explain says it is the default', async () => {
+    const run = await motcua('deadline', '--received', '2026-03-02T10:00', '--working-days', '5', '--office', 'HCMKV1', '--explain');
+    expect(run.stdout.split('\n')[0]).toBe('2026-03-09T10:00:00+07:00');
+    expect(run.stdout).toMatch(/^counting: working-hours \(the default; statutory limits use --counting legal\)/m);
+  });
+
+  it('marks a date over a year without an official schedule as provisional', async () => {
+    const run = await motcua('deadline', '--received', '2027-02-01T10:00', '--working-days', '5', '--office', 'HCMKV1', '--counting', 'legal', '--explain');
+    expect(run.stdout.split('\n')[0]).toBe('2027-02-15T17:00:00+07:00 (provisional)');
+    expect(run.stdout).toMatch(/^provisional: yes, 2027 has no official schedule of days off/m);
+  });
+
   it.each([
+    [['--received', '2026-02-13T16:30', '--working-days', '1', '--counting', 'calendar'], /--counting must be legal or working-hours, got "calendar"/],
+    [['--received', '2026-02-13T16:30', '--working-hours', '4', '--counting', 'legal'], /legal counting is in working days/],
     [['--received', '13/02/2026', '--working-days', '1'], /--received "13\/02\/2026" is not an ISO 8601 date-time/],
     [['--received', '2026-02-30T10:00', '--working-days', '1'], /is not an ISO 8601 date-time/],
     [['--received', '2026-02-13T16:30', '--working-days', '0'], /--working-days must be a positive whole number, got "0"/],
@@ -67,7 +90,9 @@ describe.concurrent('motcua calendar', () => {
       '2026-08-22', '2026-08-31', '2026-09-01', '2026-09-02',
     ]);
     expect(lines[2]).toMatch(/^2026-01-10 Sat {2}working {2}Làm bù cho thứ Sáu 02\/01\/2026 .*12729\/VPCP-KGVX/);
-    expect(lines[3]).toMatch(/\(verify\)$/);
+    // Tết 2026 is settled by its notice; the National Day make-up Saturday is not confirmed.
+    expect(lines[3]).toMatch(/9441\/TB-BNV .*\(2025-10-16\)\]$/);
+    expect(lines[11]).toMatch(/^2026-08-22 Sat {2}working .*\(verify\)$/);
   });
 
   it('adds the office layer: the HCMKV2 demo closure', async () => {
@@ -75,9 +100,12 @@ describe.concurrent('motcua calendar', () => {
     expect(run.stdout).toMatch(/^2026-03-13 Fri {2}off {6}DEMO: đóng cửa chuyển trụ sở/m);
   });
 
-  it('applies the default rule to a year with no official schedule', async () => {
+  it('applies the provisional default to a year with no official schedule, and says it is provisional', async () => {
     const run = await motcua('calendar', '2027');
-    expect(run.stdout).toMatch(/^2027-02-10 Wed {2}off {6}Nghỉ bù cho Tết Âm lịch: mùng 1 .*\[national, default rule: /m);
+    // Tết 2027 (mùng 1 on Saturday 6 February) as recent practice sets it: Thursday 4 to Wednesday 10 February.
+    expect(run.stdout).toMatch(/^2027-02-04 Thu {2}off {6}Tết Âm lịch, dự kiến theo thông lệ .*\[national, provisional default: /m);
+    expect(run.stdout).toMatch(/^2027-02-10 Wed {2}off {6}Tết Âm lịch/m);
+    expect(run.stdout).not.toMatch(/^2027-02-11 /m);
   });
 
   it.each([['2101'], ['20x6']])('refuses the year %s', async (year) => {

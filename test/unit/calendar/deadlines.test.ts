@@ -47,8 +47,8 @@ const cases: Case[] = [
   { story: '2025: a request received on Friday 25 April at 10:00 is due on the make-up Saturday 26 April at 10:00', received: '2025-04-25 10:00', workingDays: 1, due: '2025-04-26 10:00' },
   { story: '2025: a request received on Tuesday 29 April at 10:00 is due on Monday 5 May at 10:00', received: '2025-04-29 10:00', workingDays: 1, due: '2025-05-05 10:00' },
   { story: '2025: a request received on Friday 24 January at 16:30 is due on Monday 3 February at 16:30', received: '2025-01-24 16:30', workingDays: 1, due: '2025-02-03 16:30' },
-  // 2027, no official schedule: the default rule (Tết 5-9 February, days 1-2 on the weekend made up on 10-11 February).
-  { story: '2027 (default rule): a request received on Thursday 4 February at 10:00 is due on Friday 12 February at 10:00', received: '2027-02-04 10:00', workingDays: 1, due: '2027-02-12 10:00' },
+  // 2027, no official schedule: the provisional default (Tết as recent practice sets it: Thursday 4 - Wednesday 10 February).
+  { story: '2027 (provisional default): a request received on Thursday 4 February, a day of the Tết break, starts on Thursday 11 February at 08:00 and is due at 17:00', received: '2027-02-04 10:00', workingDays: 1, due: '2027-02-11 17:00', startsAt: '2027-02-11 08:00' },
 ];
 
 describe('deadlines around the holidays and make-up days', () => {

@@ -146,10 +146,11 @@ describe('on time or late', () => {
   it('is late by the working time run past the due instant', () => {
     expect(checkTimeliness(deadline, vn('2026-02-24 09:00'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 90, remainingWorkingMinutes: 0 });
   });
-  it('is still on time after closing on a day due at closing time, when no working time has run past it', () => {
+  it('is late after closing on a day due at closing time, by 0 working minutes (the period ended at closing)', () => {
     const dueAtClosing = deadlineFor({ receivedAt: vn('2026-03-02 08:00'), workingDays: 1, ...kv1 });
     expect(dueAtClosing.dueAt).toBe(iso('2026-03-02 17:00'));
-    expect(checkTimeliness(dueAtClosing, vn('2026-03-02 18:00'), { directory }).onTime).toBe(true);
+    expect(checkTimeliness(dueAtClosing, vn('2026-03-02 17:00'), { directory }).onTime).toBe(true);
+    expect(checkTimeliness(dueAtClosing, vn('2026-03-02 18:00'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 0, remainingWorkingMinutes: 0 });
     expect(checkTimeliness(dueAtClosing, vn('2026-03-03 08:01'), { directory })).toEqual({ onTime: false, lateByWorkingMinutes: 1, remainingWorkingMinutes: 0 });
   });
 });

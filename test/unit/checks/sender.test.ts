@@ -4,20 +4,38 @@ import { checkSender } from '../../../shared/checks/sender';
 const from = { address: 'nguyenvanan.hcm@gmail.com' };
 
 describe('the sender, as the receiving mail server judged it', () => {
-  it('is verified when DKIM and SPF pass and DMARC passes, without vouching for the person', () => {
+  it('is verified when DMARC passes, without vouching for the person', () => {
     // Prepare, Act
     const sender = checkSender({ spf: 'pass', dkim: 'pass', dmarc: 'pass', spam: 'PASS', virus: 'PASS' }, from);
 
     // Assess
     expect(sender.status).toBe('verified');
     expect(sender.detail).toBe(
-      'nguyenvanan.hcm@gmail.com: máy chủ thư xác thực địa chỉ người gửi (DKIM đạt, SPF đạt, DMARC đạt); đây không phải xác minh danh tính người yêu cầu.',
+      'nguyenvanan.hcm@gmail.com: tên miền của địa chỉ người gửi xác thực thư (DKIM đạt, SPF đạt, DMARC đạt); đây không phải xác minh danh tính người yêu cầu.',
     );
   });
 
-  it('is verified on SPF alone when the domain publishes no DMARC policy (a legal-aid web form)', () => {
+  it('is not verified on an SPF pass alone: SPF is about the envelope domain, not the From address', () => {
+    // Prepare, Act
+    const sender = checkSender({ spf: 'pass', dkim: 'none', dmarc: 'none' });
+
+    // Assess
+    expect(sender.status).toBe('unverified');
+    expect(sender.detail).toContain('không chứng minh địa chỉ trong trường "Từ" (From) là của người gửi');
+  });
+
+  it('is not verified on a DKIM pass alone: the signature may be any domain\'s', () => {
     // Prepare, Act, Assess
-    expect(checkSender({ spf: 'pass', dkim: 'none', dmarc: 'none' }).status).toBe('verified');
+    expect(checkSender({ spf: 'none', dkim: 'pass', dmarc: 'none' }).status).toBe('unverified');
+  });
+
+  it('fails when SPF and DKIM both fail and the domain publishes no DMARC', () => {
+    // Prepare, Act
+    const sender = checkSender({ spf: 'fail', dkim: 'fail', dmarc: 'none' });
+
+    // Assess
+    expect(sender.status).toBe('failed');
+    expect(sender.detail).toContain('SPF và DKIM đều không đạt');
   });
 
   it('fails when DMARC fails, even though SPF passed: the From address may be forged', () => {
@@ -37,7 +55,7 @@ describe('the sender, as the receiving mail server judged it', () => {
 
     // Assess
     expect([spam.status, virus.status]).toEqual(['failed', 'failed']);
-    expect(virus.detail).toContain('phát hiện virus: không mở tệp đính kèm');
+    expect(virus.detail).toContain('phát hiện virus trong thư (virus FAIL)');
   });
 
   it('is unverified when nothing passed, and says to compare identity at the desk', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { actionBody, CliError, formatTable, parseAs, parseTtl, queueQuery, tokenRequest } from '../../../cli/commands/staff';
+import { actionBody, CliError, formatTable, parseAs, parseTtl, periodQuery, queueQuery, tokenRequest, type FileOptions } from '../../../cli/commands/staff';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
@@ -69,6 +69,11 @@ describe('motcua staff commands: arguments', () => {
     expect(queueQuery({})).toBe('');
   });
 
+  it('builds the query of a report, with the administrative basis when asked', () => {
+    expect(String(periodQuery({ period: '2026-H1', basis: 'administrative', office: 'HCMKV1', format: 'xlsx' } as FileOptions))).toBe('period=2026-H1&basis=administrative&office=HCMKV1&format=xlsx');
+    expect(String(periodQuery({ from: '2026-03-01', to: '2026-03-15', format: 'csv' } as FileOptions))).toBe('from=2026-03-01&to=2026-03-15&format=csv');
+  });
+
   it('formats a table with aligned columns', () => {
     expect(formatTable(['CASE', 'DUE'], [['HCMKV1-2026-000001', '2026-03-03 09:00'], ['HCM-2026-000002', '']])).toBe(
       ['CASE                DUE', '------------------  ----------------', 'HCMKV1-2026-000001  2026-03-03 09:00', 'HCM-2026-000002'].join('\n'),
@@ -98,6 +103,7 @@ describe.concurrent('motcua staff commands: the program', () => {
     [['queue', '--as', 'officer:HCMKV1', '--api', 'http://127.0.0.1:9'], 'motcua: error: cannot reach the motcua API at http://127.0.0.1:9'],
     [['act', 'HCMKV1-2026-000001', 'approve', '--as', 'officer:HCMKV1'], 'motcua: error: unknown action "approve": one of review, visit, decision, handover, register, reassign'],
     [['report', '--format', 'pdf'], "argument 'pdf' is invalid"],
+    [['report', '--period', '2026-H1', '--basis', 'fiscal'], "argument 'fiscal' is invalid"],
   ])('fails clearly, with a non-zero exit: %j', async (args, message) => {
     const run = await motcua(args);
     expect(run.code).not.toBe(0);

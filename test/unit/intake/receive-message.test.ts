@@ -29,7 +29,6 @@ function desk(raw: Buffer | Error, known: MessageRecord[] = []) {
     },
     recordMessage: async (record: MessageRecord) => void recorded.push(record),
     reserveCaseId: refused('reserveCaseId'),
-    nextSerial: refused('nextSerial'),
     openCase: refused('openCase'),
     changeCase: refused('changeCase'),
   };

@@ -49,3 +49,6 @@ export const citizenHeaders = [
   'Date: Mon, 23 Nov 2026 16:29:40 +0700',
   'Message-ID: <request-1@example.net>',
 ];
+
+/** No lone surrogate: what encodeURIComponent (and so an S3 key) needs. */
+export const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedMessage, parseInboundMessage, safeFilename } from '../../../shared/mail/inbound-message';
+import { wellFormed } from './fixtures';
 import { caseIdsInSubject } from '../../../shared/cases/case-id';
 import { toVietnamIso } from '../../../shared/time/vietnam-time';
 import { citizenHeaders, parsedFixture, storedMail } from './fixtures';
@@ -411,7 +412,7 @@ describe('safeFilename', () => {
     expect(name).toBe(expected);
   });
 
-  it('shortens a name longer than 200 characters', () => {
+  it('shortens a name longer than 200 characters, keeping its extension', () => {
     // Prepare
     const long = `${'Bản án '.repeat(40)}.pdf`;
 
@@ -420,6 +421,29 @@ describe('safeFilename', () => {
 
     // Assess
     expect(name).toHaveLength(200);
-    expect(long.startsWith(name)).toBe(true);
+    expect(name.endsWith('….pdf')).toBe(true);
+    expect(long.startsWith(name.slice(0, -5))).toBe(true);
+  });
+
+  it('cuts a 199-character name plus an emoji between characters, never inside a surrogate pair (the S3 key must encode)', () => {
+    // Prepare: 199 letters, then a character outside the BMP (two UTF-16 units), then more
+    const given = `${'a'.repeat(199)}📄📄 bản án.pdf`;
+
+    // Act
+    const name = safeFilename(given, 1, 'application/pdf');
+
+    // Assess: no lone surrogate, so encodeURIComponent (what the S3 client does) does not throw
+    expect(() => encodeURIComponent(name)).not.toThrow();
+    expect(wellFormed(name)).toBe(true);
+    expect([...name].length).toBeLessThanOrEqual(200);
+    expect(name.endsWith('.pdf')).toBe(true);
+  });
+
+  it('removes right-to-left overrides and C1 controls that would make a name read otherwise', () => {
+    // Prepare: "hopdong\u202Efdp.exe" shows as "hopdongexe.pdf"
+    const name = safeFilename('hopdong\u202Efdp.exe\u0085\u009b31m', 1, 'application/octet-stream');
+
+    // Assess
+    expect(name).toBe('hopdongfdp.exe31m');
   });
 });

@@ -22,6 +22,24 @@ describe('CSV as auditors open it in Excel', () => {
     expect(csvField('=1+1', false)).toBe('=1+1');
   });
 
+  it('neutralises a formula in every segment a spreadsheet may split a field into (";" on a Vietnamese Windows, tabs, line breaks)', () => {
+    // Prepare: what a requester may put in a name or a subject
+    const given = 'Trần Văn An;=HYPERLINK("http://x.example","Bấm");  +cmd|\' /C calc\'!A0\t@SUM(A1)\n-2+3';
+
+    // Act
+    const field = csvField(given, true);
+
+    // Assess: after splitting on ; , tab and line breaks, no segment starts (after spaces) with = + - @
+    const text = parseCsv(`${field}\r\n`)[0]![0]!;
+    const segments = text.split(/[;,\t\r\n]/);
+    expect(segments.filter((segment) => /^[ \u00a0]*[=+\-@]/.test(segment))).toEqual([]);
+    expect(text).toBe('Trần Văn An;\'=HYPERLINK("http://x.example","Bấm");  \'+cmd|\' /C calc\'!A0\t\'@SUM(A1)\n\'-2+3');
+  });
+
+  it('leaves text without formula starts as it was', () => {
+    expect(csvField('Nguyễn Thị Hoa; số 12, đường Lê Lợi', true)).toBe('"Nguyễn Thị Hoa; số 12, đường Lê Lợi"');
+  });
+
   it('starts with the byte order mark and ends every line with CRLF', () => {
     expect(toCsv([['Mã hồ sơ', 'Đơn vị'], ['HCM-2026-000001', 'HCM']])).toBe('\uFEFFMã hồ sơ,Đơn vị\r\nHCM-2026-000001,HCM\r\n');
     expect(toCsv([['a']], { bom: false })).toBe('a\r\n');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseOfficeDirectory, type OfficeDirectory } from '../../../shared/offices/directory';
+import type { Deadline } from '../../../shared/calendar';
 import type { ReportCase } from '../../../shared/reports/report-case';
 import type { OneStopProcedureCode } from '../../../shared/reports/procedures';
 
@@ -41,6 +42,15 @@ function reportDirectory(): OfficeDirectory {
 
 export const directory: OfficeDirectory = reportDirectory();
 
+/**
+ * A result deadline in the shape the workflow stores (`deadlines.decision`), due at a given instant. The cell
+ * arithmetic below needs only the instant; the lifecycle e2e test (test/e2e/official-report.test.ts) checks the
+ * report on deadlines the workflow computed itself.
+ */
+export function resultDeadline(received: string, due: string): Deadline {
+  return { dueAt: at(due), startedAt: at(received), rule: 'as the workflow stores it', calendarVersion: 'fixture', workingMinutes: 2400, workingDays: 5, skipped: [], receivedAt: at(received), pauses: [] };
+}
+
 function file(
   caseId: string,
   procedure: OneStopProcedureCode,
@@ -52,10 +62,11 @@ function file(
     caseId,
     office: caseId.split('-')[0]!,
     procedure,
+    emailedAt: at(received),
     receivedAt: at(received),
-    ...(due ? { resultDueAt: at(due) } : {}),
+    ...(due ? { resultDeadline: resultDeadline(received, due) } : {}),
     ...(ending?.resolved ? { resolvedAt: at(ending.resolved) } : {}),
-    ...(ending?.withdrawn ? { withdrawnAt: at(ending.withdrawn) } : {}),
+    ...(ending?.withdrawn ? { closure: { reason: 'withdrawn' as const, at: at(ending.withdrawn) } } : {}),
   };
 }
 

@@ -148,7 +148,7 @@ describe('the official report as a workbook', () => {
     const ws = workbook.getWorksheet('Danh sách hồ sơ')!;
 
     // Assess
-    expect(ws.getRow(1).values).toEqual([undefined, 'Mã hồ sơ', 'Đơn vị', 'Cấp', 'Thủ tục', 'Nguồn', 'Tình trạng cuối kỳ', 'Thời hạn trả kết quả']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Mã hồ sơ', 'Đơn vị', 'Cấp', 'Thủ tục', 'Nguồn', 'Tình trạng cuối kỳ', 'Thời điểm tiếp nhận trực tiếp', 'Thời hạn trả kết quả', 'Thời điểm có kết quả', 'Thời điểm trả kết quả']);
     expect(ws.rowCount).toBe(1 + provinceReport.ledger.length);
     expect(ws.getRow(2).values).toEqual([
       undefined,
@@ -158,7 +158,10 @@ describe('the official report as a workbook', () => {
       'Quyết định thi hành án theo yêu cầu',
       'Kỳ trước chuyển qua',
       'Đã giải quyết xong - đúng hạn',
+      '2025-12-29T09:00:00+07:00',
       '2026-01-06T09:00:00+07:00',
+      '2026-01-05T15:00:00+07:00',
+      '',
     ]);
   });
 

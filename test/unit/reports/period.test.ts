@@ -71,3 +71,51 @@ describe('reporting periods, in Vietnam time', () => {
     expect(() => periodFromOptions({})).toThrow(InvalidPeriod);
   });
 });
+
+describe('the administrative reporting periods (15 December to 14 June, 15 December to 14 December)', () => {
+  it.each([
+    // input, kind, start (UTC), end (UTC), first day, last day
+    ['2026-H1', 'half-year', '2025-12-14T17:00:00.000Z', '2026-06-14T17:00:00.000Z', '2025-12-15', '2026-06-14'],
+    ['2026', 'year', '2025-12-14T17:00:00.000Z', '2026-12-14T17:00:00.000Z', '2025-12-15', '2026-12-14'],
+    ['2028-h1', 'half-year', '2027-12-14T17:00:00.000Z', '2028-06-14T17:00:00.000Z', '2027-12-15', '2028-06-14'],
+  ])('%s runs from midnight on 15 December of the year before, Vietnam time', (input, kind, start, end, firstDay, lastDay) => {
+    // Prepare, Act
+    const period = parsePeriod(input, 'administrative');
+
+    // Assess
+    expect(period).toMatchObject({ kind, basis: 'administrative', firstDay, lastDay });
+    expect(period.start.toISOString()).toBe(start);
+    expect(period.end.toISOString()).toBe(end);
+  });
+
+  it('names the period and the days it covers, and keeps a key apart from the calendar one', () => {
+    const half = parsePeriod('2026-H1', 'administrative');
+    expect(half.label).toBe('6 tháng đầu năm 2026 (kỳ báo cáo từ ngày 15/12/2025 đến ngày 14/06/2026)');
+    expect(half.key).toBe('2026-H1-administrative');
+    expect(parsePeriod('2026', 'administrative').label).toBe('Năm 2026 (kỳ báo cáo từ ngày 15/12/2025 đến ngày 14/12/2026)');
+    expect(parsePeriod('2026-H1').basis).toBe('calendar');
+  });
+
+  it('puts a file received on 14 December in the year it reports, and one on 15 December in the next', () => {
+    const year2026 = parsePeriod('2026', 'administrative');
+    const lastMinute = Date.parse('2026-12-14T23:59:00+07:00');
+    const nextMorning = Date.parse('2026-12-15T00:00:00+07:00');
+    expect(lastMinute >= year2026.start.getTime() && lastMinute < year2026.end.getTime()).toBe(true);
+    expect(nextMorning).toBe(year2026.end.getTime());
+    expect(nextMorning).toBe(parsePeriod('2027-H1', 'administrative').start.getTime());
+  });
+
+  it.each([
+    ['2026-H2', /not an administrative reporting period/],
+    ['2026-05', /not an administrative reporting period/],
+  ])('has no %s (the source sets only the first half and the year)', (input, why) => {
+    expect(() => parsePeriod(input, 'administrative')).toThrow(why);
+  });
+
+  it('takes the basis from a command line, for a named period only', () => {
+    expect(periodFromOptions({ period: '2026-H1', basis: 'administrative' }).firstDay).toBe('2025-12-15');
+    expect(periodFromOptions({ period: '2026-H1', basis: 'calendar' }).firstDay).toBe('2026-01-01');
+    expect(() => periodFromOptions({ from: '2026-01-01', to: '2026-01-31', basis: 'administrative' })).toThrow(/named period/);
+    expect(() => periodFromOptions({ period: '2026', basis: 'fiscal' })).toThrow(/calendar or administrative/);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, eventHash, GENESIS_HASH, verifyChain, type ChainedFields } from '../../../shared/timeline/hash-chain';
 import { chainEvents } from '../../../shared/cases/repository';
+import { caseStateHash } from '../../../shared/timeline/case-state';
 import type { NewEvent, TimelineEvent } from '../../../shared/cases/model';
 
 const CASE = 'HCMKV1-2026-000001';
@@ -284,5 +285,19 @@ describe('eventHash', () => {
   it('changes with the hash of the event before it', () => {
     // Prepare, Act, Assess
     expect(eventHash({ ...fields, prevHash: '1'.repeat(64) })).not.toBe(eventHash(fields));
+  });
+});
+
+describe('the case state on the chain', () => {
+  it('hashes the reportable fields only: a renewed task token changes nothing, a removed breach does', () => {
+    const base = { office: 'HCMKV1', status: 'awaiting-review' as const, breaches: ['review'], deadlines: {}, pendingStep: { step: 'review', taskToken: 'a', since: 's', dueAt: 'd' } };
+    expect(caseStateHash({ ...base, pendingStep: { ...base.pendingStep, taskToken: 'b' }, updatedAt: 'later' })).toBe(caseStateHash(base));
+    expect(caseStateHash({ ...base, breaches: [] })).not.toBe(caseStateHash(base));
+  });
+
+  it('old events without a case state hash as they always did', () => {
+    const fields = { caseId: 'C', seq: 1, type: 't', at: 'a', actor: {}, data: {}, prevHash: '0'.repeat(64) };
+    expect(eventHash({ ...fields, caseState: undefined })).toBe(eventHash(fields));
+    expect(eventHash({ ...fields, caseState: 'x' })).not.toBe(eventHash(fields));
   });
 });

@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoDb, localDynamoDbClientConfig } from '../../../local/services/dynamodb';
+import { ensureTable } from '../../../local/services/table';
+import type { RunningService } from '../../../local/services/running-service';
+import { CaseRepository, chainEvents } from '../../../shared/cases/repository';
+import { serialCounterKey } from '../../../shared/cases/keys';
+import { formatCaseId } from '../../../shared/cases/case-id';
+import { GENESIS_HASH } from '../../../shared/timeline/hash-chain';
+import type { CaseRecord } from '../../../shared/cases/model';
+import { testPort } from '../../support/ports';
+
+const TABLE = 'motcua';
+const AT = '2026-11-23T16:30:05+07:00';
+const RAW = { bucket: 'motcua-inbound', key: 'inbound/x' };
+let dynamodb: RunningService;
+let db: DynamoDBDocumentClient;
+let cases: CaseRepository;
+const dataDir = mkdtempSync(join(tmpdir(), 'motcua-repository-'));
+
+beforeAll(async () => {
+  dynamodb = await startDynamoDb({ port: testPort(20520), dataDir });
+  const client = new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url));
+  await ensureTable(client, TABLE);
+  db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  cases = new CaseRepository(db, TABLE);
+});
+
+afterAll(async () => {
+  await dynamodb?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Each test numbers its own office, so counters never mix. */
+let offices = 0;
+const newOffice = () => `T${++offices}`;
+
+const lastSerial = async (office: string) => (await db.send(new GetCommand({ TableName: TABLE, Key: serialCounterKey(office, 2026), ConsistentRead: true }))).Item?.lastSerial;
+
+const reserve = (messageId: string, office: string) => cases.reserveCaseId(messageId, { office, year: 2026, format: (serial) => formatCaseId(office, 2026, serial) }, AT, RAW);
+
+function newCase(caseId: string, office: string, messageId: string): Omit<CaseRecord, 'lastSeq' | 'lastHash'> {
+  return {
+    caseId,
+    office,
+    procedure: 'enforcement-request',
+    status: 'received',
+    requester: { address: 'an@example.com', name: 'Nguyễn Văn An' },
+    subject: 'Yêu cầu thi hành án',
+    receivedAt: AT,
+    firstMessageId: messageId,
+    deadlines: {},
+    breaches: [],
+    createdAt: AT,
+    updatedAt: AT,
+  };
+}
+
+const open = (caseId: string, office: string, messageId: string) =>
+  cases.openCase(newCase(caseId, office, messageId), [{ type: 'case-opened', at: AT, actor: { kind: 'system', component: 'intake' }, data: {} }], {
+    messageId,
+    direction: 'in',
+    status: 'done',
+    disposition: 'opened-case',
+    caseId,
+    rawObject: RAW,
+    at: AT,
+  });
+
+describe('CaseRepository against DynamoDB Local', () => {
+  it('reserves one case id for a message delivered many times at once, and takes one serial for it', async () => {
+    const office = newOffice();
+    for (let round = 1; round <= 5; round++) {
+      const messageId = `<race-${round}@example.com>`;
+
+      const ids = await Promise.all(Array.from({ length: 6 }, () => reserve(messageId, office)));
+
+      expect(new Set(ids)).toEqual(new Set([formatCaseId(office, 2026, round)]));
+      expect(await lastSerial(office)).toBe(round);
+    }
+  });
+
+  it('gives a late delivery that read nothing the case the first delivery opened, not a new one', async () => {
+    const office = newOffice();
+    const messageId = '<late@example.com>';
+    const first = await reserve(messageId, office);
+    expect(await open(first, office, messageId)).toBe(true);
+
+    // A second delivery read the message record before the first reserved it: it saw nothing.
+    const second = await reserve(messageId, office);
+
+    expect(second).toBe(first);
+    expect(await lastSerial(office)).toBe(1);
+    expect(await cases.getMessage(messageId)).toMatchObject({ status: 'done', caseId: first, reservedCaseId: first });
+  });
+
+  it('numbers different messages arriving at once without a gap or a repeat', async () => {
+    const office = newOffice();
+
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => reserve(`<burst-${i}@example.com>`, office)));
+
+    expect(ids.map((id) => Number(id.slice(-6))).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await lastSerial(office)).toBe(8);
+  });
+
+  it('refuses to write the opening message record over a reservation for another case', async () => {
+    const office = newOffice();
+    const messageId = '<other@example.com>';
+    const reserved = await reserve(messageId, office);
+
+    await expect(open(formatCaseId(office, 2026, 99), office, messageId)).rejects.toThrow();
+
+    expect(await cases.getMessage(messageId)).toMatchObject({ status: 'claimed', reservedCaseId: reserved });
+    expect(await cases.getCase(formatCaseId(office, 2026, 99))).toBeUndefined();
+  });
+
+  it('applies concurrent changes of one case one after the other: every event kept, the chain unbroken', async () => {
+    const office = newOffice();
+    const caseId = formatCaseId(office, 2026, 1);
+    await open(caseId, office, '<chain@example.com>');
+
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => cases.changeCase(caseId, () => ({ update: {}, events: [{ type: 'note-added', at: AT, actor: { kind: 'system', component: 'test' }, data: { writer: i } }] }))),
+    );
+
+    const events = await cases.listEvents(caseId);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(new Set(events.slice(1).map((e) => e.data.writer))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    const rechained = chainEvents(caseId, 0, GENESIS_HASH, events.map(({ type, at, actor, data }) => ({ type, at, actor, data })));
+    expect(rechained.map((e) => e.hash)).toEqual(events.map((e) => e.hash));
+    expect((await cases.getCase(caseId))?.lastSeq).toBe(7);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, MAX_ACTION_OUTPUT_BYTES, MAX_LIST_ITEMS, parseActionBody } from '../../../shared/staff/actions';
+import { InvalidRequest } from '../../../shared/staff/errors';
+
+const longest = (n: number) => 'đ'.repeat(n);
+const note = longest(4000);
+const text = longest(1000);
+
+describe('the bounds of action bodies', () => {
+  it('refuses a review that lists 2,000 missing items, naming the bound (it would exceed what Step Functions accepts)', () => {
+    // Prepare
+    const body = { outcome: 'request-more', missingItems: Array.from({ length: 2000 }, (_, i) => `Giấy tờ số ${i}`) };
+
+    // Act, Assess
+    expect(() => parseActionBody('review', body)).toThrow(InvalidRequest);
+    expect(() => parseActionBody('review', body)).toThrow(/missingItems: at most 50 items/);
+  });
+
+  it('refuses a visit that lists more documents than the bound', () => {
+    const documentsReceived = Array.from({ length: MAX_LIST_ITEMS + 1 }, () => ({ name: 'Bản án', copies: 1, kind: 'original' }));
+    expect(() => parseActionBody('visit', { documentsReceived })).toThrow(InvalidRequest);
+    expect(() => parseActionBody('visit', { documentsReceived: documentsReceived.slice(1) })).not.toThrow();
+  });
+
+  it.each([
+    ['review', { outcome: 'request-more', missingItems: Array.from({ length: MAX_LIST_ITEMS }, () => text), note }],
+    ['visit', { documentsReceived: Array.from({ length: MAX_LIST_ITEMS }, () => ({ name: text, copies: 100, kind: 'original' })), collection: 'by-post', postalAddress: text, requester: { name: text, address: text, phone: '0'.repeat(40) }, note }],
+    ['handover', { method: 'by-post', receivedBy: text, note }],
+    ['register', { note }],
+    ['reassign', { assignee: longest(200), note }],
+    ['delay', { reason: text, newDate: '2026-12-10T16:00:00+07:00', note }],
+  ] as const)('admits no %s body larger than a Step Functions task output, at its largest', (action, body) => {
+    // Act: the largest body the schema admits, with the actor and time the API adds
+    const parsed = parseActionBody(action, body);
+    const output = JSON.stringify({ ...parsed, actor: { kind: 'officer', id: longest(200), name: longest(200) }, at: '2026-12-02T10:00:00+07:00' });
+
+    // Assess
+    expect(Buffer.byteLength(output)).toBeLessThan(MAX_ACTION_OUTPUT_BYTES);
+  });
+
+  it('covers every action but the decision, whose PDF goes to the documents bucket and not through Step Functions', () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual(['decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit']);
+  });
+});

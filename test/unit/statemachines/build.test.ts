@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assemble, builtPath, builtText, buildMachine, MACHINE_NAMES, type MachineSource, type State } from '../../../statemachines/build';
+import { RETRY_POLICIES, requiredPolicies, retriersOf } from '../../../statemachines/policies';
+
+const tasksOf = (definition: Record<string, any>) =>
+  Object.entries<Record<string, any>>(definition.States).filter(([, state]) => state.Type === 'Task');
+
+describe.each(MACHINE_NAMES)('the built %s machine', (name) => {
+  const committed = JSON.parse(readFileSync(builtPath(name), 'utf8'));
+
+  it('is exactly what its parts build (run npm run build:asl after changing a part)', () => {
+    expect(readFileSync(builtPath(name), 'utf8')).toBe(builtText(name));
+  });
+
+  it('gives every Task exactly the retry policies its kind requires, as declared in policies.ts', () => {
+    const failureReporter = 'Report the failure';
+    for (const [stateName, state] of tasksOf(committed)) {
+      expect(state.Retry, stateName).toEqual(retriersOf(requiredPolicies(state, stateName === failureReporter)));
+    }
+  });
+
+  it('retries, in every function Task, the named errors the functions throw (throttling, conflict, timeout, transient)', () => {
+    const named = ['Throttled', 'CaseWriteConflict', 'ConcurrentCaseChange', 'MessageInProgress', 'TransientFailure', 'States.Timeout', 'Lambda.TooManyRequestsException'];
+    for (const [stateName, state] of tasksOf(committed)) {
+      if (state.Resource !== 'arn:aws:states:::lambda:invoke' || stateName === 'Report the failure') continue;
+      const retried = state.Retry.flatMap((r: { ErrorEquals: string[] }) => r.ErrorEquals);
+      expect(retried, stateName).toEqual(expect.arrayContaining(named));
+    }
+  });
+});
+
+describe('the build step', () => {
+  const source = (states: Record<string, State>): [MachineSource, Record<string, Record<string, State>>] => [
+    { Comment: 'test', StartAt: 'Do it', TimeoutSeconds: 60, ReportFailureAt: 'Report the failure', Parts: ['only'], States: { 'Report the failure': reporter, Failed: { Type: 'Fail' } } },
+    { only: states },
+  ];
+  const reporter: State = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: ['lastResort'], Next: 'Failed' };
+  const invoke = (retry: unknown): State => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: retry, End: true });
+
+  it('refuses a Task that lacks a policy its kind requires, naming the Task and the policy', () => {
+    expect(() => assemble('test', ...source({ 'Do it': invoke(['conflict', 'throttling', 'transient']) }))).toThrow(/Task 'Do it'.*missing timeout/);
+  });
+
+  it('refuses a Task with no policies, or with retriers spelt out instead of named', () => {
+    expect(() => assemble('test', ...source({ 'Do it': { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } }))).toThrow(/must name its retry policies/);
+    expect(() => assemble('test', ...source({ 'Do it': invoke([RETRY_POLICIES.transient]) }))).toThrow(/must name its retry policies/);
+  });
+
+  it('refuses a timeout retry on a wait for a task token (its timeout is the deadline), and an unknown policy', () => {
+    const wait = { ...invoke(['conflict', 'throttling', 'timeout', 'transient']), Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken' };
+    expect(() => assemble('test', ...source({ 'Do it': wait }))).toThrow(/not for it: timeout/);
+    expect(() => assemble('test', ...source({ 'Do it': invoke(['conflict', 'throttling', 'timeout', 'transient', 'hope']) }))).toThrow(/not for it: hope/);
+  });
+
+  it('refuses a state defined in two parts', () => {
+    const [machine, parts] = source({ 'Do it': invoke(['conflict', 'throttling', 'timeout', 'transient']) });
+    expect(() => assemble('test', { ...machine, Parts: ['only', 'again'] }, { ...parts, again: parts.only! })).toThrow(/'Do it' is defined in parts\/only and in parts\/again/);
+  });
+
+  it('expands the names into the declared retriers and ends the Catch list with the catch-all to the failure reporter', () => {
+    const wait = {
+      ...invoke(['transient', 'conflict', 'throttling']),
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Report the failure' }],
+    };
+    const built = assemble('test', ...source({ 'Do it': wait })) as { States: Record<string, any> };
+    expect(built.States['Do it'].Retry.map((r: { ErrorEquals: string[] }) => r.ErrorEquals)).toEqual([
+      RETRY_POLICIES.conflict.ErrorEquals,
+      RETRY_POLICIES.throttling.ErrorEquals,
+      RETRY_POLICIES.transient.ErrorEquals,
+    ]);
+    expect(built.States['Do it'].Catch).toEqual([
+      { ErrorEquals: ['States.Timeout'], Next: 'Report the failure' },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Report the failure' },
+    ]);
+    expect(built.States['Report the failure'].Catch).toBeUndefined();
+  });
+
+  it('builds the committed machines from the parts folder (every part has a README and an example input)', () => {
+    for (const name of MACHINE_NAMES) {
+      const machine = JSON.parse(readFileSync(new URL(`../../../statemachines/machines/${name}.json`, import.meta.url), 'utf8')) as MachineSource;
+      for (const part of machine.Parts) {
+        expect(readFileSync(new URL(`../../../statemachines/parts/${part}/README.md`, import.meta.url), 'utf8').length, part).toBeGreaterThan(100);
+        expect(JSON.parse(readFileSync(new URL(`../../../statemachines/parts/${part}/example-input.json`, import.meta.url), 'utf8')), part).toHaveProperty('caseId');
+      }
+      expect(Object.keys((buildMachine(name) as { States: object }).States).length).toBeGreaterThan(5);
+    }
+  });
+});
