@@ -57,7 +57,8 @@ export function decideDelay(record: CaseRecord, input: DelayInput, by: DelayReco
 
 /**
  * Records the delay: the reason and the new date on the case and its timeline, the step's deadline (and the work
- * queue's) moved to the new date. The letter to the requester is the `delay-letter` notice of the case.
+ * queue's) moved to the new date; then the waiting step is resumed with `delayed: true`, and the workflow sends the
+ * `delay-letter` notice and restarts the step's clock.
  */
 export async function recordDelay(principal: Principal, record: CaseRecord, input: DelayInput, ports: StaffPorts): Promise<ActionResult> {
   const now = ports.clock.now();
@@ -77,5 +78,21 @@ export async function recordDelay(principal: Principal, record: CaseRecord, inpu
       ],
     };
   });
-  return { caseId: record.caseId, action: 'delay', step: String(events[0]?.data.step ?? ''), status: 'recorded', at };
+  const step = String(events[0]?.data.step ?? '');
+  await resumeWithDelay(record.caseId, step, { delayed: true, step, actor: by, at }, ports);
+  return { caseId: record.caseId, action: 'delay', step, status: 'recorded', at };
+}
+
+/**
+ * The waiting step learns of the delay: the human-step workflow ("Was the result delayed?") sends the letter
+ * (the case's delay-letter notice) and restarts the step's clock on the new deadline, still waiting for the
+ * person. A token renewed meanwhile (the warning re-entered the wait) is read again once.
+ */
+async function resumeWithDelay(caseId: string, step: string, output: Record<string, unknown>, ports: StaffPorts): Promise<void> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const pending = (await ports.cases.requireCase(caseId)).pendingStep;
+    if (pending?.step !== step) throw new CaseConflict(`case ${caseId} no longer waits for ${step}: the delay is recorded, but the letter could not be sent; read the case again`);
+    if ((await ports.workflow.sendTaskSuccess(pending.taskToken, output)) === 'sent') return;
+  }
+  throw new CaseConflict(`case ${caseId}: the delay is recorded, but the waiting ${step} could not be resumed to send the letter; try again`);
 }

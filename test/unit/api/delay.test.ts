@@ -46,7 +46,8 @@ describe('a delay recorded before the deadline (form 04)', () => {
     ]);
     const events = api.cases.events.get(CASE)!.map((e) => e.type);
     expect(events.slice(-2)).toEqual(['delay-recorded', 'deadline-set']);
-    expect(api.sent).toEqual([]); // the waiting step is not completed by a delay
+    // the waiting step is resumed as delayed (the workflow sends the letter and restarts the clock), not completed
+    expect(api.sent).toEqual([{ token: 'token-decision', output: { delayed: true, step: 'decision', actor: expect.objectContaining({ kind: 'officer' }), at: '2026-03-02T10:00:00+07:00' } }]);
   });
 
   it('gives the requester the letter, with the reason entered and the new date, signed by the head by title and name', async () => {
