@@ -22,6 +22,8 @@ import { LocalStepFunctions } from './stepfunctions/local-step-functions';
 import { ExecutionStore } from './stepfunctions/execution-store';
 import { loadDefinition } from './stepfunctions/local-definition';
 import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
+import { executionStatusChange } from './stepfunctions/status-change-event';
+import { LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
@@ -39,6 +41,8 @@ export interface LocalStack {
   engine: LocalStepFunctions;
   stateMachineArn: string;
   functions: FunctionRegistry;
+  /** Failures to inject into the functions (tests and evaluation only). */
+  faults: LocalFaults;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -89,8 +93,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const clock = new LocalClock(join(dataDir, 'clock.json'));
     const functions = new FunctionRegistry();
+    const faults = new LocalFaults();
     const fn = (name: string, load: () => Promise<{ handler: unknown }>) =>
-      new InProcessFunction(`motcua-${name}`, `arn:aws:lambda:${LOCAL_REGION}:${ACCOUNT}:function:motcua-${name}`, load as never);
+      new InProcessFunction(`motcua-${name}`, `arn:aws:lambda:${LOCAL_REGION}:${ACCOUNT}:function:motcua-${name}`, async () => ({
+        handler: faults.wrap(name, (await load()).handler as never),
+      }));
     const intake = fn('intake', () => import('../functions/intake/handler'));
     const workflow = fn('workflow', () => import('../functions/workflow/handler'));
     const notify = fn('notify', () => import('../functions/notify/handler'));
@@ -102,6 +109,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
     );
+    // EventBridge on AWS: the end of a case workflow's execution goes to notify (infra/constructs/workflow.ts), retried.
+    const deliveries = new Set<Promise<void>>();
+    engine.onExecutionEnded = (record) => {
+      if (record.stateMachineArn !== stateMachineArn || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) return;
+      const delivery = (async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await notify.invoke(executionStatusChange(record, LOCAL_REGION, ACCOUNT));
+            return;
+          } catch (error) {
+            if (attempt >= 3) return log(`the end of execution ${record.name} was not delivered: ${(error as Error).message}`);
+          }
+        }
+      })();
+      deliveries.add(delivery);
+      void delivery.finally(() => deliveries.delete(delivery));
+    };
+    stoppers.push(async () => void (await Promise.allSettled([...deliveries])));
     const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn };
     const humanStepArn = engine.register(LOCAL_NAMES.humanStepMachine, loadDefinition(join(ROOT, 'statemachines', 'human-step.asl.json'), functionArns));
     engine.register(
@@ -148,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       engine,
       stateMachineArn,
       functions,
+      faults,
       idle: () => queue.idle(),
       stop: stopAll,
     };

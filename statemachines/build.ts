@@ -26,9 +26,15 @@ export interface MachineSource {
   TimeoutSeconds: number;
   /** The Task that records a failure on the case; every other Task's catch-all leads there. */
   ReportFailureAt: string;
+  /** Where a resumed execution starts (see resumeChoice); absent for a machine that is never resumed on its own. */
+  Resume?: { StateName: string; Comment?: string; Waits?: Record<string, string> };
   Parts: string[];
   States: Record<string, State>;
 }
+
+/** What a resumed execution's input names: the state to start at. */
+export const RESUME_FIELD = 'resumeAt';
+const UNKNOWN_RESUME_POINT = 'Unknown resume point';
 
 export class InvalidStateMachinePart extends Error {
   override readonly name = 'InvalidStateMachinePart';
@@ -62,7 +68,46 @@ export function assemble(name: string, machine: MachineSource, parts: Record<str
   }
   add(`machines/${name}.json`, machine.States);
   if (!states[machine.ReportFailureAt]) throw new InvalidStateMachinePart(`${name}: the failure reporter '${machine.ReportFailureAt}' is no state`);
-  return { Comment: machine.Comment, StartAt: machine.StartAt, TimeoutSeconds: machine.TimeoutSeconds, States: states };
+  if (!machine.Resume) return { Comment: machine.Comment, StartAt: machine.StartAt, TimeoutSeconds: machine.TimeoutSeconds, States: states };
+  const resume = resumeChoice(machine, states);
+  const unknown: State = {
+    Type: 'Pass',
+    Comment: 'A resume that names no Task of this machine: reported, never guessed.',
+    Parameters: { Error: 'UnknownResumePoint', 'Cause.$': `$.${RESUME_FIELD}` },
+    ResultPath: '$.failure',
+    Next: machine.ReportFailureAt,
+  };
+  return {
+    Comment: machine.Comment,
+    StartAt: machine.Resume.StateName,
+    TimeoutSeconds: machine.TimeoutSeconds,
+    States: { [machine.Resume.StateName]: resume, ...states, [UNKNOWN_RESUME_POINT]: unknown },
+  };
+}
+
+/**
+ * The first state of a resumable machine: a new execution starts at the machine's StartAt; a
+ * resumed one (its input names `resumeAt`, the Task the last execution was in) goes straight to
+ * that Task, with the input it had there. A wait goes to the Task before it that reads its clock
+ * from the case, so the deadline stays what it was. One Choice: one transition on every path,
+ * which the machine pays for by ending its closing Tasks itself (no Succeed state).
+ */
+function resumeChoice(machine: MachineSource, states: Record<string, State>): State {
+  const { StateName, Comment, Waits = {} } = machine.Resume!;
+  if (states[StateName]) throw new InvalidStateMachinePart(`the resume state '${StateName}' is also defined in a part`);
+  for (const [wait, reader] of Object.entries(Waits)) {
+    if (states[wait]?.Type !== 'Task' || states[reader]?.Type !== 'Task') throw new InvalidStateMachinePart(`Resume.Waits: '${wait}' and '${reader}' must both be Tasks`);
+  }
+  const resumable = Object.keys(states).filter((n) => states[n]!.Type === 'Task' && n !== machine.ReportFailureAt);
+  return {
+    Type: 'Choice',
+    ...(Comment ? { Comment } : {}),
+    Choices: [
+      { Not: { Variable: `$.${RESUME_FIELD}`, IsPresent: true }, Next: machine.StartAt },
+      ...resumable.map((n) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: n, Next: Waits[n] ?? n })),
+    ],
+    Default: UNKNOWN_RESUME_POINT,
+  };
 }
 
 function withPolicies(stateName: string, state: State, reportFailureAt: string, from: string): State {

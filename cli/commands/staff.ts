@@ -156,6 +156,7 @@ interface QueueOptions extends ConnectionOptions, OutputOptions {
   status?: string;
   procedure?: string;
   breached?: boolean;
+  needsAttention?: boolean;
   dueBefore?: string;
   receivedFrom?: string;
   receivedTo?: string;
@@ -174,6 +175,7 @@ interface CaseSummary {
   assignee?: string;
   waitingFor: { step: string; dueAt: string } | null;
   breached: boolean;
+  needsAttention?: boolean;
 }
 
 export function queueQuery(options: QueueOptions): string {
@@ -183,6 +185,7 @@ export function queueQuery(options: QueueOptions): string {
   set('status', options.status);
   set('procedure', options.procedure);
   set('breached', options.breached === undefined ? undefined : String(options.breached));
+  set('needsAttention', options.needsAttention === undefined ? undefined : String(options.needsAttention));
   set('dueBefore', options.dueBefore);
   set('receivedFrom', options.receivedFrom);
   set('receivedTo', options.receivedTo);
@@ -208,7 +211,7 @@ async function queue(options: QueueOptions): Promise<void> {
       ['CASE', 'STATUS', 'WAITING FOR', 'DUE', 'LATE', 'RECEIVED', 'REQUESTER', 'SUBJECT'],
       items.map((c) => [
         c.caseId,
-        c.status,
+        c.needsAttention ? `${c.status} NEEDS ATTENTION` : c.status,
         c.waitingFor?.step ?? '-',
         shortTime(c.waitingFor?.dueAt) || '-',
         c.breached ? 'yes' : '',
@@ -234,6 +237,7 @@ interface TimelineEvent {
 
 interface CaseDetail extends CaseSummary {
   procedure: string;
+  workflowEnded?: { status: string; at: string; error?: string };
   pendingStep?: { step: string; since: string; dueAt: string };
   checklist?: Record<string, unknown> | null;
   resultDelivered?: { at: string; method: string; recipientName?: string };
@@ -289,6 +293,7 @@ async function show(caseId: string, options: ConnectionOptions & OutputOptions):
   print(`received:  ${shortTime(c.receivedAt)}`);
   if (c.assignee) print(`assignee:  ${c.assignee}`);
   print(`waiting:   ${c.pendingStep ? `${c.pendingStep.step}, due ${shortTime(c.pendingStep.dueAt)}` : 'for no one'}`);
+  if (c.needsAttention && c.workflowEnded) print(`ATTENTION: its workflow ${c.workflowEnded.status} at ${shortTime(c.workflowEnded.at)}${c.workflowEnded.error ? ` (${c.workflowEnded.error})` : ''}: resume it with motcua case resume ${c.caseId}`);
   if (c.resultDelivered) print(`delivered: ${shortTime(c.resultDelivered.at)}, ${c.resultDelivered.method}${c.resultDelivered.recipientName ? ` to ${c.resultDelivered.recipientName}` : ''} — do not deliver the decision again`);
   if (c.checklist) printChecklist(c.checklist);
   if (c.steps.length) {
@@ -401,6 +406,15 @@ async function verify(caseId: string | undefined, options: ConnectionOptions & O
     for (const broken of report.documents?.broken ?? []) print(`${report.caseId}: document BROKEN: ${broken.message}`);
   }
   if (!report.ok) process.exitCode = VERIFY_BROKEN_EXIT;
+}
+
+// --- case resume ---------------------------------------------------------------------------------
+
+async function resume(caseId: string, options: ConnectionOptions & OutputOptions): Promise<void> {
+  const answer = await callApi(options, 'POST', `/cases/${encodeURIComponent(caseId)}/resume`);
+  if (options.json) return print(answer.body.toString('utf8'));
+  const result = jsonOf<{ caseId: string; execution: string; from: string; resumedAt: string }>(answer);
+  print(`${result.caseId}: resumed at "${result.resumedAt}" as execution ${result.execution} (after ${result.from}); its deadlines are unchanged`);
 }
 
 /**
@@ -554,6 +568,7 @@ export function registerStaffCommands(program: Command): void {
       .option('--procedure <code>', 'e.g. enforcement-request')
       .option('--breached', 'only cases with a missed deadline')
       .option('--no-breached', 'only cases without a missed deadline')
+      .option('--needs-attention', 'only cases whose workflow ended without closing them (resume with: motcua case resume)')
       .option('--due-before <when>', 'only cases waiting for a step due before this (YYYY-MM-DD or ISO date-time)')
       .option('--received-from <when>', 'start of a period of receipt (includes closed cases)')
       .option('--received-to <when>', 'end of the period of receipt (default: now)')
@@ -600,6 +615,15 @@ export function registerStaffCommands(program: Command): void {
       .option('--digest <file>', 'prove against a digest (motcua digest --out <file>) that no chain was rewritten after it')
       .option('--json', 'print JSON for machines'),
   ).action(reporting(verify));
+
+  const caseCommand = program.command('case').description("one case's workflow");
+  withConnection(
+    caseCommand
+      .command('resume')
+      .description('restart a case whose workflow ended without closing it ("needs attention"), at the step it was in, with the same deadlines (head of office)')
+      .argument('<caseId>', 'e.g. HCMKV1-2026-000001')
+      .option('--json', 'print JSON for machines'),
+  ).action(reporting(resume));
 
   withConnection(
     program

@@ -16,6 +16,7 @@ import { DynamoCaseIndex } from '../../shared/staff/case-index';
 import { DigestStore } from '../../shared/digest/digest-store';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
+import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
@@ -52,6 +53,7 @@ const ports: ApiPorts = {
       }
     },
   },
+  executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
     signedGetUrl: (document, expiresIn) =>
       getSignedUrl(

@@ -2,6 +2,7 @@ import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions
 import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
 import { exportCases, officialReport } from '../../shared/staff/exports';
 import { searchCases } from '../../shared/staff/queue';
+import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
 import { ok, type ApiPorts, type ApiReply, type Route } from './http';
 
@@ -43,6 +44,7 @@ export const routes: Route[] = [
       handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
     }),
   ),
+  { method: 'POST', path: '/cases/{id}/resume', permission: 'case:reassign', handle: async (r, ports) => ok(await resumeCaseWorkflow(r.principal, r.params.id!, ports)) },
   { method: 'GET', path: '/digests/latest', permission: 'case:export', handle: async (r, ports) => latestDigest(r.query, ports) },
   { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await exportCases(r.principal, r.query, ports) }) },
   { method: 'GET', path: '/reports/official', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await officialReport(r.principal, r.query, ports) }) },

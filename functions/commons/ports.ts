@@ -7,6 +7,7 @@ import { officeDirectory } from '../../shared/offices/default-directory';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { procedureSettings } from '../../shared/workflow/procedure-settings';
 import { systemClock } from '../../shared/clock';
+import { sha256Hex } from '../../shared/timeline/hash-chain';
 import { tracer } from './powertools';
 
 /** The DynamoDB client every function shares, traced; created once per container. */
@@ -26,12 +27,16 @@ export const casePorts = () => ({
   procedureOf: (code: string) => procedureSettings(procedureCatalog, code),
 });
 
-/** Documents the system keeps: what it produced (receipt slips) and what people sent or uploaded. */
+/**
+ * Documents the system keeps: what it produced (receipt slips) and what people sent or uploaded.
+ * Each reference carries the SHA-256 of the bytes stored, so the event that records it chains the
+ * hash and `verify` can re-hash the object.
+ */
 export const documentStore = {
   async storeDocument(key: string, content: Buffer, contentType: string) {
     const bucket = requiredEnv('DOCUMENTS_BUCKET');
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: content, ContentType: contentType }));
-    return { bucket, key };
+    return { bucket, key, sha256: sha256Hex(content) };
   },
   async readDocument(ref: { bucket: string; key: string }) {
     const object = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));

@@ -3,17 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
-import type { Context, SQSEvent, SQSRecord, S3EventRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord, S3EventRecord } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { casePorts, documentStore } from '../commons/ports';
 import { requiredEnv } from '../../shared/aws/clients';
 import { receiveMessage, type IntakePorts } from '../../shared/intake/receive-message';
 import { isSesSetupNotification, parseS3Notification } from '../../shared/intake/s3-notification';
+import { processBounded, recordsAtOnce } from '../../shared/intake/bounded-batch';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
-const processor = new BatchProcessor(EventType.SQS);
+/** A record is not started with less time than this left: it is delivered again instead of being cut off. */
+const TIME_TO_START_A_RECORD_MS = 15_000;
 
 const ports: IntakePorts = {
   ...casePorts(),
@@ -39,26 +41,43 @@ const ports: IntakePorts = {
   },
 };
 
-async function receiveStoredMessage(record: S3EventRecord): Promise<void> {
+async function receiveStoredMessage(record: S3EventRecord, log: Logger): Promise<void> {
   const stored = parseS3Notification(record);
+  log.appendKeys({ s3Key: stored.key });
   if (isSesSetupNotification(stored)) {
-    logger.info('SES receipt rule setup notification: no e-mail, nothing to do', { s3Key: stored.key });
+    log.info('SES receipt rule setup notification: no e-mail, nothing to do');
     return;
   }
-  const result = await receiveMessage(stored, ports);
-  logger.appendKeys({ caseId: 'caseId' in result ? result.caseId : undefined });
+  const result = await receiveMessage(stored, { ...ports, log });
+  if ('caseId' in result && result.caseId) log.appendKeys({ caseId: result.caseId });
+  log.info('stored e-mail taken in', { outcome: result.outcome });
   metrics.addMetric(`Intake.${result.outcome}`, MetricUnit.Count, 1);
 }
 
-/** One SQS message carries one S3 notification; each of its records is one stored e-mail. */
+/** One SQS message carries one S3 notification; each of its records is one stored e-mail. Logs carry this record's keys only. */
 async function processRecord(record: SQSRecord): Promise<void> {
-  const notification = JSON.parse(record.body) as { Records?: S3EventRecord[]; Event?: string };
-  if (notification.Event === 's3:TestEvent') return; // S3 sends one when the notification is configured
-  if (!notification.Records?.length) throw new Error(`SQS message ${record.messageId} holds no S3 records: ${record.body.slice(0, 200)}`);
-  for (const s3Record of notification.Records) await receiveStoredMessage(s3Record);
+  const log = logger.createChild();
+  log.appendKeys({ sqsMessageId: record.messageId });
+  try {
+    const notification = JSON.parse(record.body) as { Records?: S3EventRecord[]; Event?: string };
+    if (notification.Event === 's3:TestEvent') return; // S3 sends one when the notification is configured
+    if (!notification.Records?.length) throw new Error(`SQS message ${record.messageId} holds no S3 records: ${record.body.slice(0, 200)}`);
+    for (const s3Record of notification.Records) await receiveStoredMessage(s3Record, log);
+  } catch (error) {
+    log.error('record not taken in; the queue delivers it again', { error: error as Error });
+    throw error;
+  }
 }
 
-const intake = async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context });
+/**
+ * A few records at a time, as many as the function's memory holds (one large e-mail must not take
+ * innocent ones down with it); the failed ones, and those not started for lack of time, are reported
+ * to SQS to be delivered again.
+ */
+const intake = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  const failed = await processBounded(event.Records, recordsAtOnce(Number(context.memoryLimitInMB)), processRecord, () => context.getRemainingTimeInMillis() > TIME_TO_START_A_RECORD_MS);
+  return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };
+};
 
 export const handler = middy(intake)
   .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
@@ -11,8 +12,11 @@ import { casePorts, documentStore } from '../commons/ports';
 import { requiredEnv } from '../../shared/aws/clients';
 import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
 import { NOTICE_KINDS } from '../../shared/notices/case-notices';
+import { onExecutionEnded } from '../../shared/workflow/attention';
+import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
+const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 
 const ports: NoticePorts = {
   ...casePorts(),
@@ -28,11 +32,39 @@ const ports: NoticePorts = {
 /** What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies). */
 const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string().min(1), step: z.string().optional() });
 
+/** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
+const executionStatusChange = z.object({
+  source: z.literal('aws.states'),
+  'detail-type': z.literal('Step Functions Execution Status Change'),
+  detail: z.object({
+    name: z.string().min(1),
+    status: z.string(),
+    stateMachineArn: z.string().min(1),
+    input: z.string().nullish(),
+    error: z.string().nullish(),
+    cause: z.string().nullish(),
+  }),
+});
+
+/** Marks the case "needs attention" and tells the head, or continues an execution that timed out (shared/workflow/attention.ts). */
+async function executionEnded(detail: z.infer<typeof executionStatusChange>['detail']) {
+  logger.appendKeys({ execution: detail.name, executionStatus: detail.status });
+  const outcome = await onExecutionEnded(
+    { name: detail.name, status: detail.status, input: detail.input ?? undefined, error: detail.error ?? undefined, cause: detail.cause ?? undefined },
+    { ...ports, executions: sfnExecutions(sfn, detail.stateMachineArn), tellHead: async (caseId) => void (await sendNotice(caseId, 'needs-attention', undefined, ports)) },
+  );
+  logger.info('execution ended', { outcome });
+  metrics.addMetric(outcome === 'continued' ? 'ExecutionContinued' : outcome === 'marked' ? 'CaseNeedsAttention' : 'ExecutionEndIgnored', MetricUnit.Count, 1);
+  return { outcome };
+}
+
 /**
  * Sends one notice. Idempotent on the notice's own key (see sendNotice): a Step Functions retry
- * of a notice already sent sends nothing, and a concurrent one waits (MessageInProgress, retried).
+ * of a notice already sent sends nothing, and a concurrent one waits for it (see sendNotice).
  */
 async function notify(event: unknown) {
+  const ended = executionStatusChange.safeParse(event);
+  if (ended.success) return executionEnded(ended.data.detail);
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
   const result = await sendNotice(request.caseId, request.notice, request.step, ports);

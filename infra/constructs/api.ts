@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -84,6 +84,15 @@ export class Api extends Construct {
     props.documentsBucket.grantPut(this.apiFunction);
     // Officers complete human steps (review, appointment, decision) through the API.
     props.stateMachine.grantTaskResponse(this.apiFunction);
+    // POST /cases/{id}/resume: reads where the last execution was, and starts the next one.
+    props.stateMachine.grantStartExecution(this.apiFunction);
+    props.stateMachine.grantExecution(this.apiFunction, 'states:DescribeExecution', 'states:GetExecutionHistory');
+    const machineRef = Stack.of(this).resolve((props.stateMachine.node.defaultChild as CfnResource).logicalId) as string;
+    acknowledge(
+      this.apiFunction,
+      'StateMachine.grantExecution: the executions of the case workflow, whose names are only known when they start (<case>, <case>-r<n>).',
+      iam5(`Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineRef}"}]}]}:*`),
+    );
 
     // The default stage is made here rather than by HttpApi so that it has access logs.
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {

@@ -1,4 +1,6 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -77,7 +79,11 @@ export class Workflow extends Construct {
       logs: logging,
     });
 
+    // Named, so that the notify function's role can name it by ARN: its definition names the notify
+    // function, and a grant through the machine's own Ref would close a dependency cycle.
+    const stateMachineName = `${Stack.of(this).stackName}-EnforcementRequest`;
     this.stateMachine = new sfn.StateMachine(this, 'EnforcementRequest', {
+      stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(props.definitionPath ?? ENFORCEMENT_REQUEST_DEFINITION),
       definitionSubstitutions: { ...functionArns, HumanStepStateMachineArn: this.humanStepMachine.stateMachineArn },
@@ -117,6 +123,37 @@ export class Workflow extends Construct {
 
     this.workflowFunction.grantInvoke(this.stateMachine);
     props.notifyFunction.grantInvoke(this.stateMachine);
+
+    // Nothing ends silently: the end of an execution that did not close its case goes to notify,
+    // which marks the case "needs attention" and tells the head, or continues an execution that
+    // timed out (shared/workflow/attention.ts). EventBridge retries a failed delivery for a day.
+    new events.Rule(this, 'ExecutionEnded', {
+      description: 'An execution of the case workflow ended without closing its case',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [this.stateMachine.stateMachineArn], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+      },
+      targets: [new targets.LambdaFunction(props.notifyFunction, { retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+    const stack = Stack.of(this);
+    props.notifyFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    props.notifyFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:GetExecutionHistory'],
+        resources: [stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    acknowledge(
+      props.notifyFunction,
+      'The executions of the case workflow, to continue one that timed out: their names are only known when they start (<case>, <case>-r<n>).',
+      iam5(`Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stateMachineName}:*`),
+    );
 
     acknowledge(
       this.stateMachine,

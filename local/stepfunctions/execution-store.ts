@@ -17,6 +17,8 @@ export interface ExecutionRecord {
   cause?: string;
   /** The Task the execution is in: its raw input and, once armed, when its timeout fires. */
   current?: { stateName: string; stateInput: unknown; timeoutAt?: string };
+  /** The Task before the current one (what GetExecutionHistory reports after a failure was reported). */
+  previous?: { stateName: string; stateInput: unknown };
 }
 
 /** Executions kept as JSON files under the local data folder (written whole, then renamed). */

@@ -38,9 +38,17 @@ export class LocalStepFunctions {
   private readonly machines = new Map<string, RegisteredMachine>();
   private readonly running = new Map<string, Running>();
   private readonly settled = new Set<Promise<unknown>>();
+  /**
+   * Faults a test injects: the next `n` calls of an API operation over HTTP fail with a throttling
+   * error, as the service does when it is busy (the SDK retries those itself: to make one
+   * application call fail, inject as many as the SDK makes attempts).
+   */
+  readonly faults = new Map<string, number>();
   /** State transitions so far (states entered), what Step Functions Standard bills by. */
   transitions = 0;
   private readonly endWaiters = new Map<string, Array<(record: ExecutionRecord) => void>>();
+  /** Told of every execution's end, as EventBridge's "Execution Status Change" is on AWS (local-stack.ts delivers it). */
+  onExecutionEnded: (record: ExecutionRecord) => void = () => undefined;
   /** Running executions that are at work (in a Lambda call, between states, in a retry's back-off), not waiting on a callback or a child. */
   private readonly atWork = new Set<string>();
 
@@ -101,6 +109,15 @@ export class LocalStepFunctions {
       resumed++;
     }
     return resumed;
+  }
+
+  /**
+   * GetExecutionHistory, as far as a resume reads it: the TaskStateEntered events of the last two
+   * Tasks, newest first (the engine keeps no more of an execution's history).
+   */
+  history(executionArn: string): Array<{ type: 'TaskStateEntered'; name: string; input: unknown }> {
+    const record = this.describe(executionArn);
+    return [record.current, record.previous].filter((t) => t !== undefined).map((t) => ({ type: 'TaskStateEntered' as const, name: t.stateName, input: t.stateInput }));
   }
 
   describe(executionArn: string): ExecutionRecord {
@@ -202,11 +219,12 @@ export class LocalStepFunctions {
     const current = this.store.get(record.name) ?? record;
     if (current.status !== 'RUNNING') return;
     for (const token of this.tokens.tokensOf(record.executionArn)) this.tokens.expire(token, 'closed');
-    const { current: _where, ...rest } = current;
-    const ended: ExecutionRecord = { ...rest, ...end, stopDate: this.clock.now().toISOString() };
+    // An ended execution keeps the Tasks it was last in (its history, for a resume); it never resumes itself.
+    const ended: ExecutionRecord = { ...current, ...end, current: current.current ? { stateName: current.current.stateName, stateInput: current.current.stateInput } : undefined, stopDate: this.clock.now().toISOString() };
     this.store.save(ended);
     if (end.status === 'FAILED') this.onError(`execution ${record.name} failed`, end);
     for (const wake of this.endWaiters.get(record.name)?.splice(0) ?? []) wake(ended);
+    this.onExecutionEnded(ended);
   }
 
   /** Resolves with the execution once it has ended (at once if it already has). */
@@ -258,7 +276,9 @@ export class LocalStepFunctions {
     // The attempt a restart interrupted keeps the timeout it had; any other attempt, a retry included, arms its own
     // (a retry that reused an expired timeout would time out at once, and with it every retry after it).
     const timeoutAt = keptTimeoutAt ?? new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
-    this.store.save({ ...saved, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
+    // The Task before (kept for the execution history: the Task a failure came from precedes the failure reporter).
+    const previous = saved.current && saved.current.stateName !== stateName ? { stateName: saved.current.stateName, stateInput: saved.current.stateInput } : saved.previous;
+    this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
 
     let token: string | undefined;
     let cancelTimer = () => {};

@@ -47,6 +47,15 @@ const operations: Record<string, Operation> = {
       .filter((r) => !b.statusFilter || r.status === b.statusFilter)
       .map((r) => ({ executionArn: r.executionArn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status, startDate: seconds(r.startDate), stopDate: seconds(r.stopDate) })),
   }),
+  GetExecutionHistory: (engine, b) => {
+    const events = engine.history(String(b.executionArn)).map((e, i, all) => ({
+      id: all.length - i,
+      timestamp: Date.now() / 1000,
+      type: e.type,
+      stateEnteredEventDetails: { name: e.name, input: JSON.stringify(e.input) },
+    }));
+    return { events: b.reverseOrder ? events : events.reverse() };
+  },
   SendTaskSuccess: (engine, b) => {
     let output: unknown;
     try {
@@ -87,6 +96,13 @@ export function serveStepFunctionsApi(engine: LocalStepFunctions, host: string, 
       const target = String(request.headers['x-amz-target'] ?? '');
       const operation = operations[target.replace(/^AWSStepFunctions\./, '')];
       if (request.method !== 'POST' || !operation) throw new ApiError('UnknownOperationException', `the local Step Functions does not implement ${target || 'this request'}`);
+      const name = target.replace(/^AWSStepFunctions\./, '');
+      const injected = engine.faults.get(name) ?? 0;
+      if (injected > 0) {
+        engine.faults.set(name, injected - 1);
+        await readJson(request);
+        throw new ApiError('ThrottlingException', `Rate exceeded (a fault injected into the local ${name})`);
+      }
       reply(200, operation(engine, await readJson(request)));
     } catch (error) {
       const e = error as Error;

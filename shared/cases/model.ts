@@ -51,6 +51,20 @@ export interface PendingStep {
   breached?: boolean;
 }
 
+/**
+ * The case's workflow ended without closing it (failed, aborted, timed out): people must act.
+ * Set by the execution's end, cleared when the case is resumed (motcua case resume).
+ */
+export interface NeedsAttention {
+  /** FAILED, ABORTED or TIMED_OUT, as Step Functions reports the execution's end. */
+  status: string;
+  /** The execution that ended. */
+  execution: string;
+  error?: string;
+  cause?: string;
+  at: string;
+}
+
 /** A place in a half-day session of the office, for the in-person receipt. */
 export interface AppointmentRecord {
   slot: { office: string; date: string; session: string; start: string; end: string };
@@ -126,6 +140,12 @@ export interface CaseRecord {
   delays?: DelayRecord[];
   /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
   assignee?: string;
+  /** The case's workflow ended without closing it; unset while it runs. */
+  workflowEnded?: NeedsAttention;
+  /** The name of the case's current execution: the case id, then `<case id>-r<n>` after each resume. */
+  execution?: string;
+  /** How often the case's workflow was resumed or continued (names the next execution). */
+  resumes?: number;
   /** The sender failed verification (spam/virus FAIL, DMARC FAIL, a feedback report): nothing is sent to them until an officer confirms the address. */
   senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
   /** Addresses besides the requester's that may move the case by mail (set by an officer). */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -24,6 +26,10 @@ export interface MessageRecord {
   rawObject?: { bucket: string; key: string };
   /** Why a message changed no case, in words an operator can act on. */
   reason?: string;
+  /** The waiting step a requester's reply resumed. */
+  resumedStep?: string;
+  /** The id the mail service gave an outbound message it accepted. */
+  providerMessageId?: string;
   at: string;
 }
 
@@ -56,6 +62,14 @@ export interface CaseChange {
   /** Extra items written in the same transaction (e.g. the message record of a reply). */
   alsoPut?: Array<{ item: Record<string, unknown>; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }>;
 }
+
+/**
+ * How long a claim to send a notice holds: longer than the notify function's timeout (30 s, the
+ * default in infra/app-function.ts), so that once it lapses its holder is surely no longer running.
+ */
+export const OUTBOUND_LEASE_MS = 45_000;
+
+export type OutboundClaim = { state: 'claimed'; claimId: string } | { state: 'sent'; providerMessageId?: string } | { state: 'held'; untilMs: number };
 
 const MAX_CHANGE_ATTEMPTS = 8;
 const MAX_RESERVE_ATTEMPTS = 12;
@@ -185,27 +199,83 @@ export class CaseRepository {
 
   /**
    * Claims the sending of an outbound message, so that two concurrent attempts send it once.
-   * Returns 'claimed', or 'sent' when it went out already; throws MessageInProgress while
-   * another attempt holds an unexpired claim (the caller retries later).
+   * The claim is a lease in real time (Date.now(), never the business clock, which a local stack
+   * moves forward): it outlives any attempt that could hold it (see OUTBOUND_LEASE_MS).
+   * Returns the claim, 'sent' (with what the mail service said) when it went out already, or
+   * 'held' with when another attempt's lease ends.
    */
-  async claimOutbound(messageId: string, caseId: string, now: Date, holdSeconds = 120): Promise<'claimed' | 'sent'> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: messageItem({ messageId, direction: 'out', status: 'claimed', caseId, at: now.toISOString(), claimUntil: now.getTime() + holdSeconds * 1000 }),
-          ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
-        }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const existing = await this.getMessage(messageId);
-      if (existing?.status === 'done') return 'sent';
-      throw new MessageInProgress(`message ${messageId} of case ${caseId} is being sent by another attempt`);
+  async claimOutbound(messageId: string, caseId: string, at: string, leaseMs = OUTBOUND_LEASE_MS): Promise<OutboundClaim> {
+    for (;;) {
+      const nowMs = Date.now();
+      const claimId = randomUUID();
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: messageItem({ messageId, direction: 'out', status: 'claimed', caseId, at, claimId, claimUntil: nowMs + leaseMs }),
+            ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimUntil < :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':claimed': 'claimed', ':now': nowMs },
+          }),
+        );
+        return { state: 'claimed', claimId };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const existing = (await this.getMessage(messageId)) as (MessageRecord & { claimUntil?: number }) | undefined;
+        if (existing?.status === 'done') return { state: 'sent', providerMessageId: existing.providerMessageId };
+        if (existing?.status === 'claimed') return { state: 'held', untilMs: Number(existing.claimUntil ?? 0) };
+        // released between our write and our read: claim again
+      }
     }
+  }
+
+  /** The mail service accepted the message: recorded at once, before anything else can fail, so no retry sends it again. */
+  async markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: messageKey(messageId),
+        UpdateExpression: 'SET #status = :done, disposition = :sent, providerMessageId = :provider REMOVE claimUntil',
+        ConditionExpression: 'claimId = :claim',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':done': 'done', ':sent': 'sent', ':provider': providerMessageId, ':claim': claimId },
+      }),
+    );
+  }
+
+  /** The attempt did not send (the mail service refused, or it failed before): the next attempt may send at once. */
+  async releaseOutbound(messageId: string, claimId: string): Promise<void> {
+    await this.db
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: messageKey(messageId),
+          ConditionExpression: 'claimId = :claim AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claim': claimId, ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /** Marks a message on its case done, once what it was for has happened (a reply: its step resumed, or none waited). */
+  async completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void> {
+    const [field, value] = 'resumedStep' in outcome ? ['resumedStep', outcome.resumedStep] : ['reason', outcome.reason];
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: messageKey(messageId),
+        UpdateExpression: 'SET #status = :done, #field = :value',
+        // The first completion stands: a concurrent attempt that found the step gone does not overwrite it.
+        ConditionExpression: '#status = :claimed',
+        ExpressionAttributeNames: { '#status': 'status', '#field': field },
+        ExpressionAttributeValues: { ':done': 'done', ':claimed': 'claimed', ':value': value },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
   }
 
   /** Records what became of a message that opened or changed no case (automated, unroutable). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { messageItem, type CaseRepository } from '../cases/repository';
+import { messageItem, MessageInProgress, type CaseRepository } from '../cases/repository';
 import type { AttachmentRef, CaseRecord, NewEvent, QuarantinedAttachment } from '../cases/model';
 import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
 import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
@@ -70,6 +70,11 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
     ports.log.info('duplicate delivery ignored', { messageId: identity, caseId: seen.caseId, s3Key: stored.key });
     return { outcome: 'duplicate', caseId: seen.caseId };
   }
+  if (seen?.disposition === 'threaded' && seen.caseId) {
+    // A reply already on its case whose step an earlier attempt did not resume (it stopped, or SendTaskSuccess failed): finish that.
+    await completeReply(seen.caseId, message, identity, receivedAt, ports);
+    return { outcome: 'threaded', caseId: seen.caseId };
+  }
 
   const thread = await findThread(message, ports.cases);
   if (message.automated) {
@@ -88,7 +93,7 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
       return { outcome: 'third-party', caseId: thread.caseId };
     }
     await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy });
-    await resumeOnReply(thread.caseId, message, identity, receivedAt, ports);
+    await completeReply(thread.caseId, message, identity, receivedAt, ports);
     return { outcome: 'threaded', caseId: thread.caseId };
   }
 
@@ -134,10 +139,21 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
 }
 
 /**
+ * A reply is done only once the step it answers has resumed, or once it is clear that no step
+ * waited for it: until then its record stays 'claimed', so a redelivery (after SendTaskSuccess
+ * failed, or the attempt stopped) resumes the step instead of dropping the reply as a duplicate.
+ */
+async function completeReply(caseId: string, message: InboundMessage, identity: string, receivedAt: Date, ports: IntakePorts): Promise<void> {
+  const resumed = await resumeOnReply(caseId, message, identity, receivedAt, ports);
+  await ports.cases.completeMessage(identity, resumed ? { resumedStep: resumed } : { reason: 'arrived while no step waited for it; kept on the timeline for the officer' });
+}
+
+/**
  * A reply can be what a step waits for: the missing items the requester was asked for, or a
  * request to move the appointment. Other replies stay on the timeline for the officer.
+ * Returns the step it resumed, if any.
  */
-async function resumeOnReply(caseId: string, message: InboundMessage, identity: string, receivedAt: Date, ports: IntakePorts): Promise<void> {
+async function resumeOnReply(caseId: string, message: InboundMessage, identity: string, receivedAt: Date, ports: IntakePorts): Promise<string | undefined> {
   // A token can change under us (a warning or a breach renews the wait): read again once if it did.
   for (let attempt = 1; attempt <= 2; attempt++) {
     const current = await ports.cases.requireCase(caseId);
@@ -146,16 +162,20 @@ async function resumeOnReply(caseId: string, message: InboundMessage, identity: 
     if (pending?.step === 'requester-reply') output = { messageId: identity, receivedAt: toVietnamIso(receivedAt) };
     else if (pending?.step === 'visit' && asksToReschedule(message.subject, message.text)) {
       const limit = rescheduleLimitReached(current);
-      if (limit) return flagForDesk(caseId, { kind: 'reschedule-limit', detail: limit, messageId: identity }, ports);
+      if (limit) {
+        await flagForDesk(caseId, { kind: 'reschedule-limit', detail: limit, messageId: identity }, ports);
+        return undefined;
+      }
       output = { action: 'reschedule', requestId: identity, requestedBy: 'requester' };
     }
-    if (!pending || !output) return;
+    if (!pending || !output) return undefined;
     if (await ports.resumeStep(pending.taskToken, output)) {
       ports.log.info('reply resumed the waiting step', { caseId, step: pending.step, messageId: identity });
-      return;
+      return pending.step;
     }
   }
   ports.log.warn('reply could not resume the waiting step (it no longer waits); kept on the timeline', { caseId, messageId: identity });
+  return undefined;
 }
 
 /** The office whose published address received the message: the envelope recipient first, then To and Cc. */
@@ -201,13 +221,14 @@ async function addToCase(
   const messageRecord = messageItem({
     messageId: identity,
     direction: 'in',
-    status: 'done',
+    // A reply is done once the step it may answer has resumed (completeReply); other messages at once.
+    status: type === 'reply-received' ? 'claimed' : 'done',
     disposition: type === 'automated-message-received' ? 'automated' : type === 'reply-received' ? 'threaded' : 'third-party',
     caseId,
     rawObject,
     at: toVietnamIso(ports.clock.now()),
   });
-  await ports.cases.changeCase(caseId, (current) => ({
+  const added = ports.cases.changeCase(caseId, (current) => ({
     update: updateOf(current),
     events: [
       {
@@ -219,6 +240,13 @@ async function addToCase(
     ],
     alsoPut: [{ item: messageRecord, condition: 'attribute_not_exists(PK)' }],
   }));
+  try {
+    await added;
+  } catch (error) {
+    // Another delivery of the same message added it first: let that one finish; a redelivery later sees what it did.
+    if (await ports.cases.getMessage(identity)) throw new MessageInProgress(`message ${identity} is being added to ${caseId} by another delivery`);
+    throw error;
+  }
   ports.log.info(`${type} added to case`, { caseId, messageId: identity, ...extra });
 }
 

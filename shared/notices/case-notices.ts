@@ -22,6 +22,7 @@ import {
   rescheduleNotice,
   stepEscalationNotice,
   stepWarningNotice,
+  needsAttentionNotice,
   type ClosingReason,
   type DecisionFacts,
 } from './lifecycle';
@@ -48,6 +49,7 @@ export const NOTICE_KINDS = [
   'step-escalation',
   'apology',
   'delay-letter',
+  'needs-attention',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -234,6 +236,13 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee, procedure }),
         ...notYetDue(deadline.dueAt, ctx.now),
       };
+    }
+    case 'needs-attention': {
+      const attention = caseRecord.workflowEnded;
+      // Once per ended execution: a redelivered end event tells the head nothing new.
+      const key = `${id}.needs-attention.${attention?.execution ?? 'none'}`;
+      if (!attention) return { key, to: office.staff.head, audience: 'head', notice: { subject: '', text: '' }, needless: 'the case no longer needs attention (resumed)' };
+      return { key, to: office.staff.head, audience: 'head', notice: needsAttentionNotice({ caseRecord, office, status: attention.status, error: attention.error, at: attention.at }) };
     }
     case 'apology': {
       // The fallback after a breach: form 04 with the agency's default extension and reason.

@@ -22,6 +22,7 @@ export {
   newCaseForDeskNotice,
   stepWarningNotice,
   stepEscalationNotice,
+  needsAttentionNotice,
   breachNotice,
   stepLabel,
   STEP_LABELS,

@@ -1,6 +1,6 @@
-import { messageItem, type CaseRepository } from '../cases/repository';
+import { messageItem, MessageInProgress, type CaseRepository, type OutboundClaim } from '../cases/repository';
 import type { Clock } from '../clock';
-import type { DocumentRef } from '../cases/model';
+import type { CaseRecord, DocumentRef } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import { composeRawMessage } from '../mail/outbound-message';
 import { toVietnamIso } from '../time/vietnam-time';
@@ -20,12 +20,24 @@ export interface NoticePorts {
   sendRaw(raw: Buffer, to: string): Promise<{ providerMessageId: string }>;
   /** Message-IDs under which the mail service may deliver a message it was given (SES rewrites Message-ID). */
   providerMessageIds(providerMessageId: string): string[];
+  /** How long an attempt waits for another attempt that is sending the same notice, before it gives up (MessageInProgress, retried). */
+  claimWaitMs?: number;
 }
+
+/** Within the notify function's 30 s, leaving time to send once the other attempt's lease has lapsed. */
+const DEFAULT_CLAIM_WAIT_MS = 20_000;
 
 /**
  * Sends one notice of a case, once: its Message-ID comes from the notice's key (the case, the
  * notice, and the round, appointment or deadline it is about); a notice already sent is not sent
  * again, and two concurrent attempts cannot both send it. The sending goes on the timeline.
+ *
+ * The claim never fails the case by itself: an attempt that did not send (the mail service refused,
+ * or it failed before) releases it, so the next attempt sends at once; an attempt that meets one
+ * still sending waits for it; an attempt that sent records it before anything else, so a retry
+ * after a later failure only writes the timeline. The one gap left: an attempt that dies between
+ * the mail service accepting and that record (milliseconds; a lost connection in that instant)
+ * leaves its lease to lapse (OUTBOUND_LEASE_MS), and the next attempt sends the notice again.
  */
 export async function sendNotice(caseId: string, kind: NoticeKind, step: string | undefined, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean; needless?: string }> {
   const caseRecord = await ports.cases.requireCase(caseId);
@@ -44,8 +56,47 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
   if (prepared.needless) return { messageId, alreadySent: false, needless: prepared.needless };
   // The agency's signed mail never answers a sender that failed verification, until an officer confirms the address.
   if (prepared.audience === 'requester' && requesterNoticesHeld(caseRecord)) return { messageId, alreadySent: false, needless: `the sender is not verified (${caseRecord.senderHold!.reasons.join('; ')}); held until an officer confirms the address` };
-  if ((await ports.cases.claimOutbound(messageId, caseId, now)) === 'sent') return { messageId, alreadySent: true };
+  const claim = await claimOrWait(messageId, caseId, toVietnamIso(now), ports);
+  if (claim.state === 'sent') {
+    await recordSent(caseId, kind, step, messageId, claim.providerMessageId ?? 'unknown', prepared, toVietnamIso(now), ports);
+    return { messageId, alreadySent: true };
+  }
 
+  let raw: Buffer;
+  try {
+    raw = await compose(caseRecord, kind, messageId, prepared, now, ports);
+  } catch (error) {
+    await ports.cases.releaseOutbound(messageId, claim.claimId); // nothing went out
+    throw error;
+  }
+  let providerMessageId: string;
+  try {
+    ({ providerMessageId } = await ports.sendRaw(raw, prepared.to));
+  } catch (error) {
+    // The mail service answered with a refusal (throttled, rejected): nothing went out. When no answer came (a lost connection) it may have: the lease lapses instead.
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) await ports.cases.releaseOutbound(messageId, claim.claimId);
+    throw error;
+  }
+  await ports.cases.markOutboundSent(messageId, claim.claimId, providerMessageId);
+  await recordSent(caseId, kind, step, messageId, providerMessageId, prepared, toVietnamIso(now), ports);
+  return { messageId, alreadySent: false };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareNotice>>;
+
+/** Claims the sending, waiting while another attempt holds it (it is sending now, or its lease lapses soon). */
+async function claimOrWait(messageId: string, caseId: string, at: string, ports: NoticePorts): Promise<Exclude<OutboundClaim, { state: 'held' }>> {
+  const giveUpAt = Date.now() + (ports.claimWaitMs ?? DEFAULT_CLAIM_WAIT_MS);
+  for (;;) {
+    const claim = await ports.cases.claimOutbound(messageId, caseId, at);
+    if (claim.state !== 'held') return claim;
+    if (Date.now() >= giveUpAt) throw new MessageInProgress(`message ${messageId} of case ${caseId} is being sent by another attempt (its lease ends ${new Date(claim.untilMs).toISOString()})`);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(50, Math.min(250, claim.untilMs - Date.now(), giveUpAt - Date.now()))));
+  }
+}
+
+/** The notice as the raw MIME message the mail service is given. */
+async function compose(caseRecord: CaseRecord, kind: NoticeKind, messageId: string, prepared: Prepared, now: Date, ports: NoticePorts): Promise<Buffer> {
   const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;
   const toRequester = prepared.audience === 'requester';
   const raw = await composeRawMessage({
@@ -61,9 +112,14 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
     attachments: prepared.notice.attachments,
     date: now,
   });
-  const { providerMessageId } = await ports.sendRaw(raw, prepared.to);
-  const at = toVietnamIso(now);
-  const outbound = (id: string) => messageItem({ messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at });
+  return raw;
+}
+
+/** The sending on the timeline, once (a retry after the mail went out writes only what is missing). */
+async function recordSent(caseId: string, kind: NoticeKind, step: string | undefined, messageId: string, providerMessageId: string, prepared: Prepared, at: string, ports: NoticePorts): Promise<void> {
+  const events = await ports.cases.listEvents(caseId);
+  if (events.some((e) => e.type === 'notice-sent' && e.data.messageId === messageId)) return;
+  const outbound = (id: string) => messageItem({ messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at, providerMessageId });
   await ports.cases.changeCase(caseId, () => ({
     update: {},
     events: [
@@ -85,5 +141,4 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
     ],
     alsoPut: [messageId, ...ports.providerMessageIds(providerMessageId)].map((id) => ({ item: outbound(id) })),
   }));
-  return { messageId, alreadySent: false };
 }

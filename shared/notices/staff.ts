@@ -121,3 +121,33 @@ export function stepEscalationNotice({ caseRecord, office, step, dueAt, lateWork
 
 /** A breach is reported to the head with the escalation message: one template, one wording. */
 export const breachNotice = stepEscalationNotice;
+
+export interface NeedsAttentionFacts {
+  caseRecord: CaseFacts;
+  office: Office;
+  /** FAILED, ABORTED or TIMED_OUT. */
+  status: string;
+  error?: string;
+  at: Instant;
+}
+
+const ENDED: Readonly<Record<string, string>> = {
+  FAILED: 'bị lỗi và đã dừng',
+  ABORTED: 'đã bị dừng',
+  TIMED_OUT: 'đã hết thời gian chạy tối đa',
+};
+
+/** To the head (office.staff.head): the case's workflow stopped without closing the case; it must be resumed. */
+export function needsAttentionNotice({ caseRecord, office, status, error, at: endedAt }: NeedsAttentionFacts): Notice {
+  const text = [
+    `Kính gửi: Thủ trưởng ${office.name},`,
+    '',
+    `Quy trình xử lý hồ sơ ${caseRecord.caseId} (người yêu cầu: ${requesterOf(caseRecord)}) ${ENDED[status] ?? 'đã dừng'} lúc ${at(endedAt)}${error ? ` (mã lỗi: ${error})` : ''}.`,
+    'Hồ sơ chưa kết thúc và đang được đánh dấu "cần xử lý" trong danh sách hồ sơ.',
+    '',
+    `Đề nghị: kiểm tra nguyên nhân, sau đó cho tiếp tục hồ sơ từ bước đang dừng (lệnh: motcua case resume ${caseRecord.caseId}); các thời hạn đã hẹn được giữ nguyên.`,
+    '',
+    ...staffSignature(office),
+  ].join('\n');
+  return { subject: taggedSubject('Cần xử lý: quy trình hồ sơ đã dừng', caseRecord.caseId), text };
+}

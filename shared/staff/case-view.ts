@@ -21,6 +21,9 @@ export function withoutTaskTokens<T>(value: T): T {
 
 export const caseView = (record: CaseRecord): CaseView => withoutTaskTokens(record) as CaseView;
 
+/** An open case whose workflow ended without closing it: nothing will move it until someone resumes it. */
+export const needsAttention = (record: Pick<CaseRecord, 'status' | 'workflowEnded'>): boolean => record.status !== 'closed' && record.workflowEnded !== undefined;
+
 /** Whether each step with a deadline was done on time: what an auditor asks first. */
 export interface StepClock {
   step: string;
@@ -70,6 +73,8 @@ export interface CaseDetail extends Omit<CaseView, 'checklist'> {
   checklist: Record<string, unknown> | null;
   steps: StepClock[];
   timeline: TimelineEvent[];
+  /** The case's workflow ended without closing it (see `workflowEnded`): the head resumes it (POST /cases/{id}/resume). */
+  needsAttention: boolean;
 }
 
 /** GET /cases/{id}: the case, its checklist, its deadlines and how each went, and its full timeline. */
@@ -82,6 +87,7 @@ export async function caseDetail(principal: Principal, caseId: string, ports: St
     checklist: checklist && typeof checklist === 'object' ? withoutTaskTokens(checklist as Record<string, unknown>) : null,
     steps: stepClocks(record, events, ports.directory),
     timeline: withoutTaskTokens(events),
+    needsAttention: needsAttention(record),
   };
 }
 
@@ -165,7 +171,9 @@ export async function verifyCaseTimeline(principal: Principal, caseId: string, p
 
 /** Reads back every document the timeline recorded with a SHA-256 and compares. */
 async function rehashDocuments(events: TimelineEvent[], ports: StaffPorts): Promise<VerifyReport['documents']> {
-  const hashed = events.flatMap((event) => documentsOf(event).filter((d): d is AttachmentRef & { sha256: string } => typeof (d as { sha256?: unknown }).sha256 === 'string').map((doc) => ({ event, doc })));
+  // A produced document (the receipt slip) is recorded flat in its event's data.
+  const refsOf = (event: TimelineEvent) => [...documentsOf(event), ...(isStored(event.data) ? [event.data] : [])];
+  const hashed = events.flatMap((event) => refsOf(event).filter((d): d is AttachmentRef & { sha256: string } => typeof (d as { sha256?: unknown }).sha256 === 'string').map((doc) => ({ event, doc })));
   const broken: DocumentBreak[] = [];
   for (const { event, doc } of hashed) {
     const content = await ports.uploads.readDocument(doc);

@@ -2,6 +2,7 @@ import type { CaseRepository } from '../cases/repository';
 import type { AttachmentRef } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
+import type { WorkflowExecutions } from '../workflow/resume';
 
 /** One page of an index partition, in sort-key order, with the key to continue from. */
 export interface CaseIndexPage {
@@ -50,4 +51,6 @@ export interface StaffPorts {
   uploads: DocumentUploads;
   directory: OfficeDirectory;
   clock: Clock;
+  /** The case workflow's executions, to resume one that ended (motcua case resume). */
+  executions?: WorkflowExecutions;
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import type { CaseRecord } from '../cases/model';
 import { toVietnamIso, vietnamMonth } from '../time/vietnam-time';
 import { InvalidRequest } from './errors';
+import { needsAttention } from './case-view';
 import type { CaseIndex, StaffPorts } from './ports';
 
 /**
@@ -54,6 +55,7 @@ export const caseSearchQuery = z.strictObject({
   status: z.string().regex(WORD, 'a case status such as awaiting-review').optional(),
   procedure: z.string().regex(WORD, 'a procedure code such as enforcement-request').optional(),
   breached: z.enum(['true', 'false']).optional(),
+  needsAttention: z.enum(['true', 'false']).optional(),
   dueBefore: timeBound(false).optional(),
   receivedFrom: timeBound(false).optional(),
   receivedTo: timeBound(true).optional(),
@@ -82,6 +84,8 @@ export interface CaseSummary {
   nextDeadline: string | null;
   breached: boolean;
   breaches: string[];
+  /** Its workflow ended without closing it: the head must resume it (motcua case resume). */
+  needsAttention: boolean;
 }
 
 export interface CaseSearchResult {
@@ -107,6 +111,7 @@ export function caseSummary(item: Record<string, unknown>): CaseSummary {
     nextDeadline: pending?.dueAt ?? null,
     breached: (record.breaches ?? []).length > 0,
     breaches: record.breaches ?? [],
+    needsAttention: needsAttention(record),
   };
 }
 
@@ -198,6 +203,7 @@ function planFor(q: CaseSearchQuery, now: Date): Plan {
     if (q.status && record.status !== q.status) return false;
     if (q.procedure && record.procedure !== q.procedure) return false;
     if (q.breached !== undefined && (record.breaches ?? []).length > 0 !== (q.breached === 'true')) return false;
+    if (q.needsAttention !== undefined && needsAttention(record) !== (q.needsAttention === 'true')) return false;
     if (q.dueBefore !== undefined && !(record.pendingStep && Date.parse(record.pendingStep.dueAt) < q.dueBefore)) return false;
     if (q.receivedFrom !== undefined) {
       const received = Date.parse(record.receivedAt);

@@ -62,7 +62,10 @@ describe('the HTTP API', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 's3:GetObject*', 'states:SendTaskSuccess', 'states:SendTaskFailure']));
     expect(actions).toEqual(expect.arrayContaining(['s3:PutObject']));
     expect(actions.filter((a) => /^s3:Delete/.test(a))).toEqual([]);
-    expect(actions.filter((a) => /^states:(Start|Stop|Delete|Create|Update)/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^states:(Stop|Delete|Create|Update)/.test(a))).toEqual([]);
+    // it starts executions of the case workflow only, to resume a case (POST /cases/{id}/resume)
+    const starts = statements.filter((s) => actionsOf(s).includes('states:StartExecution')).flatMap((s) => [s.Resource].flat());
+    expect(starts).toEqual([ref(stack.workflow.stateMachine)]);
     // officers' actions resume waits of the request machine (the visit) and of its human-step children
     const resources = statements.filter((s) => actionsOf(s).includes('states:SendTaskSuccess')).flatMap((s) => [s.Resource].flat());
     expect(resources).toEqual(expect.arrayContaining([ref(stack.workflow.stateMachine), ref(stack.workflow.humanStepMachine)]));

@@ -50,6 +50,23 @@ describe('the enforcement-request workflow', () => {
     expect(JSON.stringify(events.Resource)).toContain('rule/StepFunctionsGetEventsForStepFunctionsExecutionRule');
   });
 
+  it('sends the end of every execution that did not close its case (failed, timed out, aborted) to notify, which may continue it', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        detail: { stateMachineArn: [ref(stack.workflow.stateMachine)], status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+      },
+      Targets: [Match.objectLike({ Arn: arn(stack.notifications.notifyFunction), RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 } })],
+    });
+    const statements = roleStatements(template, stack.notifications.notifyFunction.role!);
+    const start = statements.find((s) => actionsOf(s).includes('states:StartExecution'))!;
+    expect(JSON.stringify(start.Resource)).toContain(':stateMachine:Motcua-EnforcementRequest');
+    const read = statements.find((s) => actionsOf(s).includes('states:GetExecutionHistory'))!;
+    expect(actionsOf(read).sort()).toEqual(['states:DescribeExecution', 'states:GetExecutionHistory']);
+    expect(JSON.stringify(read.Resource)).toContain(':execution:Motcua-EnforcementRequest:*');
+  });
+
   it("lets intake answer the request machine's task tokens (a requester's reply resumes a wait)", () => {
     const statements = roleStatements(template, stack.intake.intakeFunction.role!);
     const taskResponse = statements.find((s) => actionsOf(s).includes('states:SendTaskSuccess'))!;

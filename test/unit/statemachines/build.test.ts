@@ -30,6 +30,36 @@ describe.each(MACHINE_NAMES)('the built %s machine', (name) => {
   });
 });
 
+describe('the resume entry of the enforcement-request machine', () => {
+  const machine = buildMachine('enforcement-request') as { StartAt: string; States: Record<string, any> };
+  const choice = machine.States[machine.StartAt];
+
+  it('starts a new execution at receipt, and a resumed one at any Task but the failure reporter', () => {
+    expect(machine.StartAt).toBe('Start or resume?');
+    expect(choice.Choices[0]).toEqual({ Not: { Variable: '$.resumeAt', IsPresent: true }, Next: 'Record receipt' });
+    const targets = Object.fromEntries(choice.Choices.slice(1).map((c: { StringEquals: string; Next: string }) => [c.StringEquals, c.Next]));
+    const tasks = tasksOf(machine).map(([name]) => name).filter((n) => n !== 'Report the failure');
+    expect(Object.keys(targets).sort()).toEqual(tasks.sort());
+    expect(choice.Default).toBe('Unknown resume point');
+  });
+
+  it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
+    const targets = Object.fromEntries(choice.Choices.slice(1).map((c: { StringEquals: string; Next: string }) => [c.StringEquals, c.Next]));
+    for (const [stateName, state] of tasksOf(machine)) {
+      if (!String(state.Resource).endsWith('.waitForTaskToken')) continue;
+      expect(targets[stateName], stateName).not.toBe(stateName);
+      expect(machine.States[targets[stateName]].Resource, stateName).toBe('arn:aws:states:::lambda:invoke');
+    }
+  });
+
+  it('names child executions after the parent execution, so that a resumed case starts its human step afresh', () => {
+    for (const [stateName, state] of tasksOf(machine)) {
+      if (!String(state.Resource).includes('startExecution')) continue;
+      expect(state.Parameters['Name.$'], stateName).toMatch(/^States\.Format\('\{\}-[a-z-]+(-\{\})?', \$\$\.Execution\.Name/);
+    }
+  });
+});
+
 describe('the build step', () => {
   const source = (states: Record<string, State>): [MachineSource, Record<string, Record<string, State>>] => [
     { Comment: 'test', StartAt: 'Do it', TimeoutSeconds: 60, ReportFailureAt: 'Report the failure', Parts: ['only'], States: { 'Report the failure': reporter, Failed: { Type: 'Fail' } } },
