@@ -6,6 +6,7 @@ import type { Actor, CaseRecord } from '../cases/model';
 import { sha256Hex } from '../timeline/hash-chain';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor, requirePermission } from './access';
+import { recordDelay } from './delay';
 import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
 import { confirmSender, type NoticeDispatchResult } from './confirm-sender';
@@ -78,6 +79,16 @@ const registerBody = z.strictObject({ note: note.optional() });
 
 /** Why the officer is satisfied that a held sender's address is the requester's: it goes on the timeline. */
 const confirmSenderBody = z.strictObject({ note });
+/**
+ * The officer or head records, before the deadline, that the result will be late (form 04 of circular
+ * 03/2025/TT-VPCP): the reason the letter gives the requester, and the new date (the close of office hours on
+ * that day, or an exact time). The step's deadline moves to it; the letter goes to the requester.
+ */
+const delayBody = z.strictObject({
+  reason: text,
+  newDate: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/, 'a date YYYY-MM-DD, or a date and time with its offset (2026-12-10T16:00+07:00)'),
+  note: note.optional(),
+});
 
 const reassignBody = z.strictObject({
   assignee: z.string().trim().min(1).max(200),
@@ -106,6 +117,7 @@ export const ACTIONS = {
   register: { step: 'registration', permission: 'case:act', body: registerBody, summary: 'Register a complaint or denunciation' },
   reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
   'confirm-sender': { permission: 'case:act', body: confirmSenderBody, summary: "Confirm a held sender's address, which sends the held acknowledgement" },
+  delay: { permission: 'case:act', body: delayBody, summary: 'Record, before the deadline, that the result will be late, why and the new date (form 04)' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -121,7 +133,7 @@ export interface ActionResult {
   acknowledgement?: NoticeDispatchResult;
 }
 
-const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
+export const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
   kind: 'officer',
   id: principal.sub,
   ...(principal.name ?? principal.email ? { name: principal.name ?? principal.email } : {}),
@@ -176,6 +188,7 @@ export async function performAction(principal: Principal, caseId: string, action
     const confirmed = await confirmSender(principal, record, input as z.infer<typeof confirmSenderBody>, actorOf(principal), at, ports);
     return { caseId, action, ...confirmed, at };
   }
+  if (action === 'delay') return recordDelay(principal, record, input as z.infer<typeof delayBody>, ports);
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;
