@@ -185,7 +185,7 @@ export async function performAction(principal: Principal, caseId: string, action
   const input = parseActionBody(action, body);
   const at = toVietnamIso(ports.clock.now());
   if (action === 'confirm-sender') {
-    const confirmed = await confirmSender(principal, record, input as z.infer<typeof confirmSenderBody>, actorOf(principal), at, ports);
+    const confirmed = await confirmSender(record, input as z.infer<typeof confirmSenderBody>, actorOf(principal), at, ports);
     return { caseId, action, ...confirmed, at };
   }
   if (action === 'delay') return recordDelay(principal, record, input as z.infer<typeof delayBody>, ports);

@@ -1,6 +1,4 @@
-import type { Principal } from '../auth/principal';
-import type { Actor, CaseRecord } from '../cases/model';
-import type { TimelineEvent } from '../cases/model';
+import type { Actor, CaseRecord, TimelineEvent } from '../cases/model';
 import type { StaffPorts } from './ports';
 import { CaseConflict } from './errors';
 
@@ -37,7 +35,6 @@ const acknowledged = (events: TimelineEvent[]) => events.some((e) => e.type === 
  * once the acknowledgement is on the timeline, another confirmation is a conflict (409).
  */
 export async function confirmSender(
-  principal: Principal,
   record: CaseRecord,
   input: ConfirmSenderInput,
   actor: Extract<Actor, { kind: 'officer' }>,
