@@ -159,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest });
+    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest, deadLetters: queue });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();
