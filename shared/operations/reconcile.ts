@@ -4,6 +4,9 @@ import { MalformedMessage, parseInboundMessage } from '../mail/inbound-message';
 import { storedMessageIdentity } from '../intake/receive-message';
 import { isSesSetupNotification } from '../intake/s3-notification';
 
+/** The metric the scheduled run publishes and the alarm watches (infra/constructs/reconciliation.ts). */
+export const UNACCOUNTED_METRIC = 'Reconcile.Unaccounted';
+
 /** A stored raw mail with no record of what became of it. */
 export interface UnaccountedMail {
   bucket: string;
