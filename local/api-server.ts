@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { InProcessFunction } from './lambda/in-process-function';
+import type { LocalQueue } from './local-queue';
+import { deadLetterRoute, LOCAL_DLQ_PATH } from './local-dead-letters';
 import type { LocalClock } from './clock';
 
 /** Turns an HTTP request into the event API Gateway (HTTP API, payload 2.0) would give the function. */
@@ -49,7 +51,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
@@ -58,6 +60,11 @@ export function serveApi(api: InProcessFunction, clock: LocalClock, host: string
       if (local.digest && request.url === '/_local/digest' && request.method === 'POST') {
         const written = await local.digest.invoke({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: clock.now().toISOString(), detail: {} });
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(written) });
+      }
+      // The intake queue's dead letters (the SQS dead-letter queue on AWS): `motcua dlq list|redrive`.
+      if (local.deadLetters && request.url === LOCAL_DLQ_PATH) {
+        const answer = await deadLetterRoute(local.deadLetters, request.method ?? 'GET', body);
+        return send(response, { ...answer, headers: { 'content-type': 'application/json' } });
       }
       // The local token issuer's public keys (what Cognito publishes at its jwks.json on AWS).
       if (local.jwks && request.url === '/_local/.well-known/jwks.json') {
