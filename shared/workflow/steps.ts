@@ -1,4 +1,4 @@
-import type { CaseRepository } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { CaseRecord, ClosureReason, NewEvent, StepDeadline } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
@@ -7,7 +7,7 @@ import type { TimeLimit } from './procedure-settings';
 import { toVietnamIso } from '../time/vietnam-time';
 
 export interface WorkflowPorts {
-  cases: CaseRepository;
+  cases: CaseStore;
   directory: OfficeDirectory;
   clock: Clock;
 }
