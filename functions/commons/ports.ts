@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CaseRepository } from '../../shared/cases/repository';
+import type { CaseStore } from '../../shared/cases/store';
 import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
 import { officeDirectory } from '../../shared/offices/default-directory';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
@@ -17,7 +18,7 @@ const s3 = tracer.captureAWSv3Client(new S3Client(s3ClientConfig()));
 
 export const tableName = () => requiredEnv('TABLE_NAME');
 
-export const caseRepository = () => new CaseRepository(documentClient, tableName());
+export const caseRepository = (): CaseStore => new CaseRepository(documentClient, tableName());
 
 /** What every use case needs: the case store, the office directory, the procedures and the clock. */
 export const casePorts = () => ({

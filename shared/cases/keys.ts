@@ -19,15 +19,27 @@ export function normalizeMessageId(messageId: string): string {
 
 export const serialCounterKey = (office: string, year: number) => ({ PK: `COUNTER#${office}#${year}`, SK: 'COUNTER' });
 
+/** The secondary indexes of the table: GSI1 the work queue, GSI2 the audit periods. */
+export type CaseIndexName = 'GSI1' | 'GSI2';
+
+/** The work queue's partition of an office: its open cases. */
+export const workQueuePartition = (office: string) => `OFFICE#${office}#OPEN`;
+
+/** The audit index's partition of an office for a month of receipt (`YYYY-MM`, Vietnam time). */
+export const auditPartition = (office: string, receivedAtLocalMonth: string) => `OFFICE#${office}#${receivedAtLocalMonth}`;
+
+/** The sort key of a case in the work queue when its step has no deadline: after every dated one. */
+export const UNDATED_DEADLINE = '9999-12-31T23:59:59Z';
+
 /** The work queue: open cases of an office, soonest deadline first. */
 export const workQueueKeys = (office: string, nextDeadline: string, caseId: string) => ({
-  GSI1PK: `OFFICE#${office}#OPEN`,
+  GSI1PK: workQueuePartition(office),
   GSI1SK: `${nextDeadline}#${caseId}`,
 });
 
 /** The audit index: cases of an office by month of receipt (local time), for periods and reports. */
 export const auditKeys = (office: string, receivedAtLocalMonth: string, receivedAt: string, caseId: string) => ({
-  GSI2PK: `OFFICE#${office}#${receivedAtLocalMonth}`,
+  GSI2PK: auditPartition(office, receivedAtLocalMonth),
   GSI2SK: `${receivedAt}#${caseId}`,
 });
 

@@ -11,9 +11,10 @@ import {
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
 import { caseStateHash } from '../timeline/case-state';
-import { vietnamMonth } from '../time/vietnam-time';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
-import { auditKeys, caseKey, EVENT_SK_PREFIX, eventKey, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey, workQueueKeys } from './keys';
+import type { CaseStore } from './store';
+import { caseKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey } from './keys';
+import { fromCaseItem, fromEventItem, toCaseItem, toEventItem } from './items';
 
 /** A message the system has seen or sent, and what became of it: idempotency and threading. */
 export interface MessageRecord {
@@ -84,7 +85,7 @@ function jitteredPause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 20 * 2 ** attempt)));
 }
 
-export class CaseRepository {
+export class CaseRepository implements CaseStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -405,35 +406,4 @@ export function chainEvents(caseId: string, lastSeq: number, lastHash: string, e
     prevHash = hash;
     return { ...chained, hash };
   });
-}
-
-/** The earliest deadline of the case's pending step: what orders the work queue. */
-function nextDeadline(record: CaseRecord): string | undefined {
-  return record.pendingStep?.dueAt;
-}
-
-function toCaseItem(record: CaseRecord): Record<string, unknown> {
-  const due = nextDeadline(record);
-  const open = record.status !== 'closed';
-  return {
-    ...caseKey(record.caseId),
-    entity: 'case',
-    ...record,
-    ...(open ? workQueueKeys(record.office, due ?? '9999-12-31T23:59:59Z', record.caseId) : {}),
-    ...auditKeys(record.office, vietnamMonth(new Date(record.receivedAt)), record.receivedAt, record.caseId),
-  };
-}
-
-function fromCaseItem(item: Record<string, unknown>): CaseRecord {
-  const { PK, SK, entity, GSI1PK, GSI1SK, GSI2PK, GSI2SK, ...record } = item;
-  return record as unknown as CaseRecord;
-}
-
-function toEventItem(event: TimelineEvent): Record<string, unknown> {
-  return { ...eventKey(event.caseId, event.seq), entity: 'event', ...event };
-}
-
-function fromEventItem(item: Record<string, unknown>): TimelineEvent {
-  const { PK, SK, entity, ...event } = item;
-  return event as unknown as TimelineEvent;
 }

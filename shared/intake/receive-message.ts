@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { messageItem, MessageInProgress, type CaseRepository } from '../cases/repository';
+import { messageItem, MessageInProgress } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { AttachmentRef, CaseRecord, NewEvent, QuarantinedAttachment } from '../cases/model';
 import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
 import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
@@ -17,7 +18,7 @@ export interface StoredMessage {
 }
 
 export interface IntakePorts {
-  cases: CaseRepository;
+  cases: CaseStore;
   directory: OfficeDirectory;
   clock: Clock;
   readRaw(object: StoredMessage): Promise<Buffer>;
@@ -197,7 +198,7 @@ export function routeToOffice(message: InboundMessage, directory: OfficeDirector
 }
 
 /** The case a message answers: by the message it replies to, then by the case id in its subject. */
-async function findThread(message: InboundMessage, cases: CaseRepository): Promise<{ caseId: string; matchedBy: string } | undefined> {
+async function findThread(message: InboundMessage, cases: CaseStore): Promise<{ caseId: string; matchedBy: string } | undefined> {
   const referenced = [message.inReplyTo, ...[...message.references].reverse()].filter((r): r is string => !!r);
   for (const ref of referenced) {
     const known = await cases.getMessage(ref);

@@ -1,4 +1,5 @@
-import { messageItem, MessageInProgress, type CaseRepository, type OutboundClaim } from '../cases/repository';
+import { messageItem, MessageInProgress, type OutboundClaim } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { Clock } from '../clock';
 import type { CaseRecord, DocumentRef } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
@@ -11,7 +12,7 @@ import { requesterNoticesHeld } from '../intake/sender-trust';
 export type { NoticeKind } from './case-notices';
 
 export interface NoticePorts {
-  cases: CaseRepository;
+  cases: CaseStore;
   directory: OfficeDirectory;
   clock: Clock;
   procedureOf(code: string): ProcedureSettings;

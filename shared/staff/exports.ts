@@ -3,6 +3,8 @@ import { authorize, officeTarget, officesInScope } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord, TimelineEvent } from '../cases/model';
+import { fromCaseItem, isCaseItem } from '../cases/items';
+import { auditPartition, workQueuePartition } from '../cases/keys';
 import { exportCasesCsv, exportCasesJson } from '../reports/period-export';
 import { buildOfficialReport, InvalidReportScope, type ReportScope } from '../reports/official-report';
 import { officialReportCsv, officialReportXlsx } from '../reports/official-report-xlsx';
@@ -78,9 +80,7 @@ async function readPartition(ports: Pick<StaffPorts, 'index'>, index: 'GSI1' | '
   do {
     const page = await ports.index.page({ index, partition, limit: 500, ...(startKey ? { startKey } : {}) });
     for (const item of page.items) {
-      if (item.entity !== undefined && item.entity !== 'case') continue;
-      const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _1, GSI1SK: _2, GSI2PK: _3, GSI2SK: _4, ...record } = item;
-      records.push(record as unknown as CaseRecord);
+      if (isCaseItem(item)) records.push(fromCaseItem(item));
     }
     startKey = page.lastKey;
   } while (startKey);
@@ -93,8 +93,8 @@ export async function casesForPeriod(offices: string[], period: ReportingPeriod,
   lookbackStart.setUTCMonth(lookbackStart.getUTCMonth() - LOOKBACK_MONTHS);
   const months = monthsBetween(lookbackStart.getTime(), period.end.getTime() - 1);
   const partitions = offices.flatMap((office) => [
-    { index: 'GSI1' as const, partition: `OFFICE#${office}#OPEN` },
-    ...months.map((m) => ({ index: 'GSI2' as const, partition: `OFFICE#${office}#${m}` })),
+    { index: 'GSI1' as const, partition: workQueuePartition(office) },
+    ...months.map((m) => ({ index: 'GSI2' as const, partition: auditPartition(office, m) })),
   ]);
   const byId = new Map<string, CaseRecord>();
   for (const batch of chunks(partitions, EVENT_READS_IN_PARALLEL)) {

@@ -1,4 +1,4 @@
-import type { CaseRepository } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { AttachmentRef } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
@@ -45,7 +45,7 @@ export interface DocumentUploads {
 
 /** What the staff and auditor use cases need, as ports: the handler gives AWS clients, tests give fakes. */
 export interface StaffPorts {
-  cases: CaseRepository;
+  cases: CaseStore;
   index: CaseIndex;
   workflow: WorkflowResumer;
   documents: DocumentLinks;

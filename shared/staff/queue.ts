@@ -4,6 +4,7 @@ import { authorize, officeTarget, officesInScope } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import type { CaseRecord } from '../cases/model';
+import { auditPartition, workQueuePartition } from '../cases/keys';
 import { toVietnamIso, vietnamMonth } from '../time/vietnam-time';
 import { InvalidRequest } from './errors';
 import { needsAttention } from './case-view';
@@ -225,7 +226,7 @@ function planFor(q: CaseSearchQuery, now: Date): Plan {
     return {
       order: 'received',
       index: 'GSI2',
-      partitions: (office) => months.map((m) => `OFFICE#${office}#${m}`),
+      partitions: (office) => months.map((m) => auditPartition(office, m)),
       from: toVietnamIso(new Date(q.receivedFrom - 1000)),
       to: `${toVietnamIso(new Date(to + 1000))}~`,
       keep,
@@ -234,7 +235,7 @@ function planFor(q: CaseSearchQuery, now: Date): Plan {
   return {
     order: 'next-deadline',
     index: 'GSI1',
-    partitions: (office) => [`OFFICE#${office}#OPEN`],
+    partitions: (office) => [workQueuePartition(office)],
     ...(q.dueBefore !== undefined ? { to: `${toVietnamIso(new Date(q.dueBefore + 1000))}` } : {}),
     keep,
   };

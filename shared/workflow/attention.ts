@@ -1,4 +1,4 @@
-import type { CaseRepository } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { Clock } from '../clock';
 import { toVietnamIso } from '../time/vietnam-time';
 import { WORKFLOW } from './steps';
@@ -14,7 +14,7 @@ export interface EndedExecution {
 }
 
 export interface AttentionPorts {
-  cases: Pick<CaseRepository, 'getCase' | 'requireCase' | 'changeCase'>;
+  cases: Pick<CaseStore, 'getCase' | 'requireCase' | 'changeCase'>;
   executions: WorkflowExecutions;
   clock: Clock;
   /** Tells the head of office (the `needs-attention` notice). */

@@ -7,6 +7,7 @@ import { limitCitation } from '../procedures/legal-basis';
 import { toVietnamIso } from '../time/vietnam-time';
 import { deadlineOfLimit, timelinessOf, WORKFLOW, type WorkflowPorts } from './steps';
 import type { ProcedureSettings, TimeLimit } from './procedure-settings';
+import { decideProcuracyCopy } from './decisions';
 
 /** The hand-over within one working day of the decision: the agency's own commitment, counted in working hours. */
 const HANDOVER_LIMIT: TimeLimit = { workingDays: 1, counting: 'working-hours' };
@@ -143,16 +144,7 @@ export async function recordDecision(caseId: string, decision: DecisionInput, po
 
 /** The copy to the procuracy went out: on time or late against its own limit. */
 export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): Promise<void> {
-  await ports.cases.changeCase(caseId, (current) => {
-    if (current.procuracyCopy) return undefined;
-    const deadline = current.deadlines['procuracy-copy'];
-    const at = ports.clock.now();
-    const { onTime, lateByWorkingMinutes } = deadline ? timelinessOf(ports, current, deadline, at) : { onTime: true, lateByWorkingMinutes: 0 };
-    return {
-      update: { procuracyCopy: { sentAt: toVietnamIso(at), onTime } },
-      events: [{ type: 'procuracy-copy-sent', at: toVietnamIso(at), actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime, lateByWorkingMinutes } }],
-    };
-  });
+  await ports.cases.changeCase(caseId, (current) => decideProcuracyCopy(current, ports.clock.now(), ports));
 }
 
 /** What the desk records of the hand-over (the body of the `handover` action). */

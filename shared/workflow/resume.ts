@@ -1,5 +1,5 @@
 import type { Actor, CaseRecord } from '../cases/model';
-import type { CaseRepository } from '../cases/repository';
+import type { CaseStore } from '../cases/store';
 import type { Clock } from '../clock';
 import { toVietnamIso } from '../time/vietnam-time';
 import { WORKFLOW } from './steps';
@@ -31,7 +31,7 @@ export interface WorkflowExecutions {
 }
 
 export interface ResumePorts {
-  cases: Pick<CaseRepository, 'requireCase' | 'changeCase'>;
+  cases: Pick<CaseStore, 'requireCase' | 'changeCase'>;
   executions: WorkflowExecutions;
   clock: Clock;
 }

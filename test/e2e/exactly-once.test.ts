@@ -17,7 +17,7 @@ import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
 import { officeDirectory } from '../../shared/offices/default-directory';
 import { procedureSettings } from '../../shared/workflow/procedure-settings';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
-import type { CaseRepository } from '../../shared/cases/repository';
+import type { CaseStore } from '../../shared/cases/store';
 
 /**
  * The same message delivered several times at the same moment, as SMTP clients that retry and S3
@@ -158,7 +158,7 @@ describe('a reply that a step waits for', () => {
 
 describe('a notice', () => {
   /** The notify function's ports on the stack's real case store, with a mail service the test controls. */
-  function noticePorts(send: NoticePorts['sendRaw'], cases: CaseRepository = t.cases, clockAheadMs = () => 0): NoticePorts {
+  function noticePorts(send: NoticePorts['sendRaw'], cases: CaseStore = t.cases, clockAheadMs = () => 0): NoticePorts {
     return {
       cases,
       directory: officeDirectory,
@@ -232,7 +232,7 @@ describe('a notice', () => {
     const watched = new Proxy(t.cases, {
       get: (target, property, receiver) =>
         property === 'claimOutbound'
-          ? async (...args: Parameters<CaseRepository['claimOutbound']>) => {
+          ? async (...args: Parameters<CaseStore['claimOutbound']>) => {
               const claim = await target.claimOutbound(...args);
               if (claim.state === 'held') secondHeldBack.resolve();
               return claim;

@@ -1,5 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { chainEvents, CaseNotFound, type CaseChange, type CaseRepository } from '../../../shared/cases/repository';
+import { chainEvents, CaseNotFound, type CaseChange, type MessageRecord, type OutboundClaim } from '../../../shared/cases/repository';
+import type { CaseStore } from '../../../shared/cases/store';
+import { normalizeMessageId } from '../../../shared/cases/keys';
+import { toCaseItem } from '../../../shared/cases/items';
 import type { CaseRecord, NewEvent, TimelineEvent } from '../../../shared/cases/model';
 import { GENESIS_HASH } from '../../../shared/timeline/hash-chain';
 import type { OfficeDirectory } from '../../../shared/offices/directory';
@@ -51,7 +54,9 @@ export class MemoryCases {
     return full;
   }
 
-  readonly repository = {
+  readonly messages = new Map<string, MessageRecord & { claimId?: string }>();
+
+  readonly repository: CaseStore = {
     getCase: async (caseId: string) => structuredClone(this.records.get(caseId)),
     requireCase: async (caseId: string) => {
       const found = this.records.get(caseId);
@@ -69,7 +74,47 @@ export class MemoryCases {
       this.events.set(caseId, [...(this.events.get(caseId) ?? []), ...chained]);
       return { record: next, events: chained };
     },
-  } as unknown as CaseRepository;
+    caseIdsOfRequester: async (address: string) =>
+      [...this.records.values()].filter((r) => r.requester.address.toLowerCase() === address.toLowerCase()).map((r) => r.caseId),
+    openCase: async (caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord) => {
+      if (this.records.has(caseRecord.caseId)) return false;
+      const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events);
+      this.records.set(caseRecord.caseId, { ...caseRecord, lastSeq: chained.at(-1)?.seq ?? 0, lastHash: chained.at(-1)?.hash ?? GENESIS_HASH });
+      this.events.set(caseRecord.caseId, chained);
+      this.messages.set(normalizeMessageId(message.messageId), { ...message, reservedCaseId: caseRecord.caseId });
+      return true;
+    },
+    getMessage: async (messageId: string) => structuredClone(this.messages.get(normalizeMessageId(messageId))),
+    reserveCaseId: async (messageId: string, register: { office: string; year: number; format: (serial: number) => string }, at: string, rawObject: MessageRecord['rawObject']) => {
+      const seen = this.messages.get(normalizeMessageId(messageId));
+      const reserved = seen?.reservedCaseId ?? seen?.caseId;
+      if (reserved) return reserved;
+      const id = register.format([...this.messages.values()].filter((m) => m.reservedCaseId).length + 1);
+      this.messages.set(normalizeMessageId(messageId), { messageId: normalizeMessageId(messageId), direction: 'in', status: 'claimed', reservedCaseId: id, at, ...(rawObject ? { rawObject } : {}) });
+      return id;
+    },
+    recordMessage: async (record: MessageRecord) => void this.messages.set(normalizeMessageId(record.messageId), structuredClone(record)),
+    completeMessage: async (messageId: string, outcome: { resumedStep: string } | { reason: string }) => {
+      const seen = this.messages.get(normalizeMessageId(messageId));
+      if (seen?.status === 'claimed') this.messages.set(normalizeMessageId(messageId), { ...seen, status: 'done', ...outcome });
+    },
+    claimOutbound: async (messageId: string, caseId: string, at: string): Promise<OutboundClaim> => {
+      const seen = this.messages.get(normalizeMessageId(messageId));
+      if (seen?.status === 'done') return { state: 'sent', ...(seen.providerMessageId ? { providerMessageId: seen.providerMessageId } : {}) };
+      if (seen?.status === 'claimed') return { state: 'held', untilMs: Number.MAX_SAFE_INTEGER };
+      const claimId = `claim-${this.messages.size + 1}`;
+      this.messages.set(normalizeMessageId(messageId), { messageId: normalizeMessageId(messageId), direction: 'out', status: 'claimed', caseId, at, claimId });
+      return { state: 'claimed', claimId };
+    },
+    markOutboundSent: async (messageId: string, claimId: string, providerMessageId: string) => {
+      const seen = this.messages.get(normalizeMessageId(messageId));
+      if (seen?.claimId === claimId) this.messages.set(normalizeMessageId(messageId), { ...seen, status: 'done', disposition: 'sent', providerMessageId });
+    },
+    releaseOutbound: async (messageId: string, claimId: string) => {
+      const seen = this.messages.get(normalizeMessageId(messageId));
+      if (seen?.claimId === claimId && seen.status === 'claimed') this.messages.delete(normalizeMessageId(messageId));
+    },
+  };
 
   /** The two indexes, as DynamoDB would build them from the case items. */
   readonly index = {
@@ -77,15 +122,7 @@ export class MemoryCases {
     page: async (query: CaseIndexQuery) => {
       this.index.queries.push(query);
       const rows = [...this.records.values()]
-        .map((r) => ({
-          ...r,
-          PK: `CASE#${r.caseId}`,
-          SK: 'CASE',
-          entity: 'case',
-          ...(r.status !== 'closed' ? { GSI1PK: `OFFICE#${r.office}#OPEN`, GSI1SK: `${r.pendingStep?.dueAt ?? '9999-12-31T23:59:59Z'}#${r.caseId}` } : {}),
-          GSI2PK: `OFFICE#${r.office}#${r.receivedAt.slice(0, 7)}`,
-          GSI2SK: `${r.receivedAt}#${r.caseId}`,
-        }))
+        .map((r) => toCaseItem(r))
         .filter((row) => (row as Record<string, unknown>)[`${query.index}PK`] === query.partition)
         .map((row) => ({ row, sk: String((row as Record<string, unknown>)[`${query.index}SK`]) }))
         .filter(({ sk }) => (query.from === undefined || sk >= query.from) && (query.to === undefined || sk <= query.to))

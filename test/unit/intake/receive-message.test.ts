@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receiveMessage, type IntakePorts, type StoredMessage } from '../../../shared/intake/receive-message';
-import type { CaseRepository, MessageRecord } from '../../../shared/cases/repository';
+import type { MessageRecord } from '../../../shared/cases/repository';
+import type { CaseStore } from '../../../shared/cases/store';
 import { normalizeMessageId } from '../../../shared/cases/keys';
 import { officeDirectory } from '../../../shared/offices/default-directory';
 import { storedMail, storedMessage } from '../mail/fixtures';
@@ -18,7 +19,7 @@ function desk(raw: Buffer | Error, known: MessageRecord[] = []) {
   const refused = (name: string) => async () => {
     throw new Error(`${name} was called on a path that changes no case`);
   };
-  const cases = {
+  const cases: CaseStore = {
     getMessage: async (id: string) => {
       lookedUp.messages.push(id);
       return known.find((m) => m.messageId === normalizeMessageId(id));
@@ -31,9 +32,16 @@ function desk(raw: Buffer | Error, known: MessageRecord[] = []) {
     reserveCaseId: refused('reserveCaseId'),
     openCase: refused('openCase'),
     changeCase: refused('changeCase'),
+    requireCase: refused('requireCase'),
+    listEvents: refused('listEvents'),
+    caseIdsOfRequester: refused('caseIdsOfRequester'),
+    completeMessage: refused('completeMessage'),
+    claimOutbound: refused('claimOutbound'),
+    markOutboundSent: refused('markOutboundSent'),
+    releaseOutbound: refused('releaseOutbound'),
   };
   const ports: IntakePorts = {
-    cases: cases as unknown as CaseRepository,
+    cases,
     directory: officeDirectory,
     clock: { now: () => new Date('2026-11-23T09:30:05Z') },
     readRaw: async () => {

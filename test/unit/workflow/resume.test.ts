@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, NewEvent } from '../../../shared/cases/model';
+import { chainEvents, type CaseChange } from '../../../shared/cases/repository';
+import { GENESIS_HASH } from '../../../shared/timeline/hash-chain';
 import { onExecutionEnded, type AttentionPorts } from '../../../shared/workflow/attention';
 import { CannotResume, caseIdOfExecution, resumeCase, resumeIndex, type ExecutionStatus, type WorkflowExecutions } from '../../../shared/workflow/resume';
 
@@ -13,15 +15,15 @@ function world(record: Partial<CaseRecord> = {}) {
   const executions = new Map<string, { status: ExecutionStatus; lastTask?: { stateName: string; input: Record<string, unknown> }; input?: Record<string, unknown> }>();
   const started: Array<{ name: string; input: Record<string, unknown> }> = [];
   const told: string[] = [];
-  const cases = {
+  const cases: AttentionPorts['cases'] = {
     getCase: async () => current,
     requireCase: async () => current,
-    changeCase: async (_id: string, decide: (c: CaseRecord) => { update: Partial<CaseRecord>; events: NewEvent[] } | undefined) => {
+    changeCase: async (_id: string, decide: (c: CaseRecord) => CaseChange | undefined) => {
       const change = decide(current);
       if (!change) return { record: current, events: [] };
       current = { ...current, ...change.update };
       events.push(...change.events);
-      return { record: current, events: change.events as never };
+      return { record: current, events: chainEvents(CASE, events.length - change.events.length, GENESIS_HASH, change.events) };
     },
   };
   const sfn: WorkflowExecutions = {
@@ -34,7 +36,7 @@ function world(record: Partial<CaseRecord> = {}) {
       executions.set(name, { status: 'RUNNING', input });
     },
   };
-  const ports: AttentionPorts = { cases: cases as never, executions: sfn, clock: { now: () => NOW }, tellHead: async (id) => void told.push(id) };
+  const ports: AttentionPorts = { cases, executions: sfn, clock: { now: () => NOW }, tellHead: async (id) => void told.push(id) };
   return { ports, executions, started, told, events, record: () => current };
 }
 
