@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { InProcessFunction } from './lambda/in-process-function';
+import type { FunctionRegistry, InProcessFunction } from './lambda/in-process-function';
 import type { LocalClock } from './clock';
 
 /** Turns an HTTP request into the event API Gateway (HTTP API, payload 2.0) would give the function. */
@@ -49,7 +49,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; lambda?: FunctionRegistry } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
@@ -59,6 +59,10 @@ export function serveApi(api: InProcessFunction, clock: LocalClock, host: string
         const written = await local.digest.invoke({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: clock.now().toISOString(), detail: {} });
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(written) });
       }
+      // Lambda's Invoke API (what the SDK's InvokeCommand calls), for asynchronous invocations only:
+      // accepted at once (202), then run in process, as Lambda queues an event and runs it later.
+      const invoke = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url?.split('?')[0] ?? '');
+      if (local.lambda && invoke && request.method === 'POST') return send(response, invokeAsync(local.lambda, decodeURIComponent(invoke[1]!), request, body));
       // The local token issuer's public keys (what Cognito publishes at its jwks.json on AWS).
       if (local.jwks && request.url === '/_local/.well-known/jwks.json') {
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(local.jwks) });
@@ -72,6 +76,22 @@ export function serveApi(api: InProcessFunction, clock: LocalClock, host: string
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });
+}
+
+function invokeAsync(functions: FunctionRegistry, name: string, request: IncomingMessage, body: string): APIGatewayProxyStructuredResultV2 {
+  const reply = (statusCode: number, payload: unknown) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  if (request.headers['x-amz-invocation-type'] !== 'Event') return reply(400, { Type: 'User', message: 'the local Lambda endpoint takes only asynchronous invocations (InvocationType Event)' });
+  let fn: InProcessFunction;
+  let event: unknown;
+  try {
+    fn = functions.get(name);
+    event = JSON.parse(body || 'null');
+  } catch (error) {
+    return reply(404, { Type: 'User', message: (error as Error).message });
+  }
+  // As Lambda does with an event whose function fails: the failure is logged, the caller never sees it.
+  fn.invoke(event).catch((error: Error) => console.error(`[lambda] ${name} failed: ${error.name}: ${error.message}`));
+  return { statusCode: 202, headers: { 'content-type': 'application/json' }, body: '' };
 }
 
 /** GET tells the local time; POST {"advanceMinutes": n} or {"advanceTo": ISO} moves it forward. */

@@ -90,6 +90,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
     const signingKey = ensureLocalSigningKey(dataDir);
     Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
+    // Export jobs: the API invokes the job function asynchronously through the Lambda API, which the
+    // local API server answers (its Invoke endpoint), running the same api handler in process.
+    Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: `http://${host}:${ports.api}`, EXPORT_JOB_FUNCTION: 'motcua-api' });
 
     const clock = new LocalClock(join(dataDir, 'clock.json'));
     const functions = new FunctionRegistry();
@@ -159,7 +162,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest });
+    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest, lambda: functions });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();

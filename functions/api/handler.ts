@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -18,6 +19,7 @@ import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
+import { DynamoExportJobStore, exportJobThreshold, isExportJobEvent, runExportJob, type ExportJobPorts } from '../../shared/staff/export-jobs';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 // Presigning only signs locally; it makes no call, so it needs no tracing.
@@ -79,6 +81,24 @@ const ports: ApiPorts = {
   },
 };
 
+/**
+ * Large exports and reports (EXPORT_JOB_THRESHOLD_CASES cases and more) are built by an asynchronous
+ * invocation of EXPORT_JOB_FUNCTION: this same code, deployed with the time and memory a big file needs.
+ */
+const jobThreshold = exportJobThreshold(process.env.EXPORT_JOB_THRESHOLD_CASES);
+const lambda = tracer.captureAWSv3Client(new LambdaClient({}));
+const exportJobs: ExportJobPorts | undefined =
+  jobThreshold === undefined
+    ? undefined
+    : {
+        thresholdCases: jobThreshold,
+        store: new DynamoExportJobStore(documentClient, tableName()),
+        async start(jobId) {
+          await lambda.send(new InvokeCommand({ FunctionName: requiredEnv('EXPORT_JOB_FUNCTION'), InvocationType: 'Event', Payload: JSON.stringify({ exportJob: jobId }) }));
+        },
+      };
+if (exportJobs) ports.exportJobs = exportJobs;
+
 /** Tokens are verified against the issuer's JWKS (Cognito on AWS, the local key locally), fetched once and cached. */
 let verifier: { key: string; verify: TokenVerifier } | undefined;
 function verifyToken(authorization: string | undefined) {
@@ -90,6 +110,15 @@ function verifyToken(authorization: string | undefined) {
 
 const api = createApi({ routes, ports, verifyToken, log: logger });
 
-export const handler = middy((event: APIGatewayProxyEventV2) => api(event))
+export const handler = middy(async (event: APIGatewayProxyEventV2 | { exportJob: string }) => {
+  if (isExportJobEvent(event)) {
+    if (!exportJobs) throw new Error('an export job arrived but EXPORT_JOB_THRESHOLD_CASES is not set');
+    logger.appendKeys({ exportJob: event.exportJob });
+    const outcome = await runExportJob(event.exportJob, { ...ports, exportJobs });
+    logger.info('export job finished', { outcome });
+    return { exportJob: event.exportJob, outcome };
+  }
+  return api(event);
+})
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(captureLambdaHandler(tracer));
