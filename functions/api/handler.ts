@@ -85,19 +85,20 @@ const ports: ApiPorts = {
  * Large exports and reports (EXPORT_JOB_THRESHOLD_CASES cases and more) are built by an asynchronous
  * invocation of EXPORT_JOB_FUNCTION: this same code, deployed with the time and memory a big file needs.
  */
-const jobThreshold = exportJobThreshold(process.env.EXPORT_JOB_THRESHOLD_CASES);
 const lambda = tracer.captureAWSv3Client(new LambdaClient({}));
-const exportJobs: ExportJobPorts | undefined =
-  jobThreshold === undefined
-    ? undefined
-    : {
-        thresholdCases: jobThreshold,
-        store: new DynamoExportJobStore(documentClient, tableName()),
-        async start(jobId) {
-          await lambda.send(new InvokeCommand({ FunctionName: requiredEnv('EXPORT_JOB_FUNCTION'), InvocationType: 'Event', Payload: JSON.stringify({ exportJob: jobId }) }));
-        },
-      };
-if (exportJobs) ports.exportJobs = exportJobs;
+const jobStore = new DynamoExportJobStore(documentClient, tableName());
+/** Read at each invocation, so that a changed threshold (a configuration) applies at once. */
+function exportJobsConfigured(): ExportJobPorts | undefined {
+  const thresholdCases = exportJobThreshold(process.env.EXPORT_JOB_THRESHOLD_CASES);
+  if (thresholdCases === undefined) return undefined;
+  return {
+    thresholdCases,
+    store: jobStore,
+    async start(jobId) {
+      await lambda.send(new InvokeCommand({ FunctionName: requiredEnv('EXPORT_JOB_FUNCTION'), InvocationType: 'Event', Payload: JSON.stringify({ exportJob: jobId }) }));
+    },
+  };
+}
 
 /** Tokens are verified against the issuer's JWKS (Cognito on AWS, the local key locally), fetched once and cached. */
 let verifier: { key: string; verify: TokenVerifier } | undefined;
@@ -108,9 +109,13 @@ function verifyToken(authorization: string | undefined) {
   return verifier.verify(authorization);
 }
 
-const api = createApi({ routes, ports, verifyToken, log: logger });
+/** The API with the export jobs of this invocation's configuration. */
+function api(event: APIGatewayProxyEventV2, exportJobs: ExportJobPorts | undefined) {
+  return createApi({ routes, ports: exportJobs ? { ...ports, exportJobs } : ports, verifyToken, log: logger })(event);
+}
 
 export const handler = middy(async (event: APIGatewayProxyEventV2 | { exportJob: string }) => {
+  const exportJobs = exportJobsConfigured();
   if (isExportJobEvent(event)) {
     if (!exportJobs) throw new Error('an export job arrived but EXPORT_JOB_THRESHOLD_CASES is not set');
     logger.appendKeys({ exportJob: event.exportJob });
@@ -118,7 +123,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2 | { exportJob:
     logger.info('export job finished', { outcome });
     return { exportJob: event.exportJob, outcome };
   }
-  return api(event);
+  return api(event, exportJobs);
 })
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(captureLambdaHandler(tracer));
