@@ -328,6 +328,7 @@ interface ActOptions extends ConnectionOptions {
   receivedBy?: string;
   collection?: string;
   postalAddress?: string;
+  newDate?: string;
 }
 
 /** The body of an action: the options given, with --json <body> merged over them. */
@@ -348,6 +349,7 @@ export function actionBody(action: ActionName, options: ActOptions): Record<stri
     receivedBy: options.receivedBy,
     collection: options.collection,
     postalAddress: options.postalAddress,
+    newDate: options.newDate,
   };
   let fromJson: Record<string, unknown> = {};
   if (typeof options.json === 'string') {
@@ -614,7 +616,7 @@ export function registerStaffCommands(program: Command): void {
       .addOption(new Option('--outcome <outcome>', 'review: accept | request-more | refuse | refer'))
       .option('--note <text>', 'a note for the timeline')
       .option('--missing <item...>', 'review request-more: the missing items')
-      .option('--reason <text>', 'review refuse/refer: why')
+      .option('--reason <text>', 'review refuse/refer: why; delay: why the result will be late (the letter says it)')
       .option('--legal-basis <text>', 'review refuse: the legal basis')
       .option('--refer-to <office>', 'review refer: the competent office')
       .option('--collection <how>', 'visit: at-desk | by-post')
@@ -626,6 +628,7 @@ export function registerStaffCommands(program: Command): void {
       .option('--method <how>', 'handover: at-desk | by-post')
       .option('--received-by <name>', 'handover: who received it')
       .option('--assignee <officer>', 'reassign: the officer who takes the case')
+      .option('--new-date <date>', 'delay: the new date of the result, YYYY-MM-DD (close of office hours) or YYYY-MM-DDTHH:MM+07:00; with --reason')
       .option('--json [body]', 'with a value: the request body as JSON (over the options above); without: print the result as JSON'),
   ).action(reporting(act));
 

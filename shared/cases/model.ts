@@ -93,6 +93,19 @@ export interface DocumentRef {
   size?: number;
 }
 
+/**
+ * The officer or head recorded, before the deadline, that a step's result will be late (form 04 of circular
+ * 03/2025/TT-VPCP): why, and the new date. The step's deadline moves to the new date; the original is kept here.
+ */
+export interface DelayRecord {
+  step: string;
+  recordedAt: string;
+  by: Actor;
+  reason: string;
+  originalDueAt: string;
+  newDueAt: string;
+}
+
 export interface CaseRecord {
   caseId: string;
   office: string;
@@ -123,6 +136,8 @@ export interface CaseRecord {
   /** Documents the system produced (receipt slip, apology letter), by kind. */
   documents?: Record<string, DocumentRef>;
   closure?: { reason: ClosureReason; at: string; note?: string };
+  /** Delays recorded before a deadline (form 04 sent), oldest first. */
+  delays?: DelayRecord[];
   /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
   assignee?: string;
   /** The case's workflow ended without closing it; unset while it runs. */

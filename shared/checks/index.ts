@@ -8,4 +8,5 @@ export { findDuplicates, subjectSimilarity, SIMILAR_SUBJECT_THRESHOLD, SIMILAR_S
 export { judgmentRefsOf, judgmentRefsInText, judgmentRefsInFilename, judgmentRefKey, sharedJudgmentRefs } from './judgment-refs';
 export { foldDiacritics, foldForComparison, foldedWords } from './fold';
 export { prepareText, findHits } from './detect';
+export { reviewHints, judgmentDateIn, type ReviewHint, type ReviewHintKind } from './review-hints';
 export * from './types';

@@ -10,6 +10,7 @@ import { checkItems, filesThatMayHoldTheRequest } from './items';
 import { judgmentRefsOf } from './judgment-refs';
 import { likelyProcedure } from './likely-procedure';
 import { checkSender } from './sender';
+import { reviewHints } from './review-hints';
 import type { Checklist, ChecksInput, Confidence, DuplicateCheck, ItemCheck, SenderCheck } from './types';
 
 /** Fewer words than this, and the checks do not say that an item is missing, only that it is unclear. */
@@ -57,6 +58,15 @@ export function runChecks(input: ChecksInput): Checklist {
     sender,
     duplicates,
     judgmentRefs,
+    reviewHints: reviewHints({
+      procedure: checkedProcedure,
+      subject: message.subject,
+      text: body,
+      attachmentNames: message.attachments.map((a) => a.filename),
+      judgmentRefs,
+      ...(receivedAt === undefined ? {} : { receivedAt: new Date(receivedAt) }),
+      ...(procedure.limitationYears === undefined ? {} : { limitationYears: procedure.limitationYears }),
+    }),
     summary: summarize({ catalog, likely: { code: likely.code, confidence: likely.confidence }, checkedProcedure, attachments, items, sender, duplicates }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ReviewHint } from './review-hints';
 /**
  * The automatic checks run on a request before the officer reviews it, and the checklist they produce.
  * They help the officer; they never decide (refuse, close, accept) anything by themselves.
@@ -94,6 +95,8 @@ export interface Checklist {
   duplicates: DuplicateCheck[];
   /** Court case numbers read from subject, text and file names, normalised: "12/2026/DS-ST". */
   judgmentRefs: string[];
+  /** Hints before review (limitation, a first-instance judgment, a sender writing for another, slowness as a ground): see review-hints.ts. */
+  reviewHints: ReviewHint[];
   /** One line, in Vietnamese, for the officer. */
   summary: string;
 }

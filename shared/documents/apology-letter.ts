@@ -1,6 +1,7 @@
 import type { Office } from '../offices/directory';
 import { drawLetterhead, drawSignatures, drawTitle, officialDate, officialDateTime, paragraph, placeOf, upper, type Instant } from './letterhead';
 import { FONT, renderPdf } from './pdf';
+import { isOrganisation } from '../notices/common';
 
 /** The facts of a late result: what was asked, when it was due, why it is late, and the new date. */
 export interface ApologyFacts {
@@ -14,8 +15,17 @@ export interface ApologyFacts {
   originalDueAt: Instant;
   /** The new date the agency commits to. */
   newDueAt: Instant;
+  /** The reason the officer or the head entered (circular 03/2025/TT-VPCP: the letter states why). */
   reason: string;
+  /**
+   * When the letter goes: before the deadline, when the officer or head records that the result will be late
+   * (what the circular asks), or after the deadline passed (the fallback when no one recorded it in time).
+   */
+  timing: 'before-deadline' | 'after-breach';
 }
+
+/** The name of form 04 in circular 03/2025/TT-VPCP, appendix I (the 2018 name was "Phiếu xin lỗi và hẹn lại ngày trả kết quả"). */
+export const FORM_04_TITLE = 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết';
 
 export interface ApologyLetterInput extends ApologyFacts {
   /** The governing body printed above the office. */
@@ -24,7 +34,7 @@ export interface ApologyLetterInput extends ApologyFacts {
   issuedAt: Instant;
   /** "Số: 12/PXL-THADS", when the office numbers its letters. */
   number?: string;
-  /** Who signs for the office: "Trưởng phòng", "Nguyễn Văn Bình". */
+  /** Who signs: the head of the office by title and name (headOf); for a complaint, the head one level up. */
   signer: { title: string; name: string };
   place?: string;
 }
@@ -42,7 +52,7 @@ export function validateApology(facts: ApologyFacts): void {
 }
 
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-const addressee = (name?: string) => (name?.trim() ? `Ông/Bà ${name.trim()}` : 'Ông/Bà');
+const addressee = (name?: string) => (name?.trim() ? (isOrganisation(name) ? name.trim() : `Ông/Bà ${name.trim()}`) : 'Ông/Bà');
 
 /** How dates read where the wording is used: the letter writes them in words, the e-mail as HH:MM ngày dd/mm/yyyy. */
 export interface ApologyDateStyle {
@@ -53,18 +63,23 @@ export interface ApologyDateStyle {
 }
 
 /**
- * The body of form 04, "Phiếu xin lỗi và hẹn lại ngày trả kết quả": the file received, the date promised, that
- * the result is late, why, the apology and the new date. The letter and its covering e-mail both use it.
+ * The body of form 04, "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết": the file received, the date
+ * promised, that the result will be (or is) late, why, the apology and the extension asked for, to the new date.
+ * The letter and its covering e-mail both use it.
  */
 export function apologyWording(facts: ApologyFacts, style: ApologyDateStyle): string[] {
   const who = addressee(facts.requester.name);
+  const late =
+    facts.timing === 'before-deadline'
+      ? `${facts.office.name} dự kiến không trả được kết quả giải quyết hồ sơ của ${who} đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`
+      : `Tuy nhiên đến nay, ${facts.office.name} chưa trả kết quả giải quyết hồ sơ của ${who} đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`;
   return [
     `Ngày ${style.day(facts.receivedAt)}, ${facts.office.name} tiếp nhận hồ sơ đề nghị giải quyết thủ tục “${facts.procedureName}” của ${who}.`,
     `Mã hồ sơ: ${facts.caseId}.`,
     `Thời hẹn trả kết quả giải quyết hồ sơ: ${style.dayTime(facts.originalDueAt)}.`,
-    `Tuy nhiên đến nay, ${facts.office.name} chưa trả kết quả giải quyết hồ sơ của ${who} đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
+    late,
     `Lý do: ${sentence(facts.reason)}`,
-    `Sự chậm trễ này đã gây phiền hà cho ${who}. ${facts.office.name} xin lỗi ${who} và hẹn trả kết quả giải quyết hồ sơ vào ${style.dayTime(facts.newDueAt)}.`,
+    `${facts.office.name} xin lỗi ${who} vì sự chậm trễ này và đề nghị ${who} gia hạn thời gian giải quyết hồ sơ đến ${style.dayTime(facts.newDueAt)}.`,
     `Xin trân trọng cảm ơn sự hợp tác của ${who}${style.end}`,
   ];
 }
@@ -76,9 +91,9 @@ const LETTER_STYLE: ApologyDateStyle = {
 };
 
 /**
- * Form 04 of the one-stop desk (Thông tư 01/2018/TT-VPCP; Thông tư 03/2025/TT-VPCP keeps an apology with a new
- * date for late results): the letter the office sends when a result will not be ready on the date the receipt
- * slip gave.
+ * Form 04 of the one-stop desk as Thông tư 03/2025/TT-VPCP (appendix I) names it, "Văn bản xin lỗi và đề nghị
+ * gia hạn thời gian giải quyết": the letter the office sends, signed by its head, when a result will not be
+ * ready on the date the receipt slip gave, with the reason and the new date.
  */
 export async function apologyLetterPdf(input: ApologyLetterInput): Promise<Buffer> {
   validateApology(input);
@@ -87,7 +102,7 @@ export async function apologyLetterPdf(input: ApologyLetterInput): Promise<Buffe
 
   return renderPdf(
     {
-      title: `Phiếu xin lỗi và hẹn lại ngày trả kết quả - ${input.caseId}`,
+      title: `${FORM_04_TITLE} - ${input.caseId}`,
       subject: input.procedureName,
       author: input.office.name,
       keywords: input.caseId,
@@ -101,7 +116,7 @@ export async function apologyLetterPdf(input: ApologyLetterInput): Promise<Buffe
         place: input.place ?? placeOf(input.office),
         date: input.issuedAt,
       });
-      drawTitle(doc, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+      drawTitle(doc, upper(FORM_04_TITLE));
       const left = doc.page.margins.left;
       const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
       doc.font(FONT.bold).fontSize(11.5).text(`Kính gửi: ${addressee(input.requester.name)}`, left, doc.y, { width, align: 'center' });

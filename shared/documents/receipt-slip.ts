@@ -26,8 +26,12 @@ export interface ReceiptSlipInput {
   resultCollection: 'at-desk' | 'by-post';
   postalAddress?: string;
   officer: { name: string };
+  /** What the result is and is not, in the catalog's words (result.explanation): the requester reads it when the date comes (seed 000). */
+  resultExplanation: string;
   /** The procedure's time limit in working days, as the agency publishes it (data, not law in code). */
   workingDays?: number;
+  /** The provision that sets the time limit, in the law in force on the day of receipt (config/legal-basis.json). */
+  legalBasis?: string;
   /** The tracking register (sổ theo dõi hồ sơ) entry, when the desk keeps one. */
   register?: { book: string; entry: string };
   /** The place the slip is dated at; by default the province, the last part of the office's address. */
@@ -40,10 +44,8 @@ export class InvalidReceiptSlip extends Error {
 
 export const DOCUMENT_KIND_LABEL: Record<ReceivedDocument['kind'], string> = { original: 'Bản chính', copy: 'Bản sao' };
 
-/** What the result is, on the slip itself: the requester reads it when the date comes (seed 000). */
-export const RECEIPT_RESULT_LINE =
-  'Kết quả giải quyết hồ sơ là quyết định thi hành án do cơ quan thi hành án dân sự ban hành, ' +
-  'không phải là khoản tiền hay tài sản được nhận theo bản án.';
+/** A count as the forms write it: two digits ("05 ngày làm việc", "01 (bộ)"). */
+export const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 function collectionText(input: ReceiptSlipInput): string {
   if (input.resultCollection === 'at-desk') return `Bộ phận một cửa - ${input.office.name}, ${input.office.address}`;
@@ -61,6 +63,7 @@ function validate(input: ReceiptSlipInput): void {
   if (new Date(input.resultDueAt).getTime() <= new Date(input.receivedAt).getTime()) {
     throw new InvalidReceiptSlip('the result cannot be due before the file is received');
   }
+  if (!input.resultExplanation.trim()) throw new InvalidReceiptSlip('the slip says what the result of the procedure is');
   if (!input.requester.name.trim()) throw new InvalidReceiptSlip('the slip names who submitted the file');
   if (!input.officer.name.trim()) throw new InvalidReceiptSlip('the slip names the officer who received the file');
 }
@@ -114,14 +117,16 @@ export async function receiptSlipPdf(input: ReceiptSlipInput): Promise<Buffer> {
           { header: 'Hình thức (bản chính, bản sao)', share: 2.4, align: 'center' },
           { header: 'Số lượng', share: 1.3, align: 'center' },
         ],
-        input.documentsReceived.map((d, i) => [String(i + 1), d.name.trim(), DOCUMENT_KIND_LABEL[d.kind], String(d.copies).padStart(2, '0')]),
+        input.documentsReceived.map((d, i) => [String(i + 1), d.name.trim(), DOCUMENT_KIND_LABEL[d.kind], twoDigits(d.copies)]),
       );
       paragraph(doc, item('Số lượng hồ sơ: 01 (bộ)'));
-      if (input.workingDays !== undefined) paragraph(doc, item(`Thời gian giải quyết hồ sơ theo quy định là: ${input.workingDays} ngày làm việc`));
+      if (input.workingDays !== undefined) {
+        paragraph(doc, item(`Thời gian giải quyết hồ sơ theo quy định là: ${twoDigits(input.workingDays)} ngày làm việc`));
+      }
       paragraph(doc, item(`Thời gian nhận hồ sơ: ${officialDateTime(input.receivedAt)}`));
       paragraph(doc, item(`Thời gian trả kết quả giải quyết hồ sơ: ${officialDateTime(input.resultDueAt)}${input.resultDueProvisional ? ' (dự kiến)' : ''}`), { font: 'bold' });
       paragraph(doc, item(`Đăng ký nhận kết quả tại: ${collection}`));
-      paragraph(doc, RECEIPT_RESULT_LINE, { label: 'Lưu ý:', gap: 0.5 });
+      paragraph(doc, input.resultExplanation.trim(), { label: 'Lưu ý:', gap: 0.3 });
       paragraph(
         doc,
         input.register
@@ -138,10 +143,12 @@ export async function receiptSlipPdf(input: ReceiptSlipInput): Promise<Buffer> {
       doc.font(FONT.regular);
       for (const note of [
         '- Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên: một liên lưu tại Bộ phận một cửa, một liên giao cho người nộp hồ sơ.',
-        '- Người nộp hồ sơ có thể đăng ký nhận kết quả tại Bộ phận một cửa hoặc tại địa chỉ đã đăng ký qua dịch vụ bưu chính.',
-        '- Khi nhận kết quả tại Bộ phận một cửa, người nhận ký nhận vào Sổ theo dõi hồ sơ; việc giao quyết định được ghi vào hồ sơ thi hành án để không giao lại lần nữa.',
+        // (Where the result is collected is item 6 above; the form's note on it is not repeated, so the slip stays on one page.)
+        '- Khi nhận kết quả tại Bộ phận một cửa, người nhận ký nhận vào Sổ theo dõi hồ sơ; việc giao kết quả được ghi vào hồ sơ thi hành án để không giao lại lần nữa.',
+        // The law in force on the day of receipt sets the time limit above (config/legal-basis.json).
+        ...(input.legalBasis ? [`- Thời gian giải quyết theo ${input.legalBasis}.`] : []),
       ]) {
-        doc.fontSize(10).text(note);
+        doc.fontSize(9.5).text(note);
       }
     },
   );

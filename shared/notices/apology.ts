@@ -1,45 +1,43 @@
 import type { Office } from '../offices/directory';
-import { apologyWording, validateApology, type ApologyDateStyle } from '../documents/apology-letter';
-import { RESULT_IS_A_DECISION, salutation, signature, taggedSubject, type CaseFacts, type Instant, type Notice } from './common';
+import { apologyWording, FORM_04_TITLE, validateApology, type ApologyDateStyle, type ApologyFacts } from '../documents/apology-letter';
+import { fileSafe } from './format';
+import { requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type ProcedureWording } from './common';
 import { at, dayOf } from './format';
 
 export interface ApologyNoticeFacts {
   caseRecord: CaseFacts;
   office: Office;
-  procedureName: string;
+  procedure: ProcedureWording;
   receivedAt: Instant;
   originalDueAt: Instant;
   newDueAt: Instant;
   reason: string;
+  timing: ApologyFacts['timing'];
+  /** Who signed the letter (the head, by title and name). */
+  signer: { title: string; name: string };
   /** The signed letter (apologyLetterPdf). */
   pdf: Buffer;
 }
 
 const EMAIL_STYLE: ApologyDateStyle = { day: dayOf, dayTime: at, end: '.' };
 
-export const apologyFilename = (caseId: string) => `Phiếu xin lỗi và hẹn lại ngày trả kết quả - ${caseId}.pdf`;
+export const apologyFilename = (caseId: string) => `${FORM_04_TITLE} - ${fileSafe(caseId)}.pdf`;
 
 /** Form 04 in the body of the e-mail (same wording as the letter, dates as HH:MM ngày dd/mm/yyyy), the signed letter attached. */
 export function apologyNotice(facts: ApologyNoticeFacts): Notice {
-  const { caseRecord, office } = facts;
-  const apology = { ...facts, caseId: caseRecord.caseId, requester: caseRecord.requester.name ? { name: caseRecord.requester.name } : {} };
+  const { caseRecord, office, procedure } = facts;
+  const apology = { ...facts, procedureName: procedure.name, caseId: caseRecord.caseId, requester: caseRecord.requester.name ? { name: caseRecord.requester.name } : {} };
   validateApology(apology);
   if (facts.pdf.length === 0) throw new RangeError(`the apology letter of ${caseRecord.caseId} is empty`);
   const filename = apologyFilename(caseRecord.caseId);
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
+  const text = requesterLetter(caseRecord, procedure, office, [
     ...apologyWording(apology, EMAIL_STYLE),
     '',
-    `Phiếu xin lỗi và hẹn lại ngày trả kết quả của ${office.name} được đính kèm thư này (tệp ${filename}).`,
-    `Bước tiếp theo: chúng tôi sẽ báo Ông/Bà ngay khi có kết quả, chậm nhất vào ${at(facts.newDueAt)}.`,
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+    `${FORM_04_TITLE} do ${facts.signer.title} ${facts.signer.name} ký được đính kèm thư này (tệp ${filename}).`,
+    `Bước tiếp theo: chúng tôi sẽ báo Ông/Bà ngay khi có kết quả (${procedure.result}), chậm nhất vào ${at(facts.newDueAt)}.`,
+  ]);
   return {
-    subject: taggedSubject('Phiếu xin lỗi và hẹn lại ngày trả kết quả', caseRecord.caseId),
+    subject: taggedSubject(FORM_04_TITLE, caseRecord.caseId),
     text,
     attachments: [{ filename, content: facts.pdf, contentType: 'application/pdf' }],
   };

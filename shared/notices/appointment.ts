@@ -1,7 +1,7 @@
 import type { Office } from '../offices/directory';
 import { subjectTag } from '../cases/case-id';
 import { appointmentIcs, appointmentUid, icsContentType } from '../documents/appointment-ics';
-import { RESULT_IS_A_DECISION, salutation, signature, taggedSubject, type CaseFacts, type Instant, type Notice, type NoticeAttachment } from './common';
+import { capitalised, requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type NoticeAttachment, type ProcedureWording } from './common';
 import { at, dayOf, instantOf, numbered, requireItems, slotText, type AppointmentSlot } from './format';
 
 export type { AppointmentSlot } from './format';
@@ -14,6 +14,7 @@ export interface SentAppointment extends AppointmentSlot {
 interface InvitationFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   /** The agency's mail domain (directory.agency.mailDomain): the appointment's UID is <case id>-appointment@<domain>. */
   mailDomain: string;
   /** What to bring to the desk, e.g. the originals of the judgment and the requester's ID card. */
@@ -46,6 +47,7 @@ export interface MissedAppointmentFacts extends InvitationFacts {
 export interface ReminderFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   appointment: AppointmentSlot;
   bring: string[];
 }
@@ -99,33 +101,25 @@ const calendarLine = (file: NoticeAttachment) =>
  * (date, session, window), where, what to bring, how to ask for another slot; carries an ICS invitation.
  */
 export function appointmentNotice(facts: AppointmentFacts): Notice {
-  const { caseRecord, office, appointment } = facts;
+  const { caseRecord, office, procedure, appointment } = facts;
   const file = invitation(facts, appointment, facts.sequence ?? 0);
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
-    `Yêu cầu thi hành án của Ông/Bà (mã hồ sơ ${caseRecord.caseId}) đã được kiểm tra. ${office.name} hẹn Ông/Bà đến nộp hồ sơ bản chính:`,
+  const text = requesterLetter(caseRecord, procedure, office, [
+    `${capitalised(procedure.requestName)} của Ông/Bà (mã hồ sơ ${caseRecord.caseId}) đã được kiểm tra và hợp lệ. ${office.name} hẹn Ông/Bà đến nộp hồ sơ bản chính:`,
     ...slotLines(office, appointment),
     '',
     'Khi đến, xin mang theo:',
     ...bringLines(facts.bring, caseRecord.caseId),
-    'Công chức Bộ phận một cửa sẽ đối chiếu bản chính với các tệp Ông/Bà đã gửi qua thư điện tử và lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Ông/Bà có thể chọn nhận quyết định tại Bộ phận một cửa hoặc đăng ký địa chỉ để nhận qua dịch vụ bưu chính.',
+    `Công chức Bộ phận một cửa sẽ đối chiếu bản chính với các tệp Ông/Bà đã gửi qua thư điện tử và lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Ông/Bà có thể chọn nhận kết quả (${procedure.result}) tại Bộ phận một cửa hoặc đăng ký địa chỉ để nhận qua dịch vụ bưu chính.`,
     '',
     `Đổi lịch hẹn: ${howToReschedule(caseRecord.caseId, facts.rescheduleBy ?? appointment.start)}`,
     calendarLine(file),
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+  ]);
   return { subject: taggedSubject(`Lịch hẹn nộp hồ sơ bản chính ngày ${dayOf(appointment.start)}`, caseRecord.caseId), text, attachments: [file] };
 }
 
 /** The reminder sent on the working day before the appointment (the workflow chooses the day). */
-export function appointmentReminderNotice({ caseRecord, office, appointment, bring }: ReminderFacts): Notice {
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
+export function appointmentReminderNotice({ caseRecord, office, procedure, appointment, bring }: ReminderFacts): Notice {
+  const text = requesterLetter(caseRecord, procedure, office, [
     `${office.name} xin nhắc Ông/Bà lịch hẹn nộp hồ sơ bản chính (mã hồ sơ ${caseRecord.caseId}):`,
     ...slotLines(office, appointment),
     '',
@@ -133,11 +127,7 @@ export function appointmentReminderNotice({ caseRecord, office, appointment, bri
     ...bringLines(bring, caseRecord.caseId),
     '',
     `Đổi lịch hẹn: ${howToReschedule(caseRecord.caseId, appointment.start)}`,
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+  ]);
   return { subject: taggedSubject(`Nhắc lịch hẹn tại Bộ phận một cửa ngày ${dayOf(appointment.start)}`, caseRecord.caseId), text };
 }
 
@@ -148,13 +138,11 @@ function nextSequence(previous: SentAppointment, caseId: string): number {
 
 /** A new slot replaces the one sent: the invitation keeps the UID and takes the next SEQUENCE, so calendars move the event. */
 export function rescheduleNotice(facts: RescheduleFacts): Notice {
-  const { caseRecord, office, previous, appointment } = facts;
+  const { caseRecord, office, procedure, previous, appointment } = facts;
   if (instantOf(previous.start).getTime() === instantOf(appointment.start).getTime()) throw new RangeError(`the new appointment of ${caseRecord.caseId} is the one already sent`);
   const file = invitation(facts, appointment, nextSequence(previous, caseRecord.caseId));
   const why = facts.reason?.trim() ? ` ${facts.reason.trim().replace(/[.]$/, '')}` : '';
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
+  const text = requesterLetter(caseRecord, procedure, office, [
     `Lịch hẹn nộp hồ sơ bản chính của Ông/Bà (mã hồ sơ ${caseRecord.caseId}) đã được thay đổi${why}.`,
     `  Lịch hẹn cũ (không còn hiệu lực): ${slotText(previous)}.`,
     '',
@@ -166,21 +154,15 @@ export function rescheduleNotice(facts: RescheduleFacts): Notice {
     '',
     `Đổi lịch hẹn: ${howToReschedule(caseRecord.caseId, appointment.start)}`,
     `${calendarLine(file)} Lịch hẹn mới thay thế lịch hẹn cũ trong lịch của Ông/Bà.`,
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+  ]);
   return { subject: taggedSubject(`Thay đổi lịch hẹn: hẹn mới ngày ${dayOf(appointment.start)}`, caseRecord.caseId), text, attachments: [file] };
 }
 
 /** The requester did not come: one new slot is offered, and the file closes if that one is missed too. */
 export function missedAppointmentNotice(facts: MissedAppointmentFacts): Notice {
-  const { caseRecord, office, missed, offered } = facts;
+  const { caseRecord, office, procedure, missed, offered } = facts;
   const file = invitation(facts, offered, nextSequence(missed, caseRecord.caseId));
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
+  const text = requesterLetter(caseRecord, procedure, office, [
     `Theo lịch hẹn, Ông/Bà đến nộp hồ sơ bản chính (mã hồ sơ ${caseRecord.caseId}) vào ${slotText(missed)}, nhưng chúng tôi chưa gặp được Ông/Bà.`,
     '',
     `${office.name} hẹn lại Ông/Bà một lần:`,
@@ -190,12 +172,8 @@ export function missedAppointmentNotice(facts: MissedAppointmentFacts): Notice {
     ...bringLines(facts.bring, caseRecord.caseId),
     '',
     `Đổi lịch hẹn: ${howToReschedule(caseRecord.caseId, offered.start)}`,
-    'Nếu Ông/Bà không đến theo lịch hẹn lại này và không báo trước, hồ sơ trực tuyến sẽ được đóng; Ông/Bà vẫn có thể gửi yêu cầu mới sau đó.',
+    `Nếu Ông/Bà không đến theo lịch hẹn lại này và không báo trước, hồ sơ trực tuyến sẽ được đóng; Ông/Bà vẫn có thể gửi ${procedure.requestName} mới sau đó.`,
     calendarLine(file),
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+  ]);
   return { subject: taggedSubject(`Hẹn lại ngày ${dayOf(offered.start)} do Ông/Bà chưa đến theo lịch hẹn`, caseRecord.caseId), text, attachments: [file] };
 }

@@ -1,5 +1,7 @@
-import type { AppointmentRecord, CaseRecord, DocumentRef, TimelineEvent } from '../cases/model';
-import { officeByCode, type Office, type OfficeDirectory } from '../offices/directory';
+import type { AppointmentRecord, CaseRecord, DelayRecord, DocumentRef, TimelineEvent } from '../cases/model';
+import { headOf, officeByCode, superiorOf, type Office, type OfficeDirectory } from '../offices/directory';
+import { legalBasis as bundledLegalBasis } from '../procedures/default-legal-basis';
+import { citationOf, limitCitation, type LegalBasisData } from '../procedures/legal-basis';
 import { checkTimeliness, deadlineFor, workingTimeBetween, type Deadline } from '../calendar';
 import { apologyLetterPdf } from '../documents/apology-letter';
 import { acknowledgementNotice } from './acknowledgement';
@@ -46,6 +48,7 @@ export const NOTICE_KINDS = [
   'step-warning',
   'step-escalation',
   'apology',
+  'delay-letter',
   'needs-attention',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -58,6 +61,8 @@ export interface NoticeContext {
   now: Date;
   step?: string;
   readDocument(ref: Pick<DocumentRef, 'bucket' | 'key'>): Promise<Buffer>;
+  /** The law cited, by the day of receipt; the bundled config/legal-basis.json unless a test gives another. */
+  legalBasis?: LegalBasisData;
 }
 
 /** A notice ready to send: to whom, and under which key (one key, one message, however often it is asked for). */
@@ -115,35 +120,39 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
   const office = officeOf(ctx);
   const id = caseRecord.caseId;
   const requester = caseRecord.requester.address;
-  const firstDue = caseRecord.deadlines.review?.dueAt ?? caseRecord.deadlines.registration?.dueAt;
+  // The first clock: the registration of a complaint (guidance flow), the review of a one-stop request.
+  const firstDue = ctx.procedure.flow === 'guidance' ? (caseRecord.deadlines.registration ?? caseRecord.deadlines.review)?.dueAt : (caseRecord.deadlines.review ?? caseRecord.deadlines.registration)?.dueAt;
+  const procedure = ctx.procedure;
+  const law = ctx.legalBasis ?? bundledLegalBasis;
+  const cite = (provision: string) => citationOf(law, provision, caseRecord.receivedAt);
   const attachmentNames = ((events.find((e) => e.type === 'message-received')?.data.attachments as Array<{ name: string }> | undefined) ?? []).map((a) => a.name);
 
   switch (kind) {
     case 'acknowledgement': {
       if (!firstDue) throw new Error(`case ${id} has no first deadline yet; the acknowledgement states it`);
-      return { key: `${id}.acknowledgement`, to: requester, audience: 'requester', notice: acknowledgementNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }) };
+      return { key: `${id}.acknowledgement`, to: requester, audience: 'requester', notice: acknowledgementNotice({ caseRecord, office, procedure, reviewDueAt: firstDue, attachmentNames }) };
     }
     case 'new-case':
       if (!firstDue) throw new Error(`case ${id} has no first deadline yet`);
-      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: withSenderHoldNote(newCaseForDeskNotice({ caseRecord, office, reviewDueAt: firstDue, attachmentNames }), caseRecord) };
+      return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: withSenderHoldNote(newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueAt: firstDue, attachmentNames }), caseRecord) };
     case 'complaint-guidance':
-      return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, registrationWorkingDays: ctx.procedure.resultWorkingDays }) };
+      return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, procedure, registrationWorkingDays: ctx.procedure.resultWorkingDays, superior: superiorOf(directory, office) }) };
     case 'guidance': {
       const outcome = outcomeOf(events, 'review');
       const replyBy = caseRecord.deadlines['requester-reply']?.dueAt;
       if (!replyBy) throw new Error(`case ${id} has no reply deadline; the guidance states it`);
       const missingItems = (outcome.missingItems as string[] | undefined) ?? [];
-      return { key: `${id}.guidance.r${caseRecord.round ?? 1}`, to: requester, audience: 'requester', notice: guidanceNotice({ caseRecord, office, missingItems, replyBy, officerNote: outcome.note }) };
+      return { key: `${id}.guidance.r${caseRecord.round ?? 1}`, to: requester, audience: 'requester', notice: guidanceNotice({ caseRecord, office, procedure, missingItems, replyBy, officerNote: outcome.note }) };
     }
     case 'refusal': {
       const outcome = outcomeOf(events, 'review');
-      return { key: `${id}.refusal`, to: requester, audience: 'requester', notice: refusalNotice({ caseRecord, office, reason: String(outcome.reason ?? ''), legalBasis: String(outcome.legalBasis ?? '') }) };
+      return { key: `${id}.refusal`, to: requester, audience: 'requester', notice: refusalNotice({ caseRecord, office, procedure, reason: String(outcome.reason ?? ''), legalBasis: String(outcome.legalBasis ?? ''), ...refusalProvisionOf(law, caseRecord), complaintOffice: superiorOf(directory, office) }) };
     }
     case 'referral': {
       const outcome = outcomeOf(events, 'review');
       const competentOffice = officeByCode(directory, String(outcome.referTo ?? ''));
       if (!competentOffice) throw new Error(`case ${id} is referred to ${String(outcome.referTo)}, which is not in the office directory`);
-      return { key: `${id}.referral`, to: requester, audience: 'requester', notice: referralNotice({ caseRecord, office, competentOffice, reason: outcome.reason }) };
+      return { key: `${id}.referral`, to: requester, audience: 'requester', notice: referralNotice({ caseRecord, office, procedure, competentOffice, competenceProvision: cite('competence'), reason: outcome.reason }) };
     }
     case 'appointment': {
       const appointment = requireAppointment(ctx);
@@ -151,7 +160,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.appointment.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
-        notice: appointmentNotice({ caseRecord, office, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
+        notice: appointmentNotice({ caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
       };
     }
     case 'appointment-reminder': {
@@ -162,7 +171,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.appointment-reminder.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
-        notice: appointmentReminderNotice({ caseRecord, office, appointment: slotOf(appointment), bring: ctx.procedure.bringToAppointment }),
+        notice: appointmentReminderNotice({ caseRecord, office, procedure, appointment: slotOf(appointment), bring: ctx.procedure.bringToAppointment }),
         ...(needless ? { needless } : {}),
       };
     }
@@ -173,7 +182,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       const previous = moved?.data.from as AppointmentRecord['slot'] | undefined;
       if (!previous) throw new Error(`case ${id} has no earlier appointment to mention`);
       const before = { start: previous.start, end: previous.end, session: previous.session, sequence: appointment.attempt - 2 };
-      const common = { caseRecord, office, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now };
+      const common = { caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now };
       const notice =
         kind === 'appointment-missed'
           ? missedAppointmentNotice({ ...common, missed: before, offered: slotOf(appointment) })
@@ -189,25 +198,25 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.receipt-slip`,
         to: requester,
         audience: 'requester',
-        notice: receiptSlipNotice({ caseRecord, office, resultDueAt, collection: caseRecord.resultCollection?.method ?? 'at-desk', slip: { filename: slip.name, content, contentType: slip.contentType } }),
+        notice: receiptSlipNotice({ caseRecord, office, procedure, resultDueAt, collection: caseRecord.resultCollection?.method ?? 'at-desk', slip: { filename: slip.name, content, contentType: slip.contentType } }),
       };
     }
     case 'decision-released': {
       const collection = caseRecord.resultCollection?.method === 'by-post' && caseRecord.resultCollection.postalAddress
         ? ({ kind: 'by-post', postalAddress: caseRecord.resultCollection.postalAddress } as const)
         : ({ kind: 'at-desk' } as const);
-      return { key: `${id}.decision-released`, to: requester, audience: 'requester', notice: decisionReleasedNotice({ caseRecord, office, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), collection }) };
+      return { key: `${id}.decision-released`, to: requester, audience: 'requester', notice: decisionReleasedNotice({ caseRecord, office, procedure, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), collection }) };
     }
     case 'procuracy-copy':
       return {
         key: `${id}.procuracy-copy`,
         to: office.procuracyEmail,
         audience: 'procuracy',
-        notice: procuracyCopyNotice({ caseRecord, office, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), procuracyName: office.procuracyName ?? `Viện kiểm sát nhân dân cùng cấp với ${office.name}` }),
+        notice: procuracyCopyNotice({ caseRecord, office, procedure, provision: cite('procuracy-copy'), decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), procuracyName: office.procuracyName ?? `Viện kiểm sát nhân dân cùng cấp với ${office.name}` }),
       };
     case 'closing': {
       const reason = closingReason(ctx);
-      return { key: `${id}.closing`, to: requester, audience: 'requester', notice: closingNotice({ caseRecord, office, reason, closedAt: caseRecord.closure?.at ?? ctx.now }) };
+      return { key: `${id}.closing`, to: requester, audience: 'requester', notice: closingNotice({ caseRecord, office, procedure, reason, closedAt: caseRecord.closure?.at ?? ctx.now }) };
     }
     case 'step-warning':
     case 'step-escalation': {
@@ -217,10 +226,16 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       const scope = { directory, office: caseRecord.office };
       if (kind === 'step-warning') {
         const remainingWorkingMinutes = Math.max(0, workingTimeBetween(scope, ctx.now, new Date(deadline.dueAt)));
-        return { key: `${id}.step-warning.${step}.${compact(deadline.dueAt)}`, to: office.staff.desk, audience: 'desk', notice: stepWarningNotice({ caseRecord, office, step, dueAt: deadline.dueAt, remainingWorkingMinutes, assignee: caseRecord.assignee }) };
+        return { key: `${id}.step-warning.${step}.${compact(deadline.dueAt)}`, to: office.staff.desk, audience: 'desk', notice: stepWarningNotice({ caseRecord, office, step, dueAt: deadline.dueAt, remainingWorkingMinutes, assignee: caseRecord.assignee, procedure }) };
       }
       const { lateByWorkingMinutes } = checkTimeliness(deadline as unknown as Deadline, ctx.now, { directory });
-      return { key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`, to: office.staff.head, audience: 'head', notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee }) };
+      return {
+        key: `${id}.step-escalation.${step}.${compact(deadline.dueAt)}`,
+        to: office.staff.head,
+        audience: 'head',
+        notice: stepEscalationNotice({ caseRecord, office, step, dueAt: deadline.dueAt, lateWorkingMinutes: lateByWorkingMinutes, assignee: caseRecord.assignee, procedure }),
+        ...notYetDue(deadline.dueAt, ctx.now),
+      };
     }
     case 'needs-attention': {
       const attention = caseRecord.workflowEnded;
@@ -230,30 +245,73 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       return { key, to: office.staff.head, audience: 'head', notice: needsAttentionNotice({ caseRecord, office, status: attention.status, error: attention.error, at: attention.at }) };
     }
     case 'apology': {
+      // The fallback after a breach: form 04 with the agency's default extension and reason.
       const step = requireStep(ctx);
       const original = caseRecord.deadlines[step];
       if (!original) throw new Error(`case ${id} has no deadline for ${step}`);
-      const newDueAt = deadlineFor({ receivedAt: ctx.now, workingDays: ctx.procedure.apologyExtensionWorkingDays, office: caseRecord.office, directory }).dueAt;
-      const visit = lastEvent(events, 'visit-recorded');
-      const facts = {
-        caseId: id,
-        office,
-        requester: { name: caseRecord.requester.name, address: caseRecord.requester.address },
-        procedureName: ctx.procedure.name,
-        receivedAt: visit?.at ?? caseRecord.receivedAt,
-        originalDueAt: original.dueAt,
-        newDueAt,
-        reason: 'Hồ sơ cần thêm thời gian để xem xét, xác minh trước khi ban hành quyết định.',
-      };
-      const pdf = await apologyLetterPdf({ ...facts, agencyName: directory.agency.name, issuedAt: ctx.now, signer: { title: 'Thủ trưởng cơ quan', name: office.name } });
-      return {
-        key: `${id}.apology.${step}.${compact(original.dueAt)}`,
-        to: requester,
-        audience: 'requester',
-        notice: apologyNotice({ caseRecord, office, procedureName: facts.procedureName, receivedAt: facts.receivedAt, originalDueAt: facts.originalDueAt, newDueAt, reason: facts.reason, pdf }),
-      };
+      // From the breach (now); from the deadline itself when it has not passed (moved by a delay letter: the notice is then needless).
+      const from = new Date(Math.max(ctx.now.getTime(), new Date(original.dueAt).getTime()));
+      const newDueAt = deadlineFor({ receivedAt: from, workingDays: ctx.procedure.apologyExtensionWorkingDays, office: caseRecord.office, directory }).dueAt;
+      const letter = await formFour(ctx, office, { timing: 'after-breach', originalDueAt: original.dueAt, newDueAt, reason: FALLBACK_DELAY_REASON });
+      return { key: `${id}.apology.${step}.${compact(original.dueAt)}`, to: requester, audience: 'requester', notice: letter, ...notYetDue(original.dueAt, ctx.now) };
+    }
+    case 'delay-letter': {
+      // Offered before the deadline: the officer or head recorded that the result will be late, why, and the new date.
+      const step = requireStep(ctx);
+      const delay = lastDelay(caseRecord, step);
+      const letter = await formFour(ctx, office, { timing: 'before-deadline', originalDueAt: delay.originalDueAt, newDueAt: delay.newDueAt, reason: delay.reason });
+      return { key: `${id}.delay-letter.${step}.${compact(delay.originalDueAt)}`, to: requester, audience: 'requester', notice: letter };
     }
   }
+}
+
+/** The refusal provision of the procedure (only where the legal basis names one: the law's refusal is that of a request for enforcement). */
+function refusalProvisionOf(law: LegalBasisData, record: CaseRecord) {
+  const refusalProvision = limitCitation(law, record.procedure, 'refusalWorkingDays', record.receivedAt);
+  return refusalProvision ? { refusalProvision } : {};
+}
+
+/**
+ * A deadline moved by a delay letter (form 04, before the deadline) has not passed: the escalation and the
+ * apology that a wait timed on the first deadline asks for need not go out.
+ */
+function notYetDue(dueAt: string, now: Date): { needless?: string } {
+  return new Date(dueAt).getTime() > now.getTime() ? { needless: `the deadline is ${dueAt} (moved by a delay letter) and has not passed` } : {};
+}
+
+/** The reason the fallback apology gives when no one recorded the delay before the deadline. */
+export const FALLBACK_DELAY_REASON = 'Hồ sơ cần thêm thời gian để xem xét, xác minh trước khi ban hành kết quả giải quyết.';
+
+function lastDelay(record: CaseRecord, step: string): DelayRecord {
+  const delay = [...(record.delays ?? [])].reverse().find((d) => d.step === step);
+  if (!delay) throw new Error(`case ${record.caseId} has no delay recorded for ${step}`);
+  return delay;
+}
+
+/**
+ * Who signs form 04: the head of the office by title and name; for a complaint, the head of the office one
+ * level up, which resolves complaints about this office's decisions.
+ */
+function formFourSigner(ctx: NoticeContext, office: Office) {
+  const signing = ctx.procedure.flow === 'guidance' ? (superiorOf(ctx.directory, office) ?? office) : office;
+  return headOf(signing);
+}
+
+/** Form 04 (circular 03/2025/TT-VPCP) as a signed PDF and its covering e-mail. */
+async function formFour(ctx: NoticeContext, office: Office, late: { timing: 'before-deadline' | 'after-breach'; originalDueAt: string; newDueAt: string; reason: string }): Promise<Notice> {
+  const { caseRecord, events } = ctx;
+  const visit = lastEvent(events, 'visit-recorded');
+  const signer = formFourSigner(ctx, office);
+  const facts = {
+    caseId: caseRecord.caseId,
+    office,
+    requester: { name: caseRecord.requester.name, address: caseRecord.requester.address },
+    procedureName: ctx.procedure.name,
+    receivedAt: visit?.at ?? caseRecord.receivedAt,
+    ...late,
+  };
+  const pdf = await apologyLetterPdf({ ...facts, agencyName: ctx.directory.agency.name, issuedAt: ctx.now, signer });
+  return apologyNotice({ caseRecord, office, procedure: ctx.procedure, receivedAt: facts.receivedAt, originalDueAt: late.originalDueAt, newDueAt: late.newDueAt, reason: late.reason, timing: late.timing, signer, pdf });
 }
 
 function requireStep(ctx: NoticeContext): string {

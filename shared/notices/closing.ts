@@ -1,6 +1,7 @@
 import type { Office } from '../offices/directory';
 import { subjectTag } from '../cases/case-id';
-import { RESULT_IS_A_DECISION, salutation, signature, taggedSubject, type CaseFacts, type Instant, type Notice } from './common';
+import { requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type ProcedureWording } from './common';
+import { notLost, withinLimitation } from './guidance';
 import { at, dayOf, slotText, type AppointmentSlot } from './format';
 
 /** Why an online file is closed without a decision. */
@@ -15,11 +16,12 @@ export type ClosingReason =
 export interface ClosingFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   reason: ClosingReason;
   closedAt: Instant;
 }
 
-function whyClosed(reason: ClosingReason, caseId: string): string[] {
+function whyClosed(reason: ClosingReason, caseId: string, procedure: ProcedureWording): string[] {
   switch (reason.kind) {
     case 'no-reply':
       return [
@@ -29,34 +31,28 @@ function whyClosed(reason: ClosingReason, caseId: string): string[] {
       if (reason.missed.length === 0) throw new RangeError(`${caseId} is closed for missed appointments: name them`);
       return ['Ông/Bà đã không đến theo các lịch hẹn nộp hồ sơ bản chính:', ...reason.missed.map((slot) => `  - ${slotText(slot)}`)];
     case 'withdrawn':
-      return [`Ngày ${dayOf(reason.withdrawnAt)}, Ông/Bà đã đề nghị rút yêu cầu thi hành án.`];
+      return [`Ngày ${dayOf(reason.withdrawnAt)}, Ông/Bà đã đề nghị rút ${procedure.requestName}.`];
   }
 }
 
-function whatNow(reason: ClosingReason, office: Office, caseId: string): string[] {
-  const again = `  - Gửi yêu cầu mới qua thư điện tử ${office.email} hoặc nộp trực tiếp tại ${office.address}, trong thời hiệu yêu cầu thi hành án theo quy định của pháp luật. Việc kết thúc hồ sơ trực tuyến không làm mất quyền yêu cầu thi hành án của Ông/Bà.`;
+function whatNow(reason: ClosingReason, office: Office, caseId: string, procedure: ProcedureWording): string[] {
+  const again = `  - Gửi ${procedure.requestName} mới qua thư điện tử ${office.email} hoặc nộp trực tiếp tại ${office.address}${withinLimitation(procedure)}. ${notLost(procedure)} của Ông/Bà.`;
   const mistaken =
     reason.kind === 'no-reply'
       ? `  - Nếu Ông/Bà đã gửi thư bổ sung mà chưa được ghi nhận, xin trả lời thư này và giữ nguyên mã hồ sơ ${subjectTag(caseId)} trong tiêu đề thư.`
       : reason.kind === 'missed-appointments'
         ? `  - Nếu Ông/Bà đã đến mà chưa được ghi nhận, xin trả lời thư này và giữ nguyên mã hồ sơ ${subjectTag(caseId)} trong tiêu đề thư.`
-        : `  - Nếu Ông/Bà không đề nghị rút yêu cầu, xin trả lời ngay thư này và giữ nguyên mã hồ sơ ${subjectTag(caseId)} trong tiêu đề thư.`;
+        : `  - Nếu Ông/Bà không đề nghị rút ${procedure.requestName}, xin trả lời ngay thư này và giữ nguyên mã hồ sơ ${subjectTag(caseId)} trong tiêu đề thư.`;
   return ['Ông/Bà có thể:', again, mistaken];
 }
 
 /** The online file is closed: why (no reply in time, a second missed appointment, withdrawn) and what the requester can do. */
-export function closingNotice({ caseRecord, office, reason, closedAt }: ClosingFacts): Notice {
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
-    ...whyClosed(reason, caseRecord.caseId),
+export function closingNotice({ caseRecord, office, procedure, reason, closedAt }: ClosingFacts): Notice {
+  const text = requesterLetter(caseRecord, procedure, office, [
+    ...whyClosed(reason, caseRecord.caseId, procedure),
     `Vì vậy, ${office.name} kết thúc xử lý hồ sơ trực tuyến mã ${caseRecord.caseId} từ ${at(closedAt)}.`,
     '',
-    ...whatNow(reason, office, caseRecord.caseId),
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
+    ...whatNow(reason, office, caseRecord.caseId, procedure),
+  ]);
   return { subject: taggedSubject('Thông báo kết thúc xử lý hồ sơ trực tuyến', caseRecord.caseId), text };
 }

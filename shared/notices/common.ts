@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../cases/model';
 import type { Office } from '../offices/directory';
 import { subjectTag } from '../cases/case-id';
+import type { ProcedureSettings } from '../workflow/procedure-settings';
 
 /** A file sent with a notice: a PDF of a decision or letter, an ICS invitation. */
 export interface NoticeAttachment {
@@ -22,24 +23,43 @@ export type Instant = string | Date;
 /** What a notice needs of the case: its id (for the subject tag) and who asked. A full CaseRecord will do. */
 export type CaseFacts = Pick<CaseRecord, 'caseId' | 'requester'>;
 
-/**
- * People mistake the "result" of the procedure for the money the judgment awards (seed 000).
- * Every message to a requester says plainly what the result is.
- */
-export const RESULT_IS_A_DECISION =
-  'Lưu ý: Kết quả của thủ tục này là quyết định thi hành án do cơ quan thi hành án dân sự ban hành, ' +
-  'không phải là khoản tiền hay tài sản mà Ông/Bà được nhận theo bản án. Việc thi hành để giao tiền, tài sản ' +
-  'được tiến hành sau khi có quyết định thi hành án.';
+/** What a notice says of the procedure: its name, what the requester sent, and what its result is (config/procedures.json). */
+export type ProcedureWording = Pick<ProcedureSettings, 'code' | 'name' | 'flow' | 'requestName' | 'result' | 'resultExplanation'>;
 
 /**
- * The result of a complaint or a denunciation is not an enforcement decision: the complaint guidance says what
- * its result is instead, and, like every message to a requester, that it is not the money of the judgment.
+ * People mistake the "result" of the procedure for the money the judgment awards (seed 000). Every message to
+ * a requester says plainly what the result of their procedure is, in the catalog's words.
  */
-export const RESULT_OF_A_COMPLAINT =
-  'Lưu ý: Kết quả giải quyết khiếu nại là quyết định giải quyết khiếu nại; kết quả giải quyết tố cáo là kết luận ' +
-  'nội dung tố cáo của người có thẩm quyền. Các kết quả này không phải là khoản tiền hay tài sản mà Ông/Bà được nhận theo bản án.';
+export const resultNote = (procedure: ProcedureWording) => `Lưu ý: ${procedure.resultExplanation.trim()}`;
 
-export const salutation = (name?: string) => `Kính gửi Ông/Bà ${name?.trim() || ''}`.trimEnd() + ',';
+/** "Yêu cầu thi hành án" from "yêu cầu thi hành án": the request's name opening a sentence. */
+export const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+
+/** Requesters that are organisations (a bank, a company) are addressed by their name, never as Ông/Bà. */
+// Whole words only: JavaScript's \b is ASCII-only, so the ends are written out.
+const ORGANISATION = /^(ngân hàng|công ty|tổng công ty|tập đoàn|doanh nghiệp|hợp tác xã|liên hiệp hợp tác xã|chi nhánh|văn phòng|quỹ|ủy ban|uỷ ban|cơ quan|tổ chức|trường|bệnh viện|hội|ban|cục|sở|phòng|viện|bank)(?=[\s,.;:]|$)|(^|\s)(tnhh|cổ phần|jsc|co\.,? ltd)(?=[\s,.;:]|$)/iu;
+
+export const isOrganisation = (name?: string) => !!name?.trim() && ORGANISATION.test(name.trim().normalize('NFC'));
+
+/** How the letter speaks to the requester after the salutation: "Ông/Bà" for a person, "Quý đơn vị" for an organisation. */
+export const pronounFor = (name?: string) => (isOrganisation(name) ? 'Quý đơn vị' : 'Ông/Bà');
+
+/** "Kính gửi Ông/Bà Nguyễn Văn An," for a person, "Kính gửi Ngân hàng TMCP Á Châu," for an organisation. */
+export function salutation(name?: string): string {
+  const who = name?.trim();
+  if (!who) return 'Kính gửi Ông/Bà,';
+  return isOrganisation(who) ? `Kính gửi ${who},` : `Kính gửi Ông/Bà ${who},`;
+}
+
+/**
+ * A message to a requester: the salutation, the body, what the result of the procedure is, the desk's
+ * signature. The body and the note say "Ông/Bà"; an organisation reads "Quý đơn vị" instead.
+ */
+export function requesterLetter(caseRecord: CaseFacts, procedure: ProcedureWording, office: Office, body: string[]): string {
+  const pronoun = pronounFor(caseRecord.requester.name);
+  const addressed = (line: string) => (pronoun === 'Ông/Bà' ? line : line.replace(/Ông\/Bà/g, pronoun));
+  return [salutation(caseRecord.requester.name), '', ...[...body, '', resultNote(procedure)].map(addressed), '', ...signature(office).map(addressed)].join('\n');
+}
 
 export function signature(office: Office): string[] {
   return [

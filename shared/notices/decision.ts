@@ -1,8 +1,8 @@
 import type { Office } from '../offices/directory';
-import { RESULT_IS_A_DECISION, salutation, signature, taggedSubject, type CaseFacts, type Instant, type Notice, type NoticeAttachment } from './common';
+import { requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type NoticeAttachment, type ProcedureWording } from './common';
 import { at, dayOf, fileSafe } from './format';
 
-/** An enforcement decision as issued: its number, date and signer. */
+/** The result as issued (an enforcement decision, a confirmation, a decision of reduction): its number, date and signer. */
 export interface DecisionFacts {
   /** "15/QĐ-THADS". */
   number: string;
@@ -16,28 +16,35 @@ export type DecisionCollection = { kind: 'at-desk'; from?: Instant } | { kind: '
 export interface DecisionReleasedFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   decision: DecisionFacts;
-  /** The decision as a PDF: attached for information; the original is collected or posted. */
+  /** The result as a PDF: attached for information; the original is collected or posted. */
   pdf: Buffer;
   collection: DecisionCollection;
 }
 
-/** "Quyết định thi hành án số 15-QĐ-THADS.pdf": the decision's number, made safe for a file name. */
-export const decisionFilename = (decision: DecisionFacts) => `Quyết định thi hành án số ${fileSafe(decision.number)}.pdf`;
+/**
+ * What the issued document is, from the catalog's result: "Quyết định thi hành án", "Văn bản xác nhận kết quả thi
+ * hành án". A result named with alternatives ("Quyết định … hoặc văn bản trả lời") is written by its first.
+ */
+export const resultDocumentName = (procedure: Pick<ProcedureWording, 'result'>) => procedure.result.split(/\s+hoặc\s+/)[0]!.trim();
 
-export function decisionAttachment(decision: DecisionFacts, pdf: Buffer): NoticeAttachment {
+/** "Quyết định thi hành án số 15-QĐ-THADS.pdf": the result's name and number, made safe for a file name. */
+export const decisionFilename = (decision: DecisionFacts, procedure: Pick<ProcedureWording, 'result'>) => `${resultDocumentName(procedure)} số ${fileSafe(decision.number)}.pdf`;
+
+export function decisionAttachment(decision: DecisionFacts, procedure: Pick<ProcedureWording, 'result'>, pdf: Buffer): NoticeAttachment {
   if (pdf.length === 0) throw new RangeError(`the PDF of decision ${decision.number} is empty`);
-  return { filename: decisionFilename(decision), content: pdf, contentType: 'application/pdf' };
+  return { filename: decisionFilename(decision, procedure), content: pdf, contentType: 'application/pdf' };
 }
 
-export const decisionTitle = (decision: DecisionFacts) => `Quyết định thi hành án số ${decision.number} ngày ${dayOf(decision.issuedAt)}`;
+export const decisionTitle = (decision: DecisionFacts, procedure: Pick<ProcedureWording, 'result'>) => `${resultDocumentName(procedure)} số ${decision.number} ngày ${dayOf(decision.issuedAt)}`;
 
 function collectionLines(collection: DecisionCollection, office: Office): string[] {
   if (collection.kind === 'at-desk') {
     return [
       `Nhận bản chính: tại Bộ phận một cửa - ${office.name}, ${office.address}, trong giờ làm việc${collection.from ? ` từ ${at(collection.from)}` : ''}.`,
-      'Khi đến, xin mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả và giấy tờ tùy thân; người nhận ký nhận vào Sổ theo dõi hồ sơ.',
-      'Việc giao quyết định tại Bộ phận một cửa được ghi vào hồ sơ thi hành án, để Chấp hành viên không phải giao lại quyết định này.',
+      'Khi đến, xin mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả và Thẻ căn cước hoặc căn cước công dân còn giá trị (hoặc giấy tờ tùy thân khác); người nhận ký nhận vào Sổ theo dõi hồ sơ.',
+      'Việc giao kết quả tại Bộ phận một cửa được ghi vào hồ sơ thi hành án, để Chấp hành viên không phải giao lại văn bản này.',
     ];
   }
   const address = collection.postalAddress.trim();
@@ -45,22 +52,23 @@ function collectionLines(collection: DecisionCollection, office: Office): string
   return [`Nhận bản chính: qua dịch vụ bưu chính, đến địa chỉ Ông/Bà đã đăng ký: ${address}${collection.postedAt ? ` (gửi ngày ${dayOf(collection.postedAt)})` : ''}.`];
 }
 
-/** The result is ready: the decision's number, date and signer, the PDF attached, and how the original is handed over. */
-export function decisionReleasedNotice({ caseRecord, office, decision, pdf, collection }: DecisionReleasedFacts): Notice {
-  const file = decisionAttachment(decision, pdf);
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
-    `${office.name} đã ban hành ${decisionTitle(decision)} đối với yêu cầu của Ông/Bà (mã hồ sơ ${caseRecord.caseId}). Quyết định do ${decision.signer.title} ${decision.signer.name} ký.`,
-    `Bản điện tử của quyết định được đính kèm thư này (tệp ${file.filename}) để Ông/Bà biết.`,
+/** What follows the result: an enforcement decision is carried out by an officer; other results end the procedure. */
+function nextStep(procedure: ProcedureWording): string {
+  return procedure.flow === 'enforcement-request'
+    ? 'Bước tiếp theo: Chấp hành viên được phân công sẽ tổ chức thi hành quyết định theo quy định của pháp luật về thi hành án dân sự và thông báo cho Ông/Bà các việc cần làm.'
+    : `Với kết quả này, thủ tục “${procedure.name}” đã được giải quyết xong. Nếu có điều chưa rõ, Ông/Bà có thể trả lời thư này.`;
+}
+
+/** The result is ready: its name, number, date and signer, the PDF attached, and how the original is handed over. */
+export function decisionReleasedNotice({ caseRecord, office, procedure, decision, pdf, collection }: DecisionReleasedFacts): Notice {
+  const file = decisionAttachment(decision, procedure, pdf);
+  const text = requesterLetter(caseRecord, procedure, office, [
+    `${office.name} đã ban hành ${decisionTitle(decision, procedure)} giải quyết ${procedure.requestName} của Ông/Bà (mã hồ sơ ${caseRecord.caseId}). Văn bản do ${decision.signer.title} ${decision.signer.name} ký.`,
+    `Bản điện tử được đính kèm thư này (tệp ${file.filename}) để Ông/Bà biết.`,
     '',
     ...collectionLines(collection, office),
     '',
-    'Bước tiếp theo: Chấp hành viên được phân công sẽ tổ chức thi hành quyết định theo quy định của pháp luật về thi hành án dân sự và thông báo cho Ông/Bà các việc cần làm.',
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
-  return { subject: taggedSubject(`Đã ban hành Quyết định thi hành án số ${decision.number}`, caseRecord.caseId), text, attachments: [file] };
+    nextStep(procedure),
+  ]);
+  return { subject: taggedSubject(`Đã ban hành ${resultDocumentName(procedure)} số ${decision.number}`, caseRecord.caseId), text, attachments: [file] };
 }

@@ -1,11 +1,12 @@
 import type { Office } from '../offices/directory';
 import { subjectTag } from '../cases/case-id';
-import { RESULT_IS_A_DECISION, salutation, signature, taggedSubject, type CaseFacts, type Instant, type Notice } from './common';
+import { requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type ProcedureWording } from './common';
 import { at, numbered, requireItems } from './format';
 
 export interface GuidanceFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   /** What the file lacks, as the officer wrote it: each label is listed as given, in order. */
   missingItems: string[];
   /** The last instant a reply is awaited before the file is closed. */
@@ -14,18 +15,22 @@ export interface GuidanceFacts {
   officerNote?: string;
 }
 
+/** Closing an online file takes no right away: for a request for enforcement, the right to request it (within its limitation period). */
+export const notLost = (procedure: ProcedureWording) =>
+  procedure.flow === 'enforcement-request' ? 'Việc đóng hồ sơ trực tuyến không làm mất quyền yêu cầu thi hành án' : `Việc đóng hồ sơ trực tuyến không làm mất quyền gửi ${procedure.requestName}`;
+
+export const withinLimitation = (procedure: ProcedureWording) => (procedure.flow === 'enforcement-request' ? ', trong thời hiệu yêu cầu thi hành án theo quy định của pháp luật' : '');
+
 /**
  * Asks the requester for what is missing (Quyết định 536/QĐ-TCTHADS, step 2): exactly what, how to send it (a
  * reply keeping the case tag, photos accepted: scanning is hard outside towns), by when, that the agency's clock
  * is paused meanwhile, and what happens without a reply.
  */
-export function guidanceNotice({ caseRecord, office, missingItems, replyBy, officerNote }: GuidanceFacts): Notice {
+export function guidanceNotice({ caseRecord, office, procedure, missingItems, replyBy, officerNote }: GuidanceFacts): Notice {
   const items = requireItems(missingItems, `the guidance for ${caseRecord.caseId} names what is missing`);
   const tag = subjectTag(caseRecord.caseId);
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
-    `${office.name} đã kiểm tra yêu cầu thi hành án của Ông/Bà (mã hồ sơ ${caseRecord.caseId}). Để giải quyết được yêu cầu, hồ sơ cần bổ sung những giấy tờ, thông tin sau:`,
+  const text = requesterLetter(caseRecord, procedure, office, [
+    `${office.name} đã kiểm tra ${procedure.requestName} của Ông/Bà (mã hồ sơ ${caseRecord.caseId}). Để giải quyết được yêu cầu, hồ sơ cần bổ sung những giấy tờ, thông tin sau:`,
     ...numbered(items),
     ...(officerNote?.trim() ? ['', `Ghi chú của công chức tiếp nhận: ${officerNote.trim()}`] : []),
     '',
@@ -35,11 +40,7 @@ export function guidanceNotice({ caseRecord, office, missingItems, replyBy, offi
     '',
     `Thời hạn bổ sung: chậm nhất vào ${at(replyBy)}.`,
     'Trong thời gian chờ Ông/Bà bổ sung, thời hạn giải quyết của cơ quan thi hành án tạm dừng và được tính tiếp từ khi chúng tôi nhận được thư bổ sung của Ông/Bà.',
-    `Nếu đến thời hạn trên chúng tôi chưa nhận được thư bổ sung, hồ sơ trực tuyến này sẽ được đóng và Ông/Bà sẽ nhận được thông báo. Việc đóng hồ sơ không làm mất quyền yêu cầu thi hành án: Ông/Bà có thể gửi lại yêu cầu đầy đủ qua thư điện tử ${office.email} hoặc nộp trực tiếp tại ${office.address}, trong thời hiệu yêu cầu thi hành án theo quy định của pháp luật.`,
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
-  return { subject: taggedSubject('Đề nghị bổ sung hồ sơ yêu cầu thi hành án', caseRecord.caseId), text };
+    `Nếu đến thời hạn trên chúng tôi chưa nhận được thư bổ sung, hồ sơ trực tuyến này sẽ được đóng và Ông/Bà sẽ nhận được thông báo. ${notLost(procedure)}: Ông/Bà có thể gửi lại ${procedure.requestName} đầy đủ qua thư điện tử ${office.email} hoặc nộp trực tiếp tại ${office.address}${withinLimitation(procedure)}.`,
+  ]);
+  return { subject: taggedSubject(`Đề nghị bổ sung hồ sơ ${procedure.requestName}`, caseRecord.caseId), text };
 }

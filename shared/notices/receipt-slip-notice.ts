@@ -1,29 +1,25 @@
 import type { Office } from '../offices/directory';
-import { subjectTag } from '../cases/case-id';
 import { vietnameseDateTime } from '../time/vietnam-time';
-import { RESULT_IS_A_DECISION, salutation, signature, type CaseFacts, type Notice, type NoticeAttachment } from './common';
+import { requesterLetter, taggedSubject, type CaseFacts, type Notice, type NoticeAttachment, type ProcedureWording } from './common';
 
 export interface ReceiptSlipFacts {
   caseRecord: CaseFacts;
   office: Office;
+  procedure: ProcedureWording;
   resultDueAt: string;
   collection: 'at-desk' | 'by-post';
   slip: NoticeAttachment;
 }
 
-/** After the visit: the receipt and appointment slip (form 01) by e-mail too, with the date of the result. */
-export function receiptSlipNotice({ caseRecord, office, resultDueAt, collection, slip }: ReceiptSlipFacts): Notice {
-  const text = [
-    salutation(caseRecord.requester.name),
-    '',
-    `${office.name} đã tiếp nhận hồ sơ bản chính của Ông/Bà (mã hồ sơ ${caseRecord.caseId}). Giấy tiếp nhận hồ sơ và hẹn trả kết quả được gửi kèm thư này.`,
+/** After the visit: the receipt and appointment slip (form 01) by e-mail too, with what the result is and its date. */
+export function receiptSlipNotice({ caseRecord, office, procedure, resultDueAt, collection, slip }: ReceiptSlipFacts): Notice {
+  const due = vietnameseDateTime(new Date(resultDueAt));
+  const text = requesterLetter(caseRecord, procedure, office, [
+    `${office.name} đã tiếp nhận hồ sơ bản chính của Ông/Bà (mã hồ sơ ${caseRecord.caseId}; thủ tục: ${procedure.name}). Giấy tiếp nhận hồ sơ và hẹn trả kết quả được gửi kèm thư này.`,
+    `Kết quả giải quyết: ${procedure.result}.`,
     collection === 'at-desk'
-      ? `Ngày hẹn trả kết quả: ${vietnameseDateTime(new Date(resultDueAt))}, tại Bộ phận một cửa, ${office.address}.`
-      : `Kết quả sẽ được gửi qua dịch vụ bưu chính đến địa chỉ Ông/Bà đã đăng ký, chậm nhất vào ${vietnameseDateTime(new Date(resultDueAt))}.`,
-    '',
-    RESULT_IS_A_DECISION,
-    '',
-    ...signature(office),
-  ].join('\n');
-  return { subject: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${subjectTag(caseRecord.caseId)}`, text, attachments: [slip] };
+      ? `Ngày hẹn trả kết quả: ${due}, tại Bộ phận một cửa, ${office.address}.`
+      : `Kết quả sẽ được gửi qua dịch vụ bưu chính đến địa chỉ Ông/Bà đã đăng ký, chậm nhất vào ${due}.`,
+  ]);
+  return { subject: taggedSubject('Giấy tiếp nhận hồ sơ và hẹn trả kết quả', caseRecord.caseId), text, attachments: [slip] };
 }

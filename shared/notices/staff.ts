@@ -1,18 +1,23 @@
 import type { CaseRecord } from '../cases/model';
 import type { Office } from '../offices/directory';
 import { subjectTag } from '../cases/case-id';
-import { staffSignature, taggedSubject, type CaseFacts, type Instant, type Notice } from './common';
+import { staffSignature, taggedSubject, type CaseFacts, type Instant, type Notice, type ProcedureWording } from './common';
+import { FORM_04_TITLE } from '../documents/apology-letter';
 import { at, workingDuration } from './format';
 
-/** The steps a person must act on, as the staff reads them. */
+/** The steps a person must act on, as the staff reads them; the result's steps name the procedure's result. */
 export const STEP_LABELS: Readonly<Record<string, string>> = {
   review: 'Kiểm tra yêu cầu và trả lời người yêu cầu',
   visit: 'Tiếp nhận hồ sơ bản chính theo lịch hẹn',
-  decision: 'Ra quyết định thi hành án',
-  handover: 'Trả kết quả (giao quyết định thi hành án)',
+  decision: 'Ban hành kết quả giải quyết',
+  handover: 'Trả kết quả',
+  registration: 'Xem xét thụ lý đơn',
 };
 
-export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
+export function stepLabel(step: string, procedure?: Pick<ProcedureWording, 'result'>): string {
+  const label = STEP_LABELS[step] ?? step;
+  return procedure && (step === 'decision' || step === 'handover') ? `${label} (${procedure.result})` : label;
+}
 
 const desk = (office: Office) => `Bộ phận một cửa - ${office.name}`;
 const requesterOf = (c: CaseFacts) => (c.requester.name ? `${c.requester.name} <${c.requester.address}>` : c.requester.address);
@@ -20,6 +25,8 @@ const requesterOf = (c: CaseFacts) => (c.requester.name ? `${c.requester.name} <
 export interface NewCaseFacts {
   caseRecord: CaseFacts & Pick<CaseRecord, 'receivedAt' | 'subject'>;
   office: Office;
+  /** The procedure the checks found likely (the officer confirms it at review). */
+  procedure: ProcedureWording;
   reviewDueAt: Instant;
   attachmentNames: string[];
   /** Where the officer opens the case, when the deployment has a console. */
@@ -27,7 +34,7 @@ export interface NewCaseFacts {
 }
 
 /** To the desk (office.staff.desk): a new request to review, and the deadline for the reply. */
-export function newCaseForDeskNotice({ caseRecord, office, reviewDueAt, attachmentNames, caseUrl }: NewCaseFacts): Notice {
+export function newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueAt, attachmentNames, caseUrl }: NewCaseFacts): Notice {
   const files = attachmentNames.length ? attachmentNames.map((n) => `    - ${n}`) : ['    (không có tệp đính kèm)'];
   const text = [
     `Kính gửi: ${desk(office)},`,
@@ -35,10 +42,13 @@ export function newCaseForDeskNotice({ caseRecord, office, reviewDueAt, attachme
     `Hồ sơ mới ${caseRecord.caseId} đã được tiếp nhận qua thư điện tử lúc ${at(caseRecord.receivedAt)}.`,
     `  Người gửi: ${requesterOf(caseRecord)}`,
     `  Tiêu đề thư: ${caseRecord.subject}`,
+    `  Thủ tục (theo kiểm tra tự động; công chức xác nhận khi kiểm tra): ${procedure.name}`,
     `  Tệp đính kèm (${attachmentNames.length}):`,
     ...files,
     '',
-    'Việc cần làm: kiểm tra quyền yêu cầu thi hành án, thẩm quyền của cơ quan và thành phần hồ sơ, rồi chọn: hẹn nộp hồ sơ bản chính, đề nghị bổ sung, từ chối, hoặc hướng dẫn gửi đến cơ quan có thẩm quyền.',
+    procedure.flow === 'guidance'
+      ? `Việc cần làm: xem xét thụ lý ${procedure.requestName} theo thẩm quyền; người gửi đã nhận hướng dẫn thủ tục.`
+      : `Việc cần làm: kiểm tra quyền gửi ${procedure.requestName}, thẩm quyền của cơ quan và thành phần hồ sơ, rồi chọn: hẹn nộp hồ sơ bản chính, đề nghị bổ sung, từ chối, hoặc hướng dẫn gửi đến cơ quan có thẩm quyền.`,
     `Hạn trả lời người yêu cầu: ${at(reviewDueAt)}.`,
     ...(caseUrl ? [`Mở hồ sơ: ${caseUrl}`] : []),
     `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`,
@@ -57,11 +67,13 @@ export interface StepWarningFacts {
   remainingWorkingMinutes: number;
   /** The officer the case is assigned to; unset, the warning goes to the desk. */
   assignee?: string;
+  /** The case's procedure, so the step names its result. */
+  procedure?: ProcedureWording;
 }
 
 /** To the assignee, or the desk: a step is coming due, with the working time left. */
-export function stepWarningNotice({ caseRecord, office, step, dueAt, remainingWorkingMinutes, assignee }: StepWarningFacts): Notice {
-  const label = stepLabel(step);
+export function stepWarningNotice({ caseRecord, office, step, dueAt, remainingWorkingMinutes, assignee, procedure }: StepWarningFacts): Notice {
+  const label = stepLabel(step, procedure);
   const left = workingDuration(remainingWorkingMinutes);
   const text = [
     `Kính gửi: ${assignee?.trim() || desk(office)},`,
@@ -83,14 +95,15 @@ export interface StepEscalationFacts {
   /** Working time past dueAt, in minutes (0 at the deadline itself). */
   lateWorkingMinutes: number;
   assignee?: string;
+  procedure?: ProcedureWording;
 }
 
 /**
  * To the head of office (office.staff.head): a step is past its deadline, by how much, and who has it. The same
  * message reports a breach (the deadline passing) and any later reminder, so breachNotice is this function.
  */
-export function stepEscalationNotice({ caseRecord, office, step, dueAt, lateWorkingMinutes, assignee }: StepEscalationFacts): Notice {
-  const label = stepLabel(step);
+export function stepEscalationNotice({ caseRecord, office, step, dueAt, lateWorkingMinutes, assignee, procedure }: StepEscalationFacts): Notice {
+  const label = stepLabel(step, procedure);
   const late = lateWorkingMinutes > 0 ? `trễ ${workingDuration(lateWorkingMinutes)} làm việc` : 'đã đến hạn';
   const text = [
     `Kính gửi: Thủ trưởng ${office.name},`,
@@ -99,7 +112,7 @@ export function stepEscalationNotice({ caseRecord, office, step, dueAt, lateWork
     `Hạn hoàn thành: ${at(dueAt)}; ${lateWorkingMinutes > 0 ? `đã quá hạn ${workingDuration(lateWorkingMinutes)} làm việc` : 'thời hạn vừa hết'}.`,
     `Người được giao: ${assignee?.trim() || `chưa phân công (${desk(office)})`}.`,
     '',
-    'Đề nghị: đôn đốc người được giao hoặc phân công lại hồ sơ; nếu kết quả trả cho người yêu cầu bị chậm so với ngày hẹn, lập Phiếu xin lỗi và hẹn lại ngày trả kết quả.',
+    `Đề nghị: đôn đốc người được giao hoặc phân công lại hồ sơ. Khi biết trước kết quả sẽ chậm so với ngày hẹn, ghi nhận việc chậm với lý do và ngày hẹn mới trước thời hạn (lệnh "motcua act <mã hồ sơ> delay"): hệ thống gửi người yêu cầu ${FORM_04_TITLE} do Thủ trưởng ký. Nếu đã quá hạn mà chưa ghi nhận, văn bản này được gửi tự động với lý do chung.`,
     '',
     ...staffSignature(office),
   ].join('\n');

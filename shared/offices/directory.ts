@@ -23,6 +23,9 @@ const office = z.object({
   /** The procuracy at the office's level, as a letter addresses it: "Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh". */
   procuracyName: z.string().startsWith('Viện kiểm sát nhân dân').optional(),
   officeHours: z.array(session).min(1).optional(),
+  /** The head of office as letters name them: the title of the signature block ("Trưởng phòng") and the name. They sign form 04. */
+  headTitle: z.string().trim().min(1, 'the title of the head of office, as the signature block writes it'),
+  headName: z.string().trim().min(1, 'the name of the head of office'),
   /** Who is told: the one-stop desk's officers (warnings, new cases) and the head of office (escalations). */
   staff: z.object({
     desk: z.email(),
@@ -116,3 +119,11 @@ export function officeHours(directory: OfficeDirectory, office: Office): OfficeS
 export function officeAppointments(directory: OfficeDirectory, office: Office): OfficeDirectory['defaultAppointments'] {
   return office.appointments ?? directory.defaultAppointments;
 }
+
+/** The office one level up (its parent), where a complaint about the head's decision is resolved; undefined for the top level. */
+export function superiorOf(directory: OfficeDirectory, office: Office): Office | undefined {
+  return office.parent ? officeByCode(directory, office.parent) : undefined;
+}
+
+/** Who signs for an office: its head, by title and name. */
+export const headOf = (office: Office) => ({ title: office.headTitle, name: office.headName });

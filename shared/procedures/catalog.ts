@@ -169,6 +169,8 @@ const procedure = z.strictObject({
   $comment: z.string().optional(),
   code: z.enum(PROCEDURE_CODES),
   name: nonEmpty,
+  /** What the requester sends, as running text says it: "yêu cầu thi hành án", "đơn khiếu nại". */
+  requestName: nonEmpty,
   flow: z.enum(PROCEDURE_FLOWS),
   /** What the requester receives, and a plain reminder that it is not the money of the judgment (seed 000). */
   result: z.strictObject({ name: nonEmpty, explanation: nonEmpty }),
@@ -297,6 +299,7 @@ export interface CutoffSetting {
 export interface Procedure {
   code: ProcedureCode;
   name: string;
+  requestName: string;
   flow: ProcedureFlow;
   result: { name: string; explanation: string };
   reviewWorkingDays: number;
@@ -365,6 +368,7 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
       return {
         code: p.code,
         name: p.name,
+        requestName: p.requestName,
         flow: p.flow,
         result: p.result,
         reviewWorkingDays: p.reviewWorkingDays.value,

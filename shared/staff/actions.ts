@@ -6,6 +6,7 @@ import type { Actor, CaseRecord } from '../cases/model';
 import { sha256Hex } from '../timeline/hash-chain';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor, requirePermission } from './access';
+import { recordDelay } from './delay';
 import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
 
@@ -75,6 +76,17 @@ const handoverBody = z.strictObject({
 /** A complaint or denunciation registered by an officer (the guidance flow). */
 const registerBody = z.strictObject({ note: note.optional() });
 
+/**
+ * The officer or head records, before the deadline, that the result will be late (form 04 of circular
+ * 03/2025/TT-VPCP): the reason the letter gives the requester, and the new date (the close of office hours on
+ * that day, or an exact time). The step's deadline moves to it; the letter goes to the requester.
+ */
+const delayBody = z.strictObject({
+  reason: text,
+  newDate: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/, 'a date YYYY-MM-DD, or a date and time with its offset (2026-12-10T16:00+07:00)'),
+  note: note.optional(),
+});
+
 const reassignBody = z.strictObject({
   assignee: z.string().trim().min(1).max(200),
   note: note.optional(),
@@ -101,6 +113,7 @@ export const ACTIONS = {
   handover: { step: 'handover', permission: 'case:act', body: handoverBody, summary: 'Record the hand-over of the decision' },
   register: { step: 'registration', permission: 'case:act', body: registerBody, summary: 'Register a complaint or denunciation' },
   reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
+  delay: { permission: 'case:act', body: delayBody, summary: 'Record, before the deadline, that the result will be late, why and the new date (form 04)' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -114,7 +127,7 @@ export interface ActionResult {
   at: string;
 }
 
-const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
+export const actorOf = (principal: Principal): Extract<Actor, { kind: 'officer' }> => ({
   kind: 'officer',
   id: principal.sub,
   ...(principal.name ?? principal.email ? { name: principal.name ?? principal.email } : {}),
@@ -165,6 +178,7 @@ export async function performAction(principal: Principal, caseId: string, action
   const record = await caseFor(principal, spec.permission, caseId, ports);
   const input = parseActionBody(action, body);
   const at = toVietnamIso(ports.clock.now());
+  if (action === 'delay') return recordDelay(principal, record, input as z.infer<typeof delayBody>, ports);
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;

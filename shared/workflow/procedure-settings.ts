@@ -16,6 +16,10 @@ export interface ProcedureSettings {
   flow: ProcedureFlow;
   /** What the result is, in Vietnamese (e.g. "Quyết định thi hành án"). */
   result: string;
+  /** What the result is and is not, in a sentence or two for the requester (the catalog's result.explanation). */
+  resultExplanation: string;
+  /** What the requester sends, as running text says it: "yêu cầu thi hành án", "đơn khiếu nại". */
+  requestName: string;
   reviewWorkingDays: number;
   resultWorkingDays: number;
   requesterReplyWorkingDays: number;
@@ -44,6 +48,8 @@ export function procedureSettings(catalog: ProcedureCatalog, code: string): Proc
     name: procedure.name,
     flow: procedure.flow,
     result: procedure.result.name,
+    resultExplanation: procedure.result.explanation,
+    requestName: procedure.requestName,
     reviewWorkingDays: procedure.reviewWorkingDays,
     resultWorkingDays: procedure.resultWorkingDays,
     requesterReplyWorkingDays: procedure.requesterReplyWorkingDays,

@@ -1,6 +1,9 @@
 import type { CaseRecord, DocumentRef, NewEvent, StepDeadline } from '../cases/model';
 import { officeByCode } from '../offices/directory';
 import { receiptSlipPdf, type ReceivedDocument } from '../documents/receipt-slip';
+import { legalBasis } from '../procedures/default-legal-basis';
+import { capitalised } from '../notices/common';
+import { limitCitation } from '../procedures/legal-basis';
 import { toVietnamIso } from '../time/vietnam-time';
 import { deadlineOfLimit, timelinessOf, WORKFLOW, type WorkflowPorts } from './steps';
 import type { ProcedureSettings, TimeLimit } from './procedure-settings';
@@ -33,8 +36,9 @@ export interface DecisionInput {
   actor?: NewEvent['actor'];
 }
 
-const DEFAULT_DOCUMENTS: ReceivedDocument[] = [
-  { name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' },
+/** What the desk receives when the officer lists nothing: the request itself (named as the procedure names it) and the judgment. */
+const defaultDocuments = (procedure: ProcedureSettings): ReceivedDocument[] => [
+  { name: /^đơn /i.test(procedure.requestName) ? capitalised(procedure.requestName) : `Đơn ${procedure.requestName}`, copies: 1, kind: 'original' },
   { name: 'Bản án, quyết định của Tòa án', copies: 1, kind: 'copy' },
 ];
 
@@ -52,7 +56,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
   const at = ports.clock.now();
   const decisionDue = deadlineOfLimit(ports, current, at, procedure.limits.result, procedure.afterCutoff);
   const collection = visit.collection ?? 'at-desk';
-  const documentsReceived = visit.documentsReceived?.length ? visit.documentsReceived : DEFAULT_DOCUMENTS;
+  const documentsReceived = visit.documentsReceived?.length ? visit.documentsReceived : defaultDocuments(procedure);
   const officer = visit.actor?.kind === 'officer' ? (visit.actor.name ?? visit.actor.id) : 'Bộ phận một cửa';
   const slip = await receiptSlipPdf({
     caseId,
@@ -68,6 +72,8 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
     postalAddress: visit.postalAddress,
     officer: { name: officer },
     workingDays: procedure.resultWorkingDays,
+    resultExplanation: procedure.resultExplanation,
+    ...receiptSlipLegalBasis(current),
   });
   const stored = await ports.storeDocument(`cases/${caseId}/documents/giay-tiep-nhan-ho-so-va-hen-tra-ket-qua.pdf`, slip, 'application/pdf');
   const receiptSlip: DocumentRef = { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả.pdf', contentType: 'application/pdf', ...stored };
@@ -90,6 +96,12 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
     };
   });
   return { resultDueAt: decisionDue.dueAt };
+}
+
+/** The slip cites the provision of the result's limit in the law in force on the day the case was received. */
+function receiptSlipLegalBasis(record: CaseRecord): { legalBasis?: string } {
+  const citation = limitCitation(legalBasis, record.procedure, 'resultWorkingDays', record.receivedAt);
+  return citation ? { legalBasis: citation.text } : {};
 }
 
 function visitOnTime(record: CaseRecord, at: Date, ports: WorkflowPorts): boolean | undefined {

@@ -169,7 +169,7 @@ describe('a decision not issued in time', () => {
 
     await drive.passTime(deciding.deadlines.decision!.dueAt);
 
-    const apology = await drive.mail(caseId, citizen.address, 'Phiếu xin lỗi');
+    const apology = await drive.mail(caseId, citizen.address, 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết');
     expect(apology.attachments.map((a) => a.contentType)).toContain('application/pdf');
     await drive.mail(caseId, 'truong.kv1@hcm.thads.example', 'Quá hạn');
     await drive.act(caseId, 'decision', { number: '77/QĐ-THADS', date: '2026-12-10', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });

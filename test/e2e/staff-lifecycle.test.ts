@@ -45,7 +45,7 @@ describe('the desk works a request through the HTTP API', () => {
     // the decision goes to the requester and to the procuracy, the signed PDF attached
     const released = await drive.mail(caseId, citizen.address, 'Đã ban hành Quyết định thi hành án số 55/QĐ-THADS');
     expect(Buffer.from(String(released.attachments.find((a) => a.contentType === 'application/pdf')?.content), 'base64').equals(decision)).toBe(true);
-    await drive.mail(caseId, 'vks.kv2@hcm.vks.example', 'Sao gửi Viện kiểm sát');
+    await drive.mail(caseId, 'vks.kv2@hcm.vks.example', 'Gửi Viện kiểm sát');
 
     await drive.waitingFor(caseId, 'handover');
     expect(await post(`/cases/${caseId}/handover`, 'officer', { method: 'by-post', receivedBy: citizen.name })).toMatchObject({ status: 200 });

@@ -28,6 +28,7 @@ describe('the bounds of action bodies', () => {
     ['handover', { method: 'by-post', receivedBy: text, note }],
     ['register', { note }],
     ['reassign', { assignee: longest(200), note }],
+    ['delay', { reason: text, newDate: '2026-12-10T16:00:00+07:00', note }],
   ] as const)('admits no %s body larger than a Step Functions task output, at its largest', (action, body) => {
     // Act: the largest body the schema admits, with the actor and time the API adds
     const parsed = parseActionBody(action, body);
@@ -38,6 +39,6 @@ describe('the bounds of action bodies', () => {
   });
 
   it('covers every action but the decision, whose PDF goes to the documents bucket and not through Step Functions', () => {
-    expect(Object.keys(ACTIONS).sort()).toEqual(['decision', 'handover', 'reassign', 'register', 'review', 'visit']);
+    expect(Object.keys(ACTIONS).sort()).toEqual(['decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit']);
   });
 });

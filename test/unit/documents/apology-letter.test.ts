@@ -16,13 +16,14 @@ const letter: ApologyLetterInput = {
   issuedAt: '2026-12-07T08:00:00+07:00',
   number: '12/PXL-THADS',
   signer: { title: 'Trưởng phòng', name: 'Lê Văn Minh' },
+  timing: 'after-breach',
 };
 
 /** The usual letter, rendered once for the tests that only read it. */
 let usualRendering: Promise<{ text: string; pages: number }> | undefined;
 const rendered = () => (usualRendering ??= apologyLetterPdf(letter).then(pdfText));
 
-describe('the apology with a new date (form 04)', () => {
+describe('the apology and request for an extension (form 04)', () => {
   it('has the national name and motto, the office, its number, and the place and date of the letter', async () => {
     // Prepare, Act
     const { text } = await rendered();
@@ -40,7 +41,7 @@ describe('the apology with a new date (form 04)', () => {
     const { text } = await rendered();
 
     // Assess
-    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ Kính gửi: Ông/Bà Nguyễn Văn An (Địa chỉ: Số 45 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh)');
+    expect(text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT Kính gửi: Ông/Bà Nguyễn Văn An (Địa chỉ: Số 45 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh)');
   });
 
   it('recalls the file received, its code and the date first promised', async () => {
@@ -62,7 +63,7 @@ describe('the apology with a new date (form 04)', () => {
     // Assess
     expect(text).toContain('chưa trả kết quả giải quyết hồ sơ của Ông/Bà Nguyễn Văn An đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.');
     expect(text).toContain('Lý do: Cần xác minh thêm nội dung bản án với Tòa án nhân dân Thành phố Hồ Chí Minh.');
-    expect(text).toContain('xin lỗi Ông/Bà Nguyễn Văn An và hẹn trả kết quả giải quyết hồ sơ vào 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
+    expect(text).toContain('xin lỗi Ông/Bà Nguyễn Văn An vì sự chậm trễ này và đề nghị Ông/Bà Nguyễn Văn An gia hạn thời gian giải quyết hồ sơ đến 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
     expect(text).toContain('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà Nguyễn Văn An./.');
   });
 

@@ -6,6 +6,10 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { officeByCode, type Office } from '../../../shared/offices/directory';
 import { officeDirectory } from '../../../shared/offices/default-directory';
+import { procedureCatalog } from '../../../shared/procedures/default-catalog';
+import { procedureSettings } from '../../../shared/workflow/procedure-settings';
+import { legalBasis } from '../../../shared/procedures/default-legal-basis';
+import { citationOf } from '../../../shared/procedures/legal-basis';
 
 const office = (code: string): Office => {
   const found = officeByCode(officeDirectory, code);
@@ -62,3 +66,10 @@ export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: numbe
   const { text, totalPages } = await extractText(document, { mergePages: true });
   return { text: text.replace(/\s+/g, ' '), pages: totalPages };
 }
+
+/** The catalog's procedures as the notices read them (config/procedures.json). */
+export const procedureOf = (code: string) => procedureSettings(procedureCatalog, code);
+/** The request for enforcement, the procedure of the fixtures' case. */
+export const procedure = procedureOf('enforcement-request');
+/** A provision as the law in force on the day the fixtures' case was received cites it. */
+export const citation = (provision: string) => citationOf(legalBasis, provision, caseRecord.receivedAt);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { receiptSlipPdf, type ReceiptSlipInput } from '../../../shared/documents/receipt-slip';
-import { AGENCY_NAME, CASE_ID, kv1, pdfText } from './lifecycle-fixtures';
+import { AGENCY_NAME, CASE_ID, kv1, pdfText, procedure } from './lifecycle-fixtures';
 
 /** A due date over a year without an official schedule of days off is a forecast, and the slip says so. */
 const slip: ReceiptSlipInput = {
@@ -15,6 +15,7 @@ const slip: ReceiptSlipInput = {
   resultCollection: 'at-desk',
   officer: { name: 'Trần Thị Lan' },
   workingDays: 5,
+  resultExplanation: procedure.resultExplanation,
 };
 
 describe('a provisional due date on the receipt slip', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidReceiptSlip, receiptSlipPdf, type ReceiptSlipInput } from '../../../shared/documents/receipt-slip';
-import { AGENCY_NAME, CASE_ID, kv1, pdfText } from './lifecycle-fixtures';
+import { AGENCY_NAME, CASE_ID, kv1, pdfText, procedure } from './lifecycle-fixtures';
 
 const slip: ReceiptSlipInput = {
   caseId: CASE_ID,
@@ -18,6 +18,8 @@ const slip: ReceiptSlipInput = {
   resultCollection: 'at-desk',
   officer: { name: 'Trần Thị Hồng Nhung' },
   workingDays: 5,
+  resultExplanation: procedure.resultExplanation,
+  legalBasis: 'Điều 36 Luật Thi hành án dân sự năm 2008 (sửa đổi, bổ sung năm 2014, 2022) về ra quyết định thi hành án theo yêu cầu',
 };
 
 /** The usual slip, rendered once for the tests that only read it. */
@@ -65,7 +67,8 @@ describe('the receipt and appointment slip (form 01)', () => {
     const { text } = await pdfText(await receiptSlipPdf({ ...slip, resultDueAt: '2026-12-07T02:15:00Z' }));
 
     // Assess
-    expect(text).toContain('3. Thời gian giải quyết hồ sơ theo quy định là: 5 ngày làm việc');
+    expect(text).toContain('3. Thời gian giải quyết hồ sơ theo quy định là: 05 ngày làm việc');
+    expect(text).toContain('- Thời gian giải quyết theo Điều 36 Luật Thi hành án dân sự năm 2008 (sửa đổi, bổ sung năm 2014, 2022) về ra quyết định thi hành án theo yêu cầu.');
     expect(text).toContain('4. Thời gian nhận hồ sơ: 09 giờ 15 phút, ngày 30 tháng 11 năm 2026');
     expect(text).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 15 phút, ngày 07 tháng 12 năm 2026');
   });
@@ -104,7 +107,7 @@ describe('the receipt and appointment slip (form 01)', () => {
     const { text } = await rendered();
 
     // Assess
-    expect(text).toContain('Lưu ý: Kết quả giải quyết hồ sơ là quyết định thi hành án do cơ quan thi hành án dân sự ban hành, không phải là khoản tiền hay tài sản được nhận theo bản án.');
+    expect(text).toContain(`Lưu ý: ${procedure.resultExplanation}`);
   });
 
   it('is signed by the submitter and the receiving officer, by name', async () => {

@@ -4,6 +4,8 @@ import { salutation } from '../../../shared/notices/common';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { officeByCode } from '../../../shared/offices/directory';
 import { officeDirectory } from '../../../shared/offices/default-directory';
+import { procedureCatalog } from '../../../shared/procedures/default-catalog';
+import { procedureSettings } from '../../../shared/workflow/procedure-settings';
 
 const kv1 = officeByCode(officeDirectory, 'HCMKV1')!;
 
@@ -26,6 +28,7 @@ const caseRecord: CaseRecord = {
 
 const facts: AcknowledgementFacts = {
   caseRecord,
+  procedure: procedureSettings(procedureCatalog, 'enforcement-request'),
   office: kv1,
   reviewDueAt: '2026-11-24T16:30:00+07:00',
   attachmentNames: ['Bản án số 123-2026-DS-PT.pdf', 'Ảnh CCCD mặt trước.jpg'],
@@ -54,7 +57,7 @@ describe('the acknowledgement of a request for enforcement', () => {
     const notice = acknowledgementNotice(facts);
 
     // Assess
-    expect(notice.text).toContain('Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh đã nhận được yêu cầu của Ông/Bà gửi qua thư điện tử lúc 16:30 ngày 23/11/2026.');
+    expect(notice.text).toContain('Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh đã nhận được yêu cầu thi hành án của Ông/Bà gửi qua thư điện tử lúc 16:30 ngày 23/11/2026.');
   });
 
   it('states the review deadline as HH:MM ngày dd/mm/yyyy', () => {
@@ -110,7 +113,7 @@ describe('the acknowledgement of a request for enforcement', () => {
     const notice = acknowledgementNotice(facts);
 
     // Assess
-    expect(notice.text).toContain('Kết quả của thủ tục này là quyết định thi hành án do cơ quan thi hành án dân sự ban hành');
+    expect(notice.text).toContain('Lưu ý: Kết quả của thủ tục là Quyết định thi hành án theo yêu cầu do cơ quan thi hành án dân sự ban hành');
     expect(notice.text).toContain('không phải là khoản tiền hay tài sản mà Ông/Bà được nhận theo bản án');
   });
 

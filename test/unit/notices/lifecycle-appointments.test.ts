@@ -9,11 +9,13 @@ import {
 } from '../../../shared/notices/appointment';
 import type { Notice } from '../../../shared/notices/common';
 import { MAIL_DOMAIN, bring, caseRecord, kv1, kv2, mondayMorning, thursdayMorning, wednesdayAfternoon } from '../documents/lifecycle-fixtures';
+import { procedure } from '../documents/lifecycle-fixtures';
 
 const UID = 'HCMKV1-2026-000001-appointment@hcm.thads.example';
 
 const facts: AppointmentFacts = {
   caseRecord,
+  procedure,
   office: kv1,
   mailDomain: MAIL_DOMAIN,
   appointment: mondayMorning,
@@ -46,7 +48,7 @@ describe('the appointment at the one-stop desk', () => {
     // Assess
     expect(notice.text).toContain(
       [
-        'Yêu cầu thi hành án của Ông/Bà (mã hồ sơ HCMKV1-2026-000001) đã được kiểm tra. Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh hẹn Ông/Bà đến nộp hồ sơ bản chính:',
+        'Yêu cầu thi hành án của Ông/Bà (mã hồ sơ HCMKV1-2026-000001) đã được kiểm tra và hợp lệ. Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh hẹn Ông/Bà đến nộp hồ sơ bản chính:',
         '  Thời gian: buổi sáng Thứ Hai, từ 08:00 đến 11:30 ngày 30/11/2026.',
         '  Địa điểm: Bộ phận một cửa - Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh, Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh.',
       ].join('\n'),
@@ -128,7 +130,7 @@ describe('the appointment at the one-stop desk', () => {
 describe('the reminder on the working day before', () => {
   it('recalls the slot, the place and what to bring, without a new invitation', () => {
     // Prepare, Act
-    const notice = appointmentReminderNotice({ caseRecord, office: kv1, appointment: mondayMorning, bring });
+    const notice = appointmentReminderNotice({ caseRecord, procedure, office: kv1, appointment: mondayMorning, bring });
 
     // Assess
     expect(notice.subject).toBe('Nhắc lịch hẹn tại Bộ phận một cửa ngày 30/11/2026 [HCMKV1-2026-000001]');
@@ -141,6 +143,7 @@ describe('the reminder on the working day before', () => {
 describe('a rescheduled appointment', () => {
   const reschedule = {
     caseRecord,
+    procedure,
     office: kv1,
     mailDomain: MAIL_DOMAIN,
     previous: { ...mondayMorning, sequence: 0 },
@@ -187,6 +190,7 @@ describe('a rescheduled appointment', () => {
 describe('a missed appointment', () => {
   const missed = {
     caseRecord,
+    procedure,
     office: kv1,
     mailDomain: MAIL_DOMAIN,
     missed: { ...mondayMorning, sequence: 1 },

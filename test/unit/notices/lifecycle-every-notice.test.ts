@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { caseIdsInSubject } from '../../../shared/cases/case-id';
-import { RESULT_IS_A_DECISION, RESULT_OF_A_COMPLAINT, type Notice } from '../../../shared/notices/common';
+import { resultNote, type Notice } from '../../../shared/notices/common';
 import * as lifecycle from '../../../shared/notices/lifecycle';
 import { MAIL_DOMAIN, TAG, bring, caseRecord, decision, kv1, kv2, mondayMorning, opaquePdf, thursdayMorning, wednesdayAfternoon } from '../documents/lifecycle-fixtures';
+import { citation, procedure, procedureOf, provincial } from '../documents/lifecycle-fixtures';
+
+const complaint = procedureOf('complaint');
 
 const issuedAt = '2026-11-24T10:00:00+07:00';
 
 /** Every notice of the lifecycle, built from the same case. */
 const toRequester: Array<[string, Notice]> = [
-  ['guidance', lifecycle.guidanceNotice({ caseRecord, office: kv1, missingItems: ['Đơn yêu cầu thi hành án'], replyBy: '2026-12-01T16:30:00+07:00' })],
-  ['refusal', lifecycle.refusalNotice({ caseRecord, office: kv1, reason: 'Không có quyền yêu cầu', legalBasis: 'Điều 31 Luật Thi hành án dân sự' })],
-  ['referral', lifecycle.referralNotice({ caseRecord, office: kv1, competentOffice: kv2 })],
-  ['appointment', lifecycle.appointmentNotice({ caseRecord, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt })],
-  ['reminder', lifecycle.appointmentReminderNotice({ caseRecord, office: kv1, appointment: mondayMorning, bring })],
+  ['guidance', lifecycle.guidanceNotice({ caseRecord, procedure, office: kv1, missingItems: ['Đơn yêu cầu thi hành án'], replyBy: '2026-12-01T16:30:00+07:00' })],
+  ['refusal', lifecycle.refusalNotice({ caseRecord, procedure, office: kv1, reason: 'Không có quyền yêu cầu', legalBasis: 'Điều 31 Luật Thi hành án dân sự', refusalProvision: citation('refusal'), complaintOffice: provincial })],
+  ['referral', lifecycle.referralNotice({ caseRecord, procedure, competenceProvision: citation('competence'), office: kv1, competentOffice: kv2 })],
+  ['appointment', lifecycle.appointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt })],
+  ['reminder', lifecycle.appointmentReminderNotice({ caseRecord, procedure, office: kv1, appointment: mondayMorning, bring })],
   [
     'reschedule',
-    lifecycle.rescheduleNotice({ caseRecord, office: kv1, mailDomain: MAIL_DOMAIN, previous: { ...mondayMorning, sequence: 0 }, appointment: wednesdayAfternoon, bring, issuedAt }),
+    lifecycle.rescheduleNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, previous: { ...mondayMorning, sequence: 0 }, appointment: wednesdayAfternoon, bring, issuedAt }),
   ],
   [
     'missed appointment',
-    lifecycle.missedAppointmentNotice({ caseRecord, office: kv1, mailDomain: MAIL_DOMAIN, missed: { ...wednesdayAfternoon, sequence: 1 }, offered: thursdayMorning, bring, issuedAt }),
+    lifecycle.missedAppointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, missed: { ...wednesdayAfternoon, sequence: 1 }, offered: thursdayMorning, bring, issuedAt }),
   ],
-  ['closing', lifecycle.closingNotice({ caseRecord, office: kv1, reason: { kind: 'withdrawn', withdrawnAt: issuedAt }, closedAt: issuedAt })],
-  ['decision released', lifecycle.decisionReleasedNotice({ caseRecord, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk' } })],
+  ['closing', lifecycle.closingNotice({ caseRecord, procedure, office: kv1, reason: { kind: 'withdrawn', withdrawnAt: issuedAt }, closedAt: issuedAt })],
+  ['decision released', lifecycle.decisionReleasedNotice({ caseRecord, procedure, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk' } })],
   [
     'apology',
     lifecycle.apologyNotice({
       caseRecord,
       office: kv1,
-      procedureName: 'Quyết định thi hành án theo yêu cầu',
+      procedure,
+      timing: 'before-deadline',
+      signer: { title: kv1.headTitle, name: kv1.headName },
       receivedAt: '2026-11-30T09:15:00+07:00',
       originalDueAt: '2026-12-07T09:15:00+07:00',
       newDueAt: '2026-12-10T16:00:00+07:00',
@@ -36,14 +41,14 @@ const toRequester: Array<[string, Notice]> = [
       pdf: opaquePdf,
     }),
   ],
-  ['complaint guidance', lifecycle.complaintGuidanceNotice({ caseRecord, office: kv1, registrationWorkingDays: 5 })],
+  ['complaint guidance', lifecycle.complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 5 })],
 ];
 
 const toStaff: Array<[string, Notice]> = [
-  ['new case', lifecycle.newCaseForDeskNotice({ caseRecord, office: kv1, reviewDueAt: '2026-11-24T16:30:00+07:00', attachmentNames: [] })],
-  ['step warning', lifecycle.stepWarningNotice({ caseRecord, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', remainingWorkingMinutes: 60 })],
-  ['step escalation', lifecycle.stepEscalationNotice({ caseRecord, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', lateWorkingMinutes: 30 })],
-  ['procuracy copy', lifecycle.procuracyCopyNotice({ caseRecord, office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' })],
+  ['new case', lifecycle.newCaseForDeskNotice({ caseRecord, procedure, office: kv1, reviewDueAt: '2026-11-24T16:30:00+07:00', attachmentNames: [] })],
+  ['step warning', lifecycle.stepWarningNotice({ caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', remainingWorkingMinutes: 60 })],
+  ['step escalation', lifecycle.stepEscalationNotice({ caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', lateWorkingMinutes: 30 })],
+  ['procuracy copy', lifecycle.procuracyCopyNotice({ caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' })],
 ];
 
 describe('every notice of the lifecycle', () => {
@@ -79,7 +84,7 @@ describe('every notice to a requester', () => {
 
   it.each(toRequester.filter(([name]) => name !== 'complaint guidance'))('%s says that the result is an enforcement decision, not the money', (_name, notice) => {
     // Prepare, Act, Assess
-    expect(notice.text).toContain(RESULT_IS_A_DECISION);
+    expect(notice.text).toContain(resultNote(procedure));
   });
 
   it('the complaint guidance says what the result of a complaint is', () => {
@@ -87,7 +92,8 @@ describe('every notice to a requester', () => {
     const [, notice] = toRequester.find(([name]) => name === 'complaint guidance')!;
 
     // Act, Assess
-    expect(notice.text).toContain(RESULT_OF_A_COMPLAINT);
+    expect(notice.text).toContain(resultNote(complaint));
+    expect(notice.text).not.toContain(resultNote(procedure));
   });
 });
 

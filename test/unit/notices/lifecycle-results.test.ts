@@ -8,13 +8,16 @@ import type { Notice } from '../../../shared/notices/common';
 import { decisionReleasedNotice, type DecisionReleasedFacts } from '../../../shared/notices/decision';
 import { procuracyCopyNotice } from '../../../shared/notices/procuracy-copy';
 import { AGENCY_NAME, MAIL_DOMAIN, bring, caseRecord, decision, kv1, mondayMorning, opaquePdf, pdfText } from '../documents/lifecycle-fixtures';
+import { citation, procedure } from '../documents/lifecycle-fixtures';
 
-const released: DecisionReleasedFacts = { caseRecord, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk', from: '2026-12-04T13:30:00+07:00' } };
+const released: DecisionReleasedFacts = { caseRecord, procedure, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk', from: '2026-12-04T13:30:00+07:00' } };
 
 const late = {
   caseRecord,
   office: kv1,
-  procedureName: 'Quyết định thi hành án theo yêu cầu',
+  procedure,
+  timing: 'after-breach' as const,
+  signer: { title: 'Trưởng phòng', name: 'Lê Văn Minh' },
   receivedAt: '2026-11-30T09:15:00+07:00',
   originalDueAt: '2026-12-07T09:15:00+07:00',
   newDueAt: '2026-12-10T16:00:00+07:00',
@@ -29,7 +32,7 @@ describe('the release of the decision', () => {
     // Assess
     expect(notice.subject).toBe('Đã ban hành Quyết định thi hành án số 15/QĐ-THADS [HCMKV1-2026-000001]');
     expect(notice.text).toContain(
-      'Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh đã ban hành Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 đối với yêu cầu của Ông/Bà (mã hồ sơ HCMKV1-2026-000001). Quyết định do Trưởng phòng Lê Văn Minh ký.',
+      'Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh đã ban hành Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 giải quyết yêu cầu thi hành án của Ông/Bà (mã hồ sơ HCMKV1-2026-000001). Văn bản do Trưởng phòng Lê Văn Minh ký.',
     );
   });
 
@@ -39,7 +42,7 @@ describe('the release of the decision', () => {
 
     // Assess
     expect(notice.attachments).toEqual([{ filename: 'Quyết định thi hành án số 15-QĐ-THADS.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
-    expect(notice.text).toContain('Bản điện tử của quyết định được đính kèm thư này (tệp Quyết định thi hành án số 15-QĐ-THADS.pdf) để Ông/Bà biết.');
+    expect(notice.text).toContain('Bản điện tử được đính kèm thư này (tệp Quyết định thi hành án số 15-QĐ-THADS.pdf) để Ông/Bà biết.');
   });
 
   it('tells a requester who collects at the desk when and where, and that the hand-over is recorded', () => {
@@ -50,7 +53,7 @@ describe('the release of the decision', () => {
     expect(notice.text).toContain(
       'Nhận bản chính: tại Bộ phận một cửa - Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh, Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh, trong giờ làm việc từ 13:30 ngày 04/12/2026.',
     );
-    expect(notice.text).toContain('Việc giao quyết định tại Bộ phận một cửa được ghi vào hồ sơ thi hành án, để Chấp hành viên không phải giao lại quyết định này.');
+    expect(notice.text).toContain('Việc giao kết quả tại Bộ phận một cửa được ghi vào hồ sơ thi hành án, để Chấp hành viên không phải giao lại văn bản này.');
   });
 
   it('tells a requester who registered an address that the original is posted there', () => {
@@ -76,15 +79,15 @@ describe('the apology with a new date, by e-mail', () => {
     const notice = apologyNotice(facts);
 
     // Assess
-    expect(notice.subject).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả [HCMKV1-2026-000001]');
+    expect(notice.subject).toBe('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết [HCMKV1-2026-000001]');
     expect(notice.text).toContain(
       [
-        'Ngày 30/11/2026, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh tiếp nhận hồ sơ đề nghị giải quyết thủ tục “Quyết định thi hành án theo yêu cầu” của Ông/Bà Nguyễn Văn An.',
+        'Ngày 30/11/2026, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh tiếp nhận hồ sơ đề nghị giải quyết thủ tục “Yêu cầu thi hành án (Quyết định thi hành án theo yêu cầu)” của Ông/Bà Nguyễn Văn An.',
         'Mã hồ sơ: HCMKV1-2026-000001.',
         'Thời hẹn trả kết quả giải quyết hồ sơ: 09:15 ngày 07/12/2026.',
         'Tuy nhiên đến nay, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh chưa trả kết quả giải quyết hồ sơ của Ông/Bà Nguyễn Văn An đúng hẹn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
         'Lý do: Cần xác minh thêm nội dung bản án với Tòa án nhân dân Thành phố Hồ Chí Minh.',
-        'Sự chậm trễ này đã gây phiền hà cho Ông/Bà Nguyễn Văn An. Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh xin lỗi Ông/Bà Nguyễn Văn An và hẹn trả kết quả giải quyết hồ sơ vào 16:00 ngày 10/12/2026.',
+        'Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh xin lỗi Ông/Bà Nguyễn Văn An vì sự chậm trễ này và đề nghị Ông/Bà Nguyễn Văn An gia hạn thời gian giải quyết hồ sơ đến 16:00 ngày 10/12/2026.',
         'Xin trân trọng cảm ơn sự hợp tác của Ông/Bà Nguyễn Văn An.',
       ].join('\n'),
     );
@@ -95,7 +98,7 @@ describe('the apology with a new date, by e-mail', () => {
     const notice = apologyNotice(facts);
 
     // Assess
-    expect(notice.attachments).toEqual([{ filename: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả - HCMKV1-2026-000001.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
+    expect(notice.attachments).toEqual([{ filename: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết - HCMKV1-2026-000001.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
   });
 
   it('refuses a "new" date that is not later than the one promised', () => {
@@ -122,7 +125,7 @@ describe('notices composed for SES with their attachments', () => {
 
   it('keeps the invitation’s name and bytes', async () => {
     // Prepare
-    const notice = appointmentNotice({ caseRecord, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt: '2026-11-24T10:00:00+07:00' });
+    const notice = appointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt: '2026-11-24T10:00:00+07:00' });
 
     // Act
     const parsed = await roundTrip(notice);
@@ -152,6 +155,7 @@ describe('notices composed for SES with their attachments', () => {
     // Prepare
     const pdf = await apologyLetterPdf({
       ...late,
+      procedureName: procedure.name,
       caseId: caseRecord.caseId,
       requester: { name: 'Nguyễn Văn An' },
       agencyName: AGENCY_NAME,
@@ -165,22 +169,22 @@ describe('notices composed for SES with their attachments', () => {
     const { text } = await pdfText(parsed.attachments[0]!.content);
 
     // Assess
-    expect(parsed.attachments[0]!.filename).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả - HCMKV1-2026-000001.pdf');
+    expect(parsed.attachments[0]!.filename).toBe('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết - HCMKV1-2026-000001.pdf');
     expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
-    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(text).toContain('Mã hồ sơ: HCMKV1-2026-000001.');
-    expect(text).toContain('hẹn trả kết quả giải quyết hồ sơ vào 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
+    expect(text).toContain('gia hạn thời gian giải quyết hồ sơ đến 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
   });
 
   it('keeps the copy sent to the procuracy intact', async () => {
     // Prepare
-    const notice = procuracyCopyNotice({ caseRecord, office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' });
+    const notice = procuracyCopyNotice({ caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' });
 
     // Act
     const parsed = await roundTrip(notice);
 
     // Assess
-    expect(parsed.subject).toBe('Sao gửi Viện kiểm sát: Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 [HCMKV1-2026-000001]');
+    expect(parsed.subject).toBe('Gửi Viện kiểm sát Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 [HCMKV1-2026-000001]');
     expect(parsed.attachments[0]!.content.equals(opaquePdf)).toBe(true);
   });
 });

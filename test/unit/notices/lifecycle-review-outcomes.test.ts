@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { closingNotice, type ClosingFacts } from '../../../shared/notices/closing';
 import { complaintGuidanceNotice } from '../../../shared/notices/complaint-guidance';
-import { RESULT_IS_A_DECISION, RESULT_OF_A_COMPLAINT } from '../../../shared/notices/common';
+import { resultNote } from '../../../shared/notices/common';
 import { guidanceNotice, type GuidanceFacts } from '../../../shared/notices/guidance';
 import { referralNotice } from '../../../shared/notices/referral';
 import { refusalNotice, type RefusalFacts } from '../../../shared/notices/refusal';
 import { CASE_ID, caseRecord, kv1, kv2, mondayMorning, opaquePdf, provincial, thursdayMorning } from '../documents/lifecycle-fixtures';
+import { citation, procedure, procedureOf } from '../documents/lifecycle-fixtures';
+
+const complaint = procedureOf('complaint');
 
 /** The lines of a section: from its heading to the next blank line. */
 function section(text: string, heading: string): string[] {
@@ -19,6 +22,7 @@ function section(text: string, heading: string): string[] {
 describe('the guidance asking for what is missing', () => {
   const facts: GuidanceFacts = {
     caseRecord,
+    procedure,
     office: kv1,
     missingItems: ['Ảnh chụp rõ nét trang 3 của Bản án số 123/2026/DS-PT (có chữ ký và dấu của Tòa án)', 'Đơn yêu cầu thi hành án có chữ ký của Ông/Bà'],
     replyBy: '2026-12-01T16:30:00+07:00',
@@ -73,7 +77,7 @@ describe('the guidance asking for what is missing', () => {
     // Assess
     expect(notice.text).toContain('Trong thời gian chờ Ông/Bà bổ sung, thời hạn giải quyết của cơ quan thi hành án tạm dừng và được tính tiếp từ khi chúng tôi nhận được thư bổ sung của Ông/Bà.');
     expect(notice.text).toContain('Nếu đến thời hạn trên chúng tôi chưa nhận được thư bổ sung, hồ sơ trực tuyến này sẽ được đóng');
-    expect(notice.text).toContain('Việc đóng hồ sơ không làm mất quyền yêu cầu thi hành án');
+    expect(notice.text).toContain('Việc đóng hồ sơ trực tuyến không làm mất quyền yêu cầu thi hành án');
   });
 
   it('passes on the officer’s note when there is one', () => {
@@ -94,6 +98,9 @@ describe('the guidance asking for what is missing', () => {
 describe('the refusal', () => {
   const facts: RefusalFacts = {
     caseRecord,
+    procedure,
+    refusalProvision: citation('refusal'),
+    complaintOffice: provincial,
     office: kv1,
     reason: 'Ông/Bà không phải là đương sự trong Bản án số 123/2026/DS-PT và không có giấy ủy quyền của đương sự',
     legalBasis: 'Điều 7 và Điều 31 Luật Thi hành án dân sự',
@@ -105,18 +112,18 @@ describe('the refusal', () => {
 
     // Assess
     expect(notice.subject).toBe('Thông báo từ chối tiếp nhận yêu cầu thi hành án [HCMKV1-2026-000001]');
-    expect(notice.text).toContain('Sau khi kiểm tra, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh từ chối tiếp nhận yêu cầu thi hành án của Ông/Bà (mã hồ sơ HCMKV1-2026-000001).');
+    expect(notice.text).toContain('Sau khi kiểm tra, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh từ chối tiếp nhận yêu cầu thi hành án của Ông/Bà (mã hồ sơ HCMKV1-2026-000001; thủ tục: Yêu cầu thi hành án (Quyết định thi hành án theo yêu cầu)).');
     expect(notice.text).toContain('Lý do: Ông/Bà không phải là đương sự trong Bản án số 123/2026/DS-PT và không có giấy ủy quyền của đương sự.');
-    expect(notice.text).toContain('Căn cứ pháp lý: Điều 7 và Điều 31 Luật Thi hành án dân sự.');
+    expect(notice.text).toContain('Căn cứ pháp lý: Luật Thi hành án dân sự số 106/2025/QH15, quy định về từ chối yêu cầu thi hành án; Điều 7 và Điều 31 Luật Thi hành án dân sự.');
   });
 
-  it('tells the requester of the right to complain, and where', () => {
+  it('tells the requester of the right to complain, to the head of the office one level up', () => {
     // Prepare, Act
     const rights = section(refusalNotice(facts).text, 'Quyền khiếu nại:');
 
     // Assess
     expect(rights[0]).toBe(
-      '  Nếu không đồng ý với việc từ chối này, Ông/Bà có quyền khiếu nại theo quy định của pháp luật về thi hành án dân sự. Đơn khiếu nại gửi Thủ trưởng Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh tại Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh hoặc qua thư điện tử kv1@hcm.thads.example; xin ghi rõ mã hồ sơ [HCMKV1-2026-000001].',
+      '  Nếu không đồng ý với việc từ chối này, Ông/Bà có quyền khiếu nại theo quy định của pháp luật về thi hành án dân sự. Đơn khiếu nại gửi Thủ trưởng cơ quan thi hành án dân sự cấp trên trực tiếp: Trưởng Thi hành án dân sự Thành phố Trần Quốc Hùng, Thi hành án dân sự Thành phố Hồ Chí Minh, Số 1 đường Lý Tự Trọng, phường Sài Gòn, Thành phố Hồ Chí Minh, thư điện tử motcua@hcm.thads.example. Xin ghi rõ mã hồ sơ [HCMKV1-2026-000001] trên đơn.',
     );
   });
 
@@ -143,7 +150,7 @@ describe('the refusal', () => {
 describe('the referral to the competent office', () => {
   it('names the competent office from the directory, with its address, mailbox and phone', () => {
     // Prepare, Act
-    const notice = referralNotice({ caseRecord, office: kv1, competentOffice: kv2, reason: 'người phải thi hành án cư trú tại phường Thủ Đức' });
+    const notice = referralNotice({ caseRecord, procedure, competenceProvision: citation('competence'), office: kv1, competentOffice: kv2, reason: 'người phải thi hành án cư trú tại phường Thủ Đức' });
 
     // Assess
     expect(notice.subject).toBe('Hướng dẫn gửi yêu cầu thi hành án đến cơ quan có thẩm quyền [HCMKV1-2026-000001]');
@@ -163,7 +170,7 @@ describe('the referral to the competent office', () => {
 
   it('says what to do next: send the request and the documents to that office', () => {
     // Prepare, Act
-    const notice = referralNotice({ caseRecord, office: kv1, competentOffice: provincial });
+    const notice = referralNotice({ caseRecord, procedure, competenceProvision: citation('competence'), office: kv1, competentOffice: provincial });
 
     // Assess
     expect(notice.text).toContain('Bước tiếp theo: xin Ông/Bà gửi yêu cầu thi hành án, kèm bản án, quyết định và các giấy tờ đã gửi cho chúng tôi, đến địa chỉ thư điện tử motcua@hcm.thads.example');
@@ -172,12 +179,12 @@ describe('the referral to the competent office', () => {
 
   it('cannot refer a request to the office that received it', () => {
     // Prepare, Act, Assess
-    expect(() => referralNotice({ caseRecord, office: kv1, competentOffice: kv1 })).toThrow(RangeError);
+    expect(() => referralNotice({ caseRecord, procedure, competenceProvision: citation('competence'), office: kv1, competentOffice: kv1 })).toThrow(RangeError);
   });
 });
 
 describe('the closing of an online file', () => {
-  const base = { caseRecord, office: kv1, closedAt: '2026-12-02T08:00:00+07:00' };
+  const base = { caseRecord, procedure, office: kv1, closedAt: '2026-12-02T08:00:00+07:00' };
 
   it.each<[string, ClosingFacts['reason'], string]>([
     [
@@ -207,8 +214,8 @@ describe('the closing of an online file', () => {
 
     // Assess
     expect(section(notice.text, 'Ông/Bà có thể:')).toEqual([
-      '  - Gửi yêu cầu mới qua thư điện tử kv1@hcm.thads.example hoặc nộp trực tiếp tại Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh, trong thời hiệu yêu cầu thi hành án theo quy định của pháp luật. Việc kết thúc hồ sơ trực tuyến không làm mất quyền yêu cầu thi hành án của Ông/Bà.',
-      '  - Nếu Ông/Bà không đề nghị rút yêu cầu, xin trả lời ngay thư này và giữ nguyên mã hồ sơ [HCMKV1-2026-000001] trong tiêu đề thư.',
+      '  - Gửi yêu cầu thi hành án mới qua thư điện tử kv1@hcm.thads.example hoặc nộp trực tiếp tại Số 10 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh, trong thời hiệu yêu cầu thi hành án theo quy định của pháp luật. Việc đóng hồ sơ trực tuyến không làm mất quyền yêu cầu thi hành án của Ông/Bà.',
+      '  - Nếu Ông/Bà không đề nghị rút yêu cầu thi hành án, xin trả lời ngay thư này và giữ nguyên mã hồ sơ [HCMKV1-2026-000001] trong tiêu đề thư.',
     ]);
   });
 
@@ -224,38 +231,37 @@ describe('the closing of an online file', () => {
 describe('the guidance on complaints and denunciations', () => {
   it('explains how complaints and denunciations are handled and the registration time the agency publishes', () => {
     // Prepare, Act
-    const notice = complaintGuidanceNotice({ caseRecord, office: kv1, registrationWorkingDays: 5 });
+    const notice = complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 5 });
 
     // Assess
-    expect(notice.subject).toBe('Hướng dẫn gửi đơn khiếu nại, tố cáo về thi hành án dân sự [HCMKV1-2026-000001]');
-    expect(notice.text).toContain('  - Khiếu nại: người có quyền, lợi ích hợp pháp bị xâm phạm bởi quyết định, hành vi của Thủ trưởng cơ quan thi hành án dân sự hoặc Chấp hành viên có quyền khiếu nại.');
-    expect(notice.text).toContain('  - Tố cáo: cá nhân có quyền tố cáo hành vi vi phạm pháp luật của công chức thi hành án dân sự');
-    expect(notice.text).toContain('  - Trong thời hạn 5 ngày làm việc kể từ ngày nhận được đơn, cơ quan có thẩm quyền xem xét thụ lý (vào sổ) và thông báo cho người gửi đơn.');
+    expect(notice.subject).toBe('Hướng dẫn gửi đơn khiếu nại về thi hành án dân sự [HCMKV1-2026-000001]');
+    expect(notice.text).toContain('  - Khiếu nại: người có quyền, lợi ích hợp pháp bị xâm phạm bởi quyết định, hành vi của Thủ trưởng cơ quan thi hành án dân sự hoặc Chấp hành viên có quyền khiếu nại theo quy định của pháp luật về thi hành án dân sự.');
+    expect(notice.text).toContain('  - Trong thời hạn 05 ngày làm việc kể từ ngày nhận được đơn, người có thẩm quyền xem xét việc thụ lý đơn để giải quyết và thông báo việc thụ lý hoặc không thụ lý cho người gửi đơn.');
   });
 
   it('takes the registration time as data: a new law changes a number, not the code', () => {
     // Prepare, Act
-    const notice = complaintGuidanceNotice({ caseRecord, office: kv1, registrationWorkingDays: 7 });
+    const notice = complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 7 });
 
     // Assess
-    expect(notice.text).toContain('Trong thời hạn 7 ngày làm việc kể từ ngày nhận được đơn');
+    expect(notice.text).toContain('Trong thời hạn 07 ngày làm việc kể từ ngày nhận được đơn');
   });
 
   it('says where to send the signed original, and to quote the case id to track it', () => {
     // Prepare, Act
-    const notice = complaintGuidanceNotice({ caseRecord, office: kv1, registrationWorkingDays: 5, sendOriginalsTo: provincial });
+    const notice = complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 5, sendOriginalsTo: provincial });
 
     // Assess
-    expect(notice.text).toContain('  - Gửi bản chính đơn đến: Thi hành án dân sự Thành phố Hồ Chí Minh, Số 1 đường Lý Tự Trọng, phường Sài Gòn, Thành phố Hồ Chí Minh, hoặc nộp trực tiếp tại Bộ phận một cửa của cơ quan này.');
+    expect(notice.text).toContain('  - Gửi bản chính đơn đến: Thi hành án dân sự Thành phố Hồ Chí Minh, Số 1 đường Lý Tự Trọng, phường Sài Gòn, Thành phố Hồ Chí Minh, hoặc nộp trực tiếp tại Bộ phận một cửa của cơ quan này (hoặc đến cơ quan cấp trên nêu trên, nếu khiếu nại quyết định, hành vi của Thủ trưởng cơ quan).');
     expect(notice.text).toContain(`  - Xin ghi mã hồ sơ ${CASE_ID} trên đơn; mọi thư trao đổi về việc này xin giữ nguyên mã [${CASE_ID}] trong tiêu đề thư để chúng tôi theo dõi.`);
   });
 
   it('says what the result of a complaint is, instead of the enforcement-decision sentence', () => {
     // Prepare, Act
-    const notice = complaintGuidanceNotice({ caseRecord, office: kv1, registrationWorkingDays: 5 });
+    const notice = complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 5 });
 
     // Assess
-    expect(notice.text).toContain(RESULT_OF_A_COMPLAINT);
-    expect(notice.text).not.toContain(RESULT_IS_A_DECISION);
+    expect(notice.text).toContain(resultNote(complaint));
+    expect(notice.text).not.toContain(resultNote(procedure));
   });
 });

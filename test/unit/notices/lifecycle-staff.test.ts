@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RESULT_IS_A_DECISION } from '../../../shared/notices/common';
+import { resultNote } from '../../../shared/notices/common';
 import { procuracyCopyNotice } from '../../../shared/notices/procuracy-copy';
 import { breachNotice, newCaseForDeskNotice, stepEscalationNotice, stepLabel, stepWarningNotice } from '../../../shared/notices/staff';
 import { caseRecord, decision, kv1, opaquePdf } from '../documents/lifecycle-fixtures';
+import { citation, procedure } from '../documents/lifecycle-fixtures';
 
 describe('the new case, to the desk', () => {
   const facts = {
     caseRecord,
+    procedure,
     office: kv1,
     reviewDueAt: '2026-11-24T16:30:00+07:00',
     attachmentNames: ['Bản án số 123-2026-DS-PT.pdf', 'Ảnh CCCD mặt trước.jpg'],
@@ -32,6 +34,7 @@ describe('the new case, to the desk', () => {
         'Hồ sơ mới HCMKV1-2026-000001 đã được tiếp nhận qua thư điện tử lúc 16:30 ngày 23/11/2026.',
         '  Người gửi: Nguyễn Văn An <nguyenvanan.hcm@gmail.com>',
         '  Tiêu đề thư: Đơn yêu cầu thi hành án - Bản án số 123/2026/DS-PT',
+        '  Thủ tục (theo kiểm tra tự động; công chức xác nhận khi kiểm tra): Yêu cầu thi hành án (Quyết định thi hành án theo yêu cầu)',
         '  Tệp đính kèm (2):',
         '    - Bản án số 123-2026-DS-PT.pdf',
         '    - Ảnh CCCD mặt trước.jpg',
@@ -54,13 +57,13 @@ describe('the new case, to the desk', () => {
     const notice = newCaseForDeskNotice(facts);
 
     // Assess
-    expect(notice.text).not.toContain(RESULT_IS_A_DECISION);
+    expect(notice.text).not.toContain(resultNote(procedure));
     expect(notice.text).not.toContain('Kính gửi Ông/Bà');
   });
 });
 
 describe('the warning before a step is due', () => {
-  const facts = { caseRecord, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', remainingWorkingMinutes: 90 };
+  const facts = { caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', remainingWorkingMinutes: 90 };
 
   it('goes to the desk when no one is assigned, with the step, the due time and the working time left', () => {
     // Prepare, Act
@@ -79,7 +82,7 @@ describe('the warning before a step is due', () => {
 
     // Assess
     expect(notice.text.split('\n')[0]).toBe('Kính gửi: Trần Thị Hồng Nhung,');
-    expect(notice.subject).toBe('Sắp đến hạn: Ra quyết định thi hành án - còn 45 phút làm việc [HCMKV1-2026-000001]');
+    expect(notice.subject).toBe('Sắp đến hạn: Ban hành kết quả giải quyết (Quyết định thi hành án) - còn 45 phút làm việc [HCMKV1-2026-000001]');
   });
 
   it.each([
@@ -98,7 +101,7 @@ describe('the warning before a step is due', () => {
 });
 
 describe('the escalation of a late step, to the head of office', () => {
-  const facts = { caseRecord, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', lateWorkingMinutes: 135, assignee: 'Trần Thị Hồng Nhung' };
+  const facts = { caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', lateWorkingMinutes: 135, assignee: 'Trần Thị Hồng Nhung' };
 
   it('gives the step, the due time, how late and who has the case', () => {
     // Prepare, Act
@@ -132,22 +135,24 @@ describe('the escalation of a late step, to the head of office', () => {
   it('names a step it does not know by its code', () => {
     // Prepare, Act, Assess
     expect(stepLabel('archive')).toBe('archive');
-    expect(stepLabel('handover')).toBe('Trả kết quả (giao quyết định thi hành án)');
+    expect(stepLabel('handover', procedure)).toBe('Trả kết quả (Quyết định thi hành án)');
+    expect(stepLabel('decision')).toBe('Ban hành kết quả giải quyết');
   });
 });
 
 describe('the copy of the decision to the procuracy', () => {
-  const facts = { caseRecord, office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' };
+  const facts = { caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' };
 
-  it('is a cover letter that "sao gửi" the decision to the procuracy, with the decision attached', () => {
+  it('is a cover letter that sends the decision to the procuracy, citing the law of the day of receipt, recipients under "Nơi nhận" and no "sao gửi"', () => {
     // Prepare, Act
     const notice = procuracyCopyNotice(facts);
 
     // Assess
     expect(notice.text.split('\n')[0]).toBe('Kính gửi: Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh,');
     expect(notice.text).toContain(
-      'Thực hiện quy định của pháp luật về thi hành án dân sự, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh sao gửi Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 do Trưởng phòng Lê Văn Minh ký (mã hồ sơ HCMKV1-2026-000001).',
+      'Căn cứ Luật Thi hành án dân sự số 106/2025/QH15, quy định về gửi quyết định về thi hành án cho Viện kiểm sát, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh gửi Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 do Trưởng phòng Lê Văn Minh ký (mã hồ sơ HCMKV1-2026-000001).',
     );
+    expect(notice.subject + notice.text).not.toMatch(/sao gửi/i);
     expect(notice.text).toContain('Nơi nhận:\n  - Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh (để kiểm sát);');
     expect(notice.attachments).toEqual([{ filename: 'Quyết định thi hành án số 15-QĐ-THADS.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
   });

@@ -141,7 +141,7 @@ describe('the procedure catalog in config/procedures.json', () => {
     expect(optional).toEqual(['debtor-assets']);
     expect(items.find((i) => i.id === 'judgment')?.detect.attachments).toEqual(['judgment-pdf', 'judgment-photo']);
     expect(procedure('enforcement-request').legalBasis[0]?.citation).toBe(
-      'Điều 31 Luật Thi hành án dân sự 2008 (sửa đổi, bổ sung 2014): nội dung đơn yêu cầu thi hành án',
+      'Điều 31 Luật Thi hành án dân sự 2008 (sửa đổi, bổ sung 2014, 2022): nội dung đơn yêu cầu thi hành án',
     );
   });
 
