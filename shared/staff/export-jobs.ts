@@ -38,6 +38,12 @@ export interface ExportJob {
   expiresAt: number;
 }
 
+/**
+ * A job still running after this was lost: Lambda gives up on an event after its third 15-minute
+ * attempt, and holds an event for at most six hours before the first. Said as failed, so nobody waits forever.
+ */
+export const EXPORT_JOB_LOST_AFTER_MS = 7 * 60 * 60 * 1000;
+
 /** Job records are kept for a week, long enough for a CLI to come back for the link. */
 export const EXPORT_JOB_TTL_SECONDS = 7 * 24 * 60 * 60;
 
@@ -150,6 +156,9 @@ export async function exportJobStatus(principal: Principal, jobId: string, ports
   const job = ports.exportJobs ? await ports.exportJobs.store.get(jobId) : undefined;
   if (!job || !mayRead(principal, job, ports)) throw new ExportJobNotFound(jobId);
   const view: ExportJobView = { jobId: job.jobId, kind: job.kind, status: job.status, createdAt: job.createdAt };
+  if (job.status === 'running' && ports.clock.now().getTime() - Date.parse(job.createdAt) > EXPORT_JOB_LOST_AFTER_MS) {
+    return { ...view, status: 'failed', error: 'the job did not finish (its function stopped); ask for the file again' };
+  }
   if (job.finishedAt) view.finishedAt = job.finishedAt;
   if (job.error) view.error = job.error;
   if (job.status === 'done' && job.file) {

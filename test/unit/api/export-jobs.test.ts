@@ -78,6 +78,14 @@ describe('large exports as jobs', () => {
     expect((await t.call('GET', '/jobs/no-such-job', head('HCMKV1'))).status).toBe(404);
   });
 
+  it('says failed, not running forever, of a job whose function stopped without a word', async () => {
+    const t = withJobs();
+    const { jobId } = (await t.call('GET', MARCH, head('HCMKV1'))).json;
+    expect((await t.call('GET', `/jobs/${jobId}`, head('HCMKV1'))).json).toMatchObject({ status: 'running' });
+    t.ports.clock = { now: () => new Date(Date.parse('2026-03-02T10:00:00+07:00') + 8 * 60 * 60 * 1000) };
+    expect((await t.call('GET', `/jobs/${jobId}`, head('HCMKV1'))).json).toMatchObject({ status: 'failed', error: expect.stringContaining('did not finish') });
+  });
+
   it('records a failure on the job rather than failing silently', async () => {
     const t = withJobs();
     const { jobId } = (await t.call('GET', MARCH, head('HCMKV1'))).json;
