@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerStaffCommands } from './commands/staff';
+import { registerOperationsCommands } from './commands/operations';
 
 const program = new Command()
   .name('motcua')
@@ -10,5 +11,6 @@ const program = new Command()
 
 registerCalendarCommands(program);
 registerStaffCommands(program);
+registerOperationsCommands(program);
 
 await program.parseAsync(process.argv);

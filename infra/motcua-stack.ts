@@ -11,6 +11,7 @@ import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { Workflow } from './constructs/workflow';
 import { DigestArchive } from './constructs/digest-archive';
+import { Reconciliation } from './constructs/reconciliation';
 import { loadSecurityConfig, type SecurityConfig } from './security-config';
 import { denyTimelineDeletion } from './table-access';
 
@@ -35,6 +36,7 @@ export class MotcuaStack extends Stack {
   readonly api: Api;
   readonly observability: Observability;
   readonly digestArchive: DigestArchive;
+  readonly reconciliation: Reconciliation;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
     super(scope, id, props);
@@ -81,5 +83,8 @@ export class MotcuaStack extends Stack {
       stateMachine,
       alarmEmail: props.alarmEmail,
     });
+    // Stored raw mail nobody took in: looked for every hour, alarmed on the operations topic.
+    this.reconciliation = new Reconciliation(this, 'Reconciliation', { inboundBucket: this.mailbox.inboundBucket, inboundPrefix: INBOUND_PREFIX, table, alarmTopic: this.observability.topic });
+    denyTimelineDeletion(table, this.reconciliation.reconcileFunction);
   }
 }

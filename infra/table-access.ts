@@ -2,17 +2,22 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /** What a function does with the case table, action by action (no Table.grantReadWriteData: it allows every write, deletes included). */
-export type TableUse = 'read' | 'scan' | 'put' | 'update';
+export type TableUse = 'read' | 'batch-read' | 'scan' | 'put' | 'update' | 'delete';
 
 const ACTIONS: Record<TableUse, string[]> = {
   // Reads of items and of the work-queue and audit indexes.
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  // The appointment book reads a session's reservations in batches.
+  'batch-read': ['dynamodb:BatchGetItem'],
   // The daily digest reads every case's chain head.
   scan: ['dynamodb:Scan'],
   // New items, and the whole-item writes of a case change (case, events, message records) in a transaction.
   put: ['dynamodb:PutItem'],
   // Counters and claims: the case-number counter, a message's reserved case id.
   update: ['dynamodb:UpdateItem'],
+  // A notice's send claim released after a refused attempt, an appointment reservation released. Never a
+  // case or an event: denyTimelineDeletion refuses DeleteItem on every CASE# partition, whatever is granted.
+  delete: ['dynamodb:DeleteItem'],
 };
 
 /** Grants a function exactly the table actions it uses, on the table and (for reads) its indexes. */

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionRegistry, InProcessFunction } from './lambda/in-process-function';
+import type { LocalQueue } from './local-queue';
+import { deadLetterRoute, LOCAL_DLQ_PATH } from './local-dead-letters';
 import type { LocalClock } from './clock';
 
 /** Turns an HTTP request into the event API Gateway (HTTP API, payload 2.0) would give the function. */
@@ -49,7 +51,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; lambda?: FunctionRegistry } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue; lambda?: FunctionRegistry } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
@@ -63,6 +65,11 @@ export function serveApi(api: InProcessFunction, clock: LocalClock, host: string
       // accepted at once (202), then run in process, as Lambda queues an event and runs it later.
       const invoke = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(request.url?.split('?')[0] ?? '');
       if (local.lambda && invoke && request.method === 'POST') return send(response, invokeAsync(local.lambda, decodeURIComponent(invoke[1]!), request, body));
+      // The intake queue's dead letters (the SQS dead-letter queue on AWS): `motcua dlq list|redrive`.
+      if (local.deadLetters && request.url === LOCAL_DLQ_PATH) {
+        const answer = await deadLetterRoute(local.deadLetters, request.method ?? 'GET', body);
+        return send(response, { ...answer, headers: { 'content-type': 'application/json' } });
+      }
       // The local token issuer's public keys (what Cognito publishes at its jwks.json on AWS).
       if (local.jwks && request.url === '/_local/.well-known/jwks.json') {
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(local.jwks) });

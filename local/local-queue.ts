@@ -3,11 +3,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
-interface QueuedMessage {
+export interface QueuedMessage {
   messageId: string;
   body: string;
   sentAt: number;
   receiveCount: number;
+  /** Why the last delivery failed, as far as the queue can tell (SQS cannot: its dead letters carry no reason). */
+  lastError?: string;
 }
 
 export interface LocalQueueOptions {
@@ -65,7 +67,24 @@ export class LocalQueue {
   }
 
   deadLetters(): QueuedMessage[] {
-    return readdirSync(this.deadDir).map((f) => JSON.parse(readFileSync(join(this.deadDir, f), 'utf8')) as QueuedMessage);
+    return readdirSync(this.deadDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(this.deadDir, f), 'utf8')) as QueuedMessage);
+  }
+
+  /** Puts dead letters (these ids, or all) back on the queue with a fresh receive count, as SQS's redrive does; returns how many. */
+  redrive(ids?: string[]): number {
+    const wanted = ids && new Set(ids);
+    let moved = 0;
+    for (const f of readdirSync(this.deadDir).filter((name) => name.endsWith('.json'))) {
+      const message = JSON.parse(readFileSync(join(this.deadDir, f), 'utf8')) as QueuedMessage;
+      if (wanted && !wanted.has(message.messageId)) continue;
+      const revived: QueuedMessage = { messageId: message.messageId, body: message.body, sentAt: message.sentAt, receiveCount: 0 };
+      this.persist(revived);
+      rmSync(join(this.deadDir, f));
+      this.ready.push(revived);
+      moved++;
+    }
+    this.drain();
+    return moved;
   }
 
   /** Resolves when nothing is queued, in flight or waiting to be retried. */
@@ -105,9 +124,11 @@ export class LocalQueue {
     try {
       const response = await this.options.consume({ Records: batch.map((m) => this.toRecord(m)) });
       failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
-    } catch {
+    } catch (error) {
       failed = new Set(batch.map((m) => m.messageId)); // a thrown error fails the whole batch, as with SQS
+      for (const m of batch) m.lastError = `${(error as Error).name}: ${(error as Error).message}`;
     }
+    for (const m of batch) if (failed.has(m.messageId) && !m.lastError) m.lastError = 'intake reported this record failed (see its log)';
     for (const message of batch) {
       if (!failed.has(message.messageId)) rmSync(this.file(this.pendingDir, message), { force: true });
       else this.retryOrBury(message);
@@ -116,7 +137,11 @@ export class LocalQueue {
 
   private retryOrBury(message: QueuedMessage): void {
     if (message.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
-      renameSync(this.file(this.pendingDir, message), this.file(this.deadDir, message));
+      // Written with its last error, then the pending copy removed: a crash between leaves it in both, never in neither.
+      const dead = this.file(this.deadDir, message);
+      writeFileSync(`${dead}.tmp`, JSON.stringify(message));
+      renameSync(`${dead}.tmp`, dead);
+      rmSync(this.file(this.pendingDir, message), { force: true });
       this.options.onDeadLetter?.(message, `failed ${message.receiveCount} times`);
       return;
     }

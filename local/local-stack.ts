@@ -107,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const api = fn('api', () => import('../functions/api/handler'));
     // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
     const digest = fn('digest', () => import('../functions/digest/handler'));
-    [intake, workflow, notify, api, digest].forEach((f) => functions.add(f));
+    for (const f of [intake, workflow, notify, api, digest]) functions.add(f);
 
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
@@ -162,7 +162,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest, lambda: functions });
+    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest, deadLetters: queue, lambda: functions });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();

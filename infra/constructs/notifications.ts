@@ -44,8 +44,9 @@ export class Notifications extends Construct {
       // It renders the apology letter (form 04), a PDF with Vietnamese letters.
       documentFonts: true,
     });
-    // Reads the case; claims and records each message it sends with the case change (puts only).
-    grantTableUse(props.table, this.notifyFunction, 'read', 'put');
+    // Reads the case; claims each message it sends, marks it sent, releases a claim whose attempt failed,
+    // and records it with the case change.
+    grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete');
     props.documentsBucket.grantRead(this.notifyFunction);
     // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
     // otherwise let the function send as any address of the agency.

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
 import { fromProjectRoot } from '../paths';
+import { grantTableUse } from '../table-access';
 
 export const ENFORCEMENT_REQUEST_DEFINITION = fromProjectRoot('statemachines', 'enforcement-request.asl.json');
 export const HUMAN_STEP_DEFINITION = fromProjectRoot('statemachines', 'human-step.asl.json');
@@ -46,7 +47,9 @@ export class Workflow extends Construct {
       environment: { TABLE_NAME: props.table.tableName, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
       documentFonts: true,
     });
-    props.table.grantReadWriteData(this.workflowFunction);
+    // Case changes (puts in a transaction), claims and counters (updates), appointment reservations read in
+    // batches and released (deletes: never of a case or an event, see denyTimelineDeletion).
+    grantTableUse(props.table, this.workflowFunction, 'read', 'batch-read', 'put', 'update', 'delete');
     // It writes the documents it produces (the receipt slip); it never reads or deletes any.
     props.documentsBucket.grantPut(this.workflowFunction);
     acknowledge(
@@ -57,7 +60,7 @@ export class Workflow extends Construct {
     );
     acknowledge(
       this.workflowFunction,
-      'Index access (work queue, audit period) from Table.grantReadWriteData.',
+      'Index reads (work queue, audit period): the indexes are only known by name at deploy time.',
       iam5(`Resource::${nagRef(props.table)}/index/*`),
     );
 

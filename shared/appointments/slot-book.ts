@@ -195,7 +195,10 @@ export class SlotBook {
     const sessionOf = (item: Record<string, unknown>) => {
       const session = String(item.session);
       let entry = sessions.get(session);
-      if (!entry) sessions.set(session, (entry = { office, date, session, taken: 0, caseIds: [] }));
+      if (!entry) {
+        entry = { office, date, session, taken: 0, caseIds: [] };
+        sessions.set(session, entry);
+      }
       if (typeof item.start === 'string') entry.start = item.start;
       if (typeof item.end === 'string') entry.end = item.end;
       return entry;

@@ -31,7 +31,7 @@ export function calendarDataFrom(files: readonly CalendarFileInput[]): CalendarD
   const origin = new Map<string, string>();
 
   for (const { source, content } of files) {
-    let file;
+    let file: ReturnType<typeof parseCalendarFile>;
     try {
       file = parseCalendarFile(content, source);
     } catch (error) {

@@ -134,18 +134,18 @@ function escapeAt(source: string, i: number): string {
 const PROPERTY_CLASSES: Readonly<Record<string, string>> = { L: LETTER, N: DIGIT };
 
 /** An escape as the compiled pattern writes it: \p{L} and \p{N} spelt out, other escapes as they are. */
-function translatedEscape(escape: string, inClass: boolean, pattern: string): string {
-  const property = /^\\([pP])\{(\w+)\}$/.exec(escape);
+function translatedEscape(sequence: string, inClass: boolean, pattern: string): string {
+  const property = /^\\([pP])\{(\w+)\}$/.exec(sequence);
   if (property !== null) {
     const [, p, name = ''] = property;
     const body = PROPERTY_CLASSES[name];
-    if (body === undefined) throw new InvalidHint(`the pattern ${pattern} uses ${escape}: only \\p{L} (a letter) and \\p{N} (a digit) are supported`);
-    if (p === 'P' && inClass) throw new InvalidHint(`the pattern ${pattern} uses ${escape} inside [ ]: write [^…] instead`);
+    if (body === undefined) throw new InvalidHint(`the pattern ${pattern} uses ${sequence}: only \\p{L} (a letter) and \\p{N} (a digit) are supported`);
+    if (p === 'P' && inClass) throw new InvalidHint(`the pattern ${pattern} uses ${sequence} inside [ ]: write [^…] instead`);
     if (inClass) return body;
     return p === 'P' ? `[^${body}]` : `[${body}]`;
   }
-  if (escape.startsWith('\\u{')) throw new InvalidHint(`the pattern ${pattern} uses ${escape}: write \\uXXXX`);
-  return escape;
+  if (sequence.startsWith('\\u{')) throw new InvalidHint(`the pattern ${pattern} uses ${sequence}: write \\uXXXX`);
+  return sequence;
 }
 
 /**
@@ -161,9 +161,9 @@ export function patternSource(pattern: string): string {
   while (i < source.length) {
     const ch = source[i]!;
     if (ch === '\\') {
-      const escape = escapeAt(source, i);
-      out += translatedEscape(escape, inClass, pattern);
-      i += escape.length;
+      const sequence = escapeAt(source, i);
+      out += translatedEscape(sequence, inClass, pattern);
+      i += sequence.length;
       continue;
     }
     if (inClass) {

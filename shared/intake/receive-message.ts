@@ -37,6 +37,11 @@ export type IntakeOutcome =
   | { outcome: 'unmatched-automated' }
   | { outcome: 'unroutable'; reason: string };
 
+/** A message without a Message-ID (or too malformed to read one) is identified by where the receiving server stored it. */
+export function storedMessageIdentity(stored: Pick<StoredMessage, 'bucket' | 'key'>): string {
+  return `<s3.${stored.bucket}.${stored.key.replace(/[^A-Za-z0-9._-]/g, '_')}@motcua.invalid>`;
+}
+
 const INTAKE: NewEvent['actor'] = { kind: 'system', component: 'intake' };
 
 /**
@@ -47,8 +52,7 @@ const INTAKE: NewEvent['actor'] = { kind: 'system', component: 'intake' };
 export async function receiveMessage(stored: StoredMessage, ports: IntakePorts): Promise<IntakeOutcome> {
   const raw = await ports.readRaw(stored);
   const now = ports.clock.now();
-  // A message without a Message-ID is identified by where the receiving server stored it.
-  const storedIdentity = `<s3.${stored.bucket}.${stored.key.replace(/[^A-Za-z0-9._-]/g, '_')}@motcua.invalid>`;
+  const storedIdentity = storedMessageIdentity(stored);
   let message: InboundMessage;
   try {
     message = await parseInboundMessage(raw);

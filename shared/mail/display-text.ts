@@ -9,6 +9,7 @@
  * C0 controls (but tab and line breaks when kept), DEL, C1 controls, and the bidirectional
  * formatting characters (embeddings, overrides, isolates, marks) and the line/paragraph separators.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped.
 const CONTROLS_AND_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAKS = /[\t\n\r]/g;
 

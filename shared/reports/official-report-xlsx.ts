@@ -175,7 +175,7 @@ function addForm(workbook: ExcelJS.Workbook, report: OfficialReport, form: { she
     }
   }
   const firstNote = SHEET_LAYOUT.firstDataRow + form.rows.length + 1;
-  notes.forEach((text, i) => line(firstNote + i, text, { italic: true, size: 11 }, 'left'));
+  for (const [i, text] of notes.entries()) line(firstNote + i, text, { italic: true, size: 11 }, 'left');
 }
 
 /** The cases behind the figures, one line each, with the cell each counts in: how an auditor checks a number. */

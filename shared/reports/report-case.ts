@@ -90,7 +90,10 @@ export function onTimeJudge(directory: OfficeDirectory, calendars?: CalendarData
   const calendars_ = new Map<string, WorkingCalendar>();
   const calendarOf = (office: string) => {
     let calendar = calendars_.get(office);
-    if (!calendar) calendars_.set(office, (calendar = calendarFor({ directory, office, ...(calendars ? { calendars } : {}) })));
+    if (!calendar) {
+      calendar = calendarFor({ directory, office, ...(calendars ? { calendars } : {}) });
+      calendars_.set(office, calendar);
+    }
     return calendar;
   };
   return (c, at) => (c.resultDeadline ? timeliness(calendarOf(c.office), c.resultDeadline, at).onTime : true);

@@ -111,7 +111,7 @@ export async function casesForPeriod(offices: string[], period: ReportingPeriod,
   const events = new Map<string, TimelineEvent[]>();
   for (const batch of chunks(records, EVENT_READS_IN_PARALLEL)) {
     const timelines = await Promise.all(batch.map((r) => ports.cases.listEvents(r.caseId)));
-    batch.forEach((r, i) => events.set(r.caseId, timelines[i]!));
+    for (const [i, r] of batch.entries()) events.set(r.caseId, timelines[i]!);
   }
   return { records, events };
 }

@@ -28,7 +28,7 @@ const MAX_MONTHS = 120;
 const INDEX_PAGE = 100;
 
 /** An instant (ISO 8601; without an offset, Vietnam time) or a date (a whole day, Vietnam time). */
-function parseTimeBound(text: string, end: boolean): number | undefined {
+export function parseTimeBound(text: string, end: boolean): number | undefined {
   if (DATE.test(text)) {
     const start = Date.parse(`${text}T00:00:00+07:00`);
     if (Number.isNaN(start) || new Date(start + OFFSET_MS).toISOString().slice(0, 10) !== text) return undefined;

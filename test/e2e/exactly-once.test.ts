@@ -86,7 +86,7 @@ describe('the same message delivered several times at once', () => {
       const connections = Array.from({ length: AT_ONCE }, () => nodemailer.createTransport({ host: '127.0.0.1', port: testPorts(20500).smtp, secure: false, ignoreTLS: true }));
 
       await Promise.all(connections.map((c) => c.sendMail({ envelope: { from: citizen.address, to: [OFFICE_ADDRESS] }, raw })));
-      connections.forEach((c) => c.close());
+      for (const c of connections) c.close();
 
       sent.push(await caseOf(messageId));
     }

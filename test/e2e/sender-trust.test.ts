@@ -275,6 +275,7 @@ describe('staff surfaces neutralise text', () => {
       );
     });
   /** ESC and 8-bit CSI start terminal sequences; the bidi overrides and isolates reorder what is shown. */
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these control characters.
   const TERMINAL_CONTROLS = /[\u001b\u009b\u0007\u202a-\u202e\u2066-\u2069]/;
 
   it('motcua queue and show print no terminal control from a subject, a name, or a value an officer typed', async () => {

@@ -65,6 +65,9 @@ describe('tamper evidence that survives an administrator', () => {
     caseId = pending.caseId;
     await drive.passTime(pending.deadlines.review!.dueAt);
     await drive.event(caseId, 'deadline-breached');
+    // After the breach the step escalates, then waits again under a new token: act once it waits.
+    await t.idle();
+    await drive.waitingFor(caseId, 'review');
     expect((await call('POST', `/cases/${caseId}/review`, officer, { outcome: 'accept' })).status).toBe(200);
     await drive.waitingFor(caseId, 'visit');
     expect((await t.cases.getCase(caseId))?.breaches).toEqual(['review']);

@@ -32,9 +32,12 @@ function tableActions(role: Parameters<typeof roleStatements>[1]): string[] {
 }
 
 describe('table permissions: each function gets only the actions it uses', () => {
-  it('grants the API, intake, notify and digest functions exactly their actions, never a delete or a batch write', () => {
+  it('grants every function exactly its table actions, deletes only to those that release claims or reservations, never a batch write', () => {
     expect(tableActions(stack.api.apiFunction.role!)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-    expect(tableActions(stack.notifications.notifyFunction.role!)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    // A notice's send claim is marked sent (update) or released after a refused attempt (delete).
+    expect(tableActions(stack.notifications.notifyFunction.role!)).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // The appointment book reads a session's reservations in batches and releases them.
+    expect(tableActions(stack.workflow.workflowFunction.role!)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(tableActions(stack.intake.intakeFunction.role!)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(tableActions(stack.digestArchive.digestFunction.role!)).toEqual(['dynamodb:Scan']);
   });

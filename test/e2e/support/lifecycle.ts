@@ -21,7 +21,7 @@ export function lifecycleDriver(t: () => TestStack) {
     },
 
     /** The case, once it waits for `step`. */
-    async waitingFor(caseId: string, step: string, timeoutMs = 20_000): Promise<CaseRecord> {
+    async waitingFor(caseId: string, step: string, timeoutMs = 60_000): Promise<CaseRecord> {
       return eventually(`${caseId} to wait for ${step}`, async () => {
         const record = await t().cases.getCase(caseId);
         return record?.pendingStep?.step === step ? record : undefined;

@@ -110,7 +110,7 @@ describe('the official report as a workbook', () => {
       const row = 10 + i;
       expect(text(ws, `A${row}`) ?? '').toBe(stt);
       expect(text(ws, `B${row}`)).toBe(label);
-      NUMBER_COLUMNS.forEach((col, j) => expect(text(ws, `${col}${row}`), `${name}!${col}${row}`).toBe(counts[j]));
+      for (const [j, col] of NUMBER_COLUMNS.entries()) expect(text(ws, `${col}${row}`), `${name}!${col}${row}`).toBe(counts[j]);
     });
   });
 

@@ -44,9 +44,9 @@ describe('a case timeline as the repository writes it', () => {
     // Assess
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(events[0]!.prevHash).toBe(GENESIS_HASH);
-    events.slice(1).forEach((e, i) => expect(e.prevHash).toBe(events[i]!.hash));
+    for (const [i, e] of events.slice(1).entries()) expect(e.prevHash).toBe(events[i]!.hash);
     expect(new Set(events.map((e) => e.hash)).size).toBe(5);
-    events.forEach((e) => expect(e.hash).toMatch(/^[0-9a-f]{64}$/));
+    for (const e of events) expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('continues from the case’s last event when later events are appended', () => {

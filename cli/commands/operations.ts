@@ -1,0 +1,93 @@
+import { Command } from 'commander';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { terminalText } from '../../shared/mail/display-text';
+import { CaseRepository } from '../../shared/cases/repository';
+import { parseTimeBound } from '../../shared/staff/queue';
+import type { DeadLetterQueue } from '../../shared/operations/dead-letters';
+import { SqsDeadLetterQueue } from '../../shared/operations/sqs-dead-letters';
+import { findUnaccountedMail, storeReconcilePorts, type ReconcilePorts } from '../../shared/operations/reconcile';
+import { CliError, DEFAULT_API_URL } from './staff';
+
+/**
+ * Operations: `dlq list|redrive` and `reconcile --since`. On AWS (MOTCUA_DLQ_URL and
+ * MOTCUA_INTAKE_QUEUE_URL; MOTCUA_INBOUND_BUCKET and MOTCUA_TABLE) they use the SDK with the
+ * usual credentials; otherwise they reach the local stack (MOTCUA_API_URL, the local ports).
+ */
+export function registerOperationsCommands(program: Command): void {
+  const dlq = program.command('dlq').description("the intake queue's dead letters: mail intake failed to take in, every time it tried");
+  dlq
+    .command('list')
+    .description('list the dead letters, with the raw mail each announces and why it died')
+    .option('--json', 'print JSON')
+    .action(reporting(async (options: { json?: boolean }) => {
+      const letters = await (await deadLetterQueue()).list();
+      if (options.json) return print(JSON.stringify(letters, null, 2));
+      if (!letters.length) return print('no dead letters');
+      for (const l of letters) print(`${l.id}  queued ${l.sentAt}  ${l.rawObjects.join(', ') || '(no raw mail named)'}\n  ${l.reason}`);
+    }));
+  dlq
+    .command('redrive')
+    .description('put dead letters back on the intake queue (all, or those named); run it once their cause is gone')
+    .argument('[ids...]', 'dead-letter ids from `dlq list`')
+    .action(reporting(async (ids: string[]) => {
+      const moved = await (await deadLetterQueue()).redrive(ids.length ? ids : undefined);
+      print(`${moved} dead letter(s) put back on the intake queue`);
+    }));
+
+  program
+    .command('reconcile')
+    .description('list every raw mail stored since a date with no record of what became of it')
+    .requiredOption('--since <date>', 'a date (YYYY-MM-DD, Vietnam time) or an instant (ISO 8601)')
+    .option('--json', 'print JSON')
+    .action(reporting(async (options: { since: string; json?: boolean }) => {
+      const since = parseTimeBound(options.since, false);
+      if (since === undefined) throw new CliError(`--since "${options.since}": give a date (2026-03-01) or an instant (2026-03-01T08:00:00+07:00)`);
+      const found = await findUnaccountedMail(new Date(since), await reconcilePorts());
+      if (options.json) print(JSON.stringify(found, null, 2));
+      else if (!found.length) print('every stored raw mail is accounted for');
+      else for (const m of found) print(`${m.state}  ${m.storedAt}  s3://${m.bucket}/${m.key}  ${m.messageId}`);
+      if (found.length) process.exitCode = 2; // something to look at: scripts and schedules can tell
+    }));
+}
+
+async function deadLetterQueue(): Promise<DeadLetterQueue> {
+  const { MOTCUA_DLQ_URL: dlqUrl, MOTCUA_INTAKE_QUEUE_URL: intakeUrl } = process.env;
+  if (dlqUrl || intakeUrl) {
+    if (!dlqUrl || !intakeUrl) throw new CliError('set both MOTCUA_DLQ_URL and MOTCUA_INTAKE_QUEUE_URL (the stack outputs) to reach the queues on AWS');
+    return new SqsDeadLetterQueue(new SQSClient({}), dlqUrl, intakeUrl);
+  }
+  const { LocalDeadLetterQueue } = await import('../../local/local-dead-letters');
+  return new LocalDeadLetterQueue((process.env.MOTCUA_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''));
+}
+
+async function reconcilePorts(): Promise<ReconcilePorts> {
+  const { MOTCUA_INBOUND_BUCKET: bucket, MOTCUA_TABLE: table } = process.env;
+  const documents = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client);
+  if (bucket || table) {
+    if (!bucket || !table) throw new CliError('set both MOTCUA_INBOUND_BUCKET and MOTCUA_TABLE (the stack outputs) to reconcile on AWS');
+    // SES stores raw mail under inbound/ (infra/constructs/mailbox.ts INBOUND_PREFIX).
+    return storeReconcilePorts(new S3Client({}), bucket, 'inbound/', new CaseRepository(documents(new DynamoDBClient({})), table));
+  }
+  const { localReconcileClients } = await import('../../local/local-reconcile');
+  const local = localReconcileClients();
+  return storeReconcilePorts(local.s3, local.bucket, local.prefix, new CaseRepository(documents(local.dynamodb), local.table));
+}
+
+function print(text: string): void {
+  process.stdout.write(`${terminalText(text)}\n`);
+}
+
+function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      process.stderr.write(`motcua: error: ${terminalText(error.message)}\n`);
+      process.exitCode = 1;
+    }
+  };
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListExecutionsCommand, type ExecutionStatus } from '@aws-sdk/client-sfn';
+import { eventually, startTestStack, type TestStack } from './support/test-stack';
+import { lifecycleDriver } from './support/lifecycle';
+
+/**
+ * The ordinary failures of a busy day, injected into the local stack (local/faults.ts): each must
+ * end with no mail lost, no notice sent twice and no case failed without "needs attention".
+ */
+const PORT_BASE = 20540;
+const OFFICE_ADDRESS = 'kv1@hcm.thads.example';
+const citizen = { name: 'Phạm Minh Tuấn', address: 'pham.minh.tuan@example.com' };
+
+let t: TestStack;
+const drive = lifecycleDriver(() => t);
+/** Every request mailed in this file, by Message-ID. */
+const mailed: string[] = [];
+
+beforeAll(async () => {
+  t = await startTestStack(PORT_BASE);
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function mailRequest(tag: string): Promise<string> {
+  const messageId = `<${tag}-${Date.now()}-${mailed.length}@example.com>`;
+  mailed.push(messageId);
+  await t.sendMail({ from: citizen, to: OFFICE_ADDRESS, subject: 'Yêu cầu thi hành án dân sự', text: `Kính đề nghị thi hành Bản án số ${mailed.length}/2026/DS-ST.`, messageId });
+  return messageId;
+}
+
+const caseOf = (messageId: string) =>
+  eventually(`the case of ${messageId}`, async () => {
+    const record = await t.cases.getMessage(messageId);
+    return record?.status === 'done' ? record.caseId : undefined;
+  });
+
+/** Lost mail, notices sent twice, and ended executions whose case does not say it needs attention, over everything so far. */
+async function tally() {
+  await t.idle();
+  const lost: string[] = [];
+  const caseIds: string[] = [];
+  for (const messageId of mailed) {
+    const record = await t.cases.getMessage(messageId);
+    if (record?.status !== 'done' || !record.caseId) lost.push(messageId);
+    else caseIds.push(record.caseId);
+  }
+  const outbox = await t.outbox();
+  const seen = new Map<string, number>();
+  for (const m of outbox) seen.set(`${m.destination.to.join(',')}|${m.subject}`, (seen.get(`${m.destination.to.join(',')}|${m.subject}`) ?? 0) + 1);
+  const doubled = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+  const unacknowledged = caseIds.filter((id) => !outbox.some((m) => m.subject.startsWith('Xác nhận đã nhận') && m.subject.includes(`[${id}]`)));
+  const silentlyEnded: string[] = [];
+  for (const statusFilter of ['FAILED', 'TIMED_OUT', 'ABORTED'] as ExecutionStatus[]) {
+    const { executions = [] } = await t.sfn.send(new ListExecutionsCommand({ stateMachineArn: t.stack.stateMachineArn, statusFilter }));
+    for (const e of executions) {
+      const caseId = e.name!.replace(/-r\d+$/, '');
+      const marked = await eventually(`${caseId} marked`, async () => ((await t.cases.getCase(caseId))?.workflowEnded ? true : undefined), 20_000).catch(() => false);
+      if (!marked) silentlyEnded.push(e.name!);
+    }
+  }
+  return { lost, doubled, unacknowledged, silentlyEnded, caseIds };
+}
+
+const clean = { lost: [], doubled: [], unacknowledged: [], silentlyEnded: [] };
+
+describe('fault injection', () => {
+  it('SES throttling for a while: the acknowledgement is sent once, when the throttling stops', async () => {
+    // The notify path refuses the next three sends with the throttling error it maps SES's to.
+    t.stack.faults.inject({ function: 'notify', times: 3, error: { name: 'Throttled', message: 'TooManyRequestsException: Maximum sending rate exceeded.' } });
+    const messageId = await mailRequest('throttled');
+    const caseId = await caseOf(messageId);
+    await drive.waitingFor(caseId, 'review', 60_000);
+    await drive.noticeSent(caseId, 'acknowledgement');
+    expect([...t.stack.faults.injected].filter(([key]) => key.startsWith('notify:')).reduce((sum, [, n]) => sum + n, 0)).toBe(3);
+    expect(await tally()).toMatchObject(clean);
+  });
+
+  it('a Lambda that times out once: the step runs again and the case goes on', async () => {
+    t.stack.faults.inject({ function: 'workflow', times: 1, error: { name: 'Sandbox.Timedout', message: 'Task timed out after 30.00 seconds' } });
+    const caseId = await caseOf(await mailRequest('timed-out'));
+    await drive.waitingFor(caseId, 'review', 60_000);
+    expect([...t.stack.faults.injected].filter(([key]) => key.startsWith('workflow:')).reduce((sum, [, n]) => sum + n, 0)).toBe(1);
+    expect(await tally()).toMatchObject(clean);
+  });
+});
