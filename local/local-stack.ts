@@ -90,6 +90,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
     const signingKey = ensureLocalSigningKey(dataDir);
     Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
+    // Export jobs: the API invokes the job function (here the api function itself) asynchronously
+    // through Lambda's Invoke, served beside Step Functions (local/lambda/lambda-endpoint.ts).
+    Object.assign(process.env, { EXPORT_JOB_FUNCTION: 'motcua-api' });
 
     const clock = new LocalClock(join(dataDir, 'clock.json'));
     const functions = new FunctionRegistry();

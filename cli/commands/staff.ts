@@ -530,8 +530,33 @@ export function periodQuery(options: FileOptions): URLSearchParams {
   return params;
 }
 
+interface JobAnswer {
+  jobId: string;
+  status: 'running' | 'done' | 'failed';
+  file?: { name: string; contentType: string; url: string };
+  error?: string;
+}
+
+/** How often the CLI asks how a job is going; a large report takes seconds to minutes. */
+const JOB_POLL_MS = 1_000;
+
+/** A file too large for a response is built as a job: wait for it, then fetch it through its signed link. */
+async function awaitJob(job: JobAnswer, options: FileOptions): Promise<ApiAnswer> {
+  process.stderr.write(`the file is large: it is being built as job ${job.jobId}\n`);
+  let current = job;
+  while (current.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+    current = jsonOf<JobAnswer>(await callApi(options, 'GET', `/jobs/${encodeURIComponent(job.jobId)}`));
+  }
+  if (current.status !== 'done' || !current.file) throw new CliError(`job ${job.jobId} failed: ${current.error ?? current.status}`);
+  const response = await fetch(current.file.url);
+  if (!response.ok) throw new CliError(`downloading the file of job ${job.jobId} failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return { status: 200, contentType: current.file.contentType, body: Buffer.from(await response.arrayBuffer()), filename: current.file.name };
+}
+
 async function download(path: string, options: FileOptions): Promise<void> {
-  const answer = await callApi(options, 'GET', path);
+  let answer = await callApi(options, 'GET', path);
+  if (answer.status === 202) answer = await awaitJob(jsonOf<JobAnswer>(answer), options);
   if (options.out) {
     writeFileSync(options.out, answer.body);
     process.stderr.write(`wrote ${options.out} (${answer.body.length} bytes)\n`);

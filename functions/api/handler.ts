@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -19,6 +20,7 @@ import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
 import { invokeNotify } from '../commons/notify-client';
+import { DynamoExportJobStore, exportJobThreshold, isExportJobEvent, runExportJob, type ExportJobPorts } from '../../shared/staff/export-jobs';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 // Presigning only signs locally; it makes no call, so it needs no tracing.
@@ -82,6 +84,25 @@ const ports: ApiPorts = {
   },
 };
 
+/**
+ * Large exports and reports (EXPORT_JOB_THRESHOLD_CASES cases and more) are built by an asynchronous
+ * invocation of EXPORT_JOB_FUNCTION: this same code, deployed with the time and memory a big file needs.
+ */
+const lambda = tracer.captureAWSv3Client(new LambdaClient({}));
+const jobStore = new DynamoExportJobStore(documentClient, tableName());
+/** Read at each invocation, so that a changed threshold (a configuration) applies at once. */
+function exportJobsConfigured(): ExportJobPorts | undefined {
+  const thresholdCases = exportJobThreshold(process.env.EXPORT_JOB_THRESHOLD_CASES);
+  if (thresholdCases === undefined) return undefined;
+  return {
+    thresholdCases,
+    store: jobStore,
+    async start(jobId) {
+      await lambda.send(new InvokeCommand({ FunctionName: requiredEnv('EXPORT_JOB_FUNCTION'), InvocationType: 'Event', Payload: JSON.stringify({ exportJob: jobId }) }));
+    },
+  };
+}
+
 /** Tokens are verified against the issuer's JWKS (Cognito on AWS, the local key locally), fetched once and cached. */
 let verifier: { key: string; verify: TokenVerifier } | undefined;
 function verifyToken(authorization: string | undefined) {
@@ -91,8 +112,21 @@ function verifyToken(authorization: string | undefined) {
   return verifier.verify(authorization);
 }
 
-const api = createApi({ routes, ports, verifyToken, log: logger });
+/** The API with the export jobs of this invocation's configuration. */
+function api(event: APIGatewayProxyEventV2, exportJobs: ExportJobPorts | undefined) {
+  return createApi({ routes, ports: exportJobs ? { ...ports, exportJobs } : ports, verifyToken, log: logger })(event);
+}
 
-export const handler = middy((event: APIGatewayProxyEventV2) => api(event))
+export const handler = middy(async (event: APIGatewayProxyEventV2 | { exportJob: string }) => {
+  const exportJobs = exportJobsConfigured();
+  if (isExportJobEvent(event)) {
+    if (!exportJobs) throw new Error('an export job arrived but EXPORT_JOB_THRESHOLD_CASES is not set');
+    logger.appendKeys({ exportJob: event.exportJob });
+    const outcome = await runExportJob(event.exportJob, { ...ports, exportJobs });
+    logger.info('export job finished', { outcome });
+    return { exportJob: event.exportJob, outcome };
+  }
+  return api(event, exportJobs);
+})
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(captureLambdaHandler(tracer));

@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/auth/authorize';
 import type { Principal } from '../../shared/auth/principal';
 import type { StaffPorts } from '../../shared/staff/ports';
 import type { ChainDigest } from '../../shared/digest/chain-digest';
+import type { ExportJobPorts } from '../../shared/staff/export-jobs';
 
 /** What a route handler gets: the verified caller, the path parameters, the query and the parsed body. */
 export interface ApiRequest {
@@ -21,6 +22,8 @@ export interface ApiPorts extends StaffPorts {
   caseStoreReachable(): Promise<boolean>;
   /** The daily chain digests (shared/digest), as the scheduled function wrote them. */
   digests: { latest(day?: string): Promise<{ key: string; digest: ChainDigest } | undefined> };
+  /** Large exports and reports as jobs; without it every file is built in the request. */
+  exportJobs?: ExportJobPorts;
 }
 
 export type HttpMethod = 'GET' | 'POST';

@@ -5,6 +5,7 @@ import { describePrincipal, type Principal } from '../../shared/auth/principal';
 import type { TokenVerifier } from '../../shared/auth/verify-token';
 import { CaseNotFound } from '../../shared/cases/repository';
 import { CaseConflict, CaseNotFoundError, InvalidRequest, NotWaitingForAction } from '../../shared/staff/errors';
+import { ExportJobNotFound } from '../../shared/staff/export-jobs';
 import type { ApiPorts, ApiReply, Route } from './http';
 
 export interface RouterLog {
@@ -124,7 +125,7 @@ export function createApi(deps: ApiDependencies): (event: APIGatewayProxyEventV2
       if (error instanceof Unauthenticated) return refuse(401, error.reason, error.claimedSubject);
       if (error instanceof AccessRefused) return refuse(403, error.reason);
       if (error instanceof InvalidRequest) return json(400, { error: 'BadRequest', message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) });
-      if (error instanceof CaseNotFoundError || error instanceof CaseNotFound) return json(404, { error: 'NotFound', message: error.message });
+      if (error instanceof CaseNotFoundError || error instanceof CaseNotFound || error instanceof ExportJobNotFound) return json(404, { error: 'NotFound', message: error.message });
       if (error instanceof NotWaitingForAction) {
         return json(409, { error: 'NotWaitingForAction', message: error.message, caseId: error.caseId, action: error.action, step: error.step ?? null, waitingFor: error.waitingFor });
       }

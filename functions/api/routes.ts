@@ -1,10 +1,16 @@
 import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions';
 import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
-import { exportCases, officialReport } from '../../shared/staff/exports';
+import { exportJobStatus, fileOrJob, type ExportKind } from '../../shared/staff/export-jobs';
 import { searchCases } from '../../shared/staff/queue';
 import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
-import { ok, type ApiPorts, type ApiReply, type Route } from './http';
+import { ok, type ApiPorts, type ApiReply, type ApiRequest, type Route } from './http';
+
+/** The file itself, or 202 with the job that builds it (shared/staff/export-jobs). */
+async function fileOrJobReply(kind: ExportKind, r: ApiRequest, ports: ApiPorts): Promise<ApiReply> {
+  const result = await fileOrJob(kind, r.principal, r.query, ports);
+  return 'file' in result ? { status: 200, file: result.file } : { status: 202, json: result.job };
+}
 
 /** GET /digests/latest[?day=YYYY-MM-DD]: the latest chain digest (of that Vietnamese day), as stored under Object Lock. */
 async function latestDigest(query: Record<string, string | undefined>, ports: ApiPorts): Promise<ApiReply> {
@@ -46,6 +52,7 @@ export const routes: Route[] = [
   ),
   { method: 'POST', path: '/cases/{id}/resume', permission: 'case:reassign', handle: async (r, ports) => ok(await resumeCaseWorkflow(r.principal, r.params.id!, ports)) },
   { method: 'GET', path: '/digests/latest', permission: 'case:export', handle: async (r, ports) => latestDigest(r.query, ports) },
-  { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await exportCases(r.principal, r.query, ports) }) },
-  { method: 'GET', path: '/reports/official', permission: 'case:export', handle: async (r, ports) => ({ status: 200, file: await officialReport(r.principal, r.query, ports) }) },
+  { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: (r, ports) => fileOrJobReply('export', r, ports) },
+  { method: 'GET', path: '/reports/official', permission: 'case:export', handle: (r, ports) => fileOrJobReply('report', r, ports) },
+  { method: 'GET', path: '/jobs/{id}', permission: 'case:export', handle: async (r, ports) => ok(await exportJobStatus(r.principal, r.params.id!, ports)) },
 ];

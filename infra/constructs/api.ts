@@ -1,9 +1,10 @@
-import { CfnOutput, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -21,6 +22,12 @@ export interface ApiProps {
   /** Who may call it: the JWT issuer and the audience (app client) of the staff directory. */
   readonly auth: { issuer: string; audience: string };
 }
+
+/**
+ * An export or report reading more cases than this is built as a job: at about 1 KB of CSV and a
+ * few reads per case, a few thousand cases is where the API's 30 s and 6 MB come near.
+ */
+export const EXPORT_JOB_THRESHOLD_CASES = 2000;
 
 /**
  * One JSON line per request, with the HTTP API's own context fields (the default format is REST's).
@@ -56,6 +63,8 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly apiFunction: AppFunction;
+  /** The same code as the API, with the time and memory a large export or report needs (shared/staff/export-jobs.ts). */
+  readonly exportJobFunction: AppFunction;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -92,6 +101,42 @@ export class Api extends Construct {
       this.apiFunction,
       'StateMachine.grantExecution: the executions of the case workflow, whose names are only known when they start (<case>, <case>-r<n>).',
       iam5(`Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineRef}"}]}]}:*`),
+    );
+
+    // Large exports and reports: an asynchronous invocation of the same code, with Lambda's longest
+    // timeout instead of the API's 30 s, writing the file to the documents bucket (exports/<job>/).
+    this.exportJobFunction = new AppFunction(this, 'ExportJobFunction', {
+      service: 'api',
+      description: 'Builds large exports and reports as jobs (the API code, invoked asynchronously)',
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        // Read when the module loads; this function never calls the workflow or the token issuer.
+        STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
+        AUTH_ISSUER: props.auth.issuer,
+        AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
+        AUTH_AUDIENCE: props.auth.audience,
+        DIGEST_BUCKET: props.digestBucket.bucketName,
+        EXPORT_JOB_THRESHOLD_CASES: String(EXPORT_JOB_THRESHOLD_CASES),
+      },
+    });
+    // Reads the cases and their timelines, writes the job record (whole-item puts).
+    grantTableUse(props.table, this.exportJobFunction, 'read', 'put');
+    props.documentsBucket.grantPut(this.exportJobFunction, 'exports/*');
+    // A crash or timeout leaves the job running: Lambda's two retries of the event rebuild it (the same key);
+    // a failure the code sees is recorded on the job and not retried.
+    this.apiFunction.addEnvironment('EXPORT_JOB_FUNCTION', this.exportJobFunction.functionName);
+    this.apiFunction.addEnvironment('EXPORT_JOB_THRESHOLD_CASES', String(EXPORT_JOB_THRESHOLD_CASES));
+    // Only the function itself (not its versions and aliases, which grantInvoke would add).
+    this.apiFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.exportJobFunction.functionArn] }));
+    acknowledge(
+      this.exportJobFunction,
+      'Index queries (work queue, audit period) to read the cases of a period; the files it writes under exports/ of the documents bucket, with s3:Abort* from Bucket.grantPut to end its own multipart uploads.',
+      iam5(`Resource::${nagRef(props.table)}/index/*`),
+      iam5(`Resource::${nagRef(props.documentsBucket)}/exports/*`),
+      iam5('Action::s3:Abort*'),
     );
 
     // The default stage is made here rather than by HttpApi so that it has access logs.

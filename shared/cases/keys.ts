@@ -45,3 +45,6 @@ export const auditKeys = (office: string, receivedAtLocalMonth: string, received
 
 /** A requester's cases, for "is this a duplicate of an open case?": written with the case, never changed. */
 export const requesterCaseKey = (address: string, caseId: string) => ({ PK: `REQUESTER#${address.toLowerCase()}`, SK: `CASE#${caseId}` });
+
+/** An export or report built as a job (shared/staff/export-jobs.ts); the item expires by the table's TTL. */
+export const exportJobKey = (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' });

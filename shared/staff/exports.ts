@@ -60,7 +60,7 @@ function periodOf(q: { period?: string; from?: string; to?: string }): Reporting
 }
 
 /** Refuses unless the principal may export every one of these offices. */
-function requireExport(principal: Principal, offices: string[], ports: Pick<StaffPorts, 'directory'>): void {
+export function requireExport(principal: Principal, offices: string[], ports: Pick<StaffPorts, 'directory'>): void {
   for (const office of offices) {
     const decision = authorize(principal, 'case:export', officeTarget(ports.directory, office));
     if (!decision.allowed) throw new AccessRefused(decision.reason);
@@ -87,8 +87,8 @@ async function readPartition(ports: Pick<StaffPorts, 'index'>, index: 'GSI1' | '
   return records;
 }
 
-/** The cases a period of these offices may count, with their timelines. */
-export async function casesForPeriod(offices: string[], period: ReportingPeriod, ports: Pick<StaffPorts, 'index' | 'cases'>) {
+/** The case records (without timelines) a period of these offices may count: the cheap part of an export. */
+export async function recordsForPeriod(offices: string[], period: ReportingPeriod, ports: Pick<StaffPorts, 'index'>): Promise<CaseRecord[]> {
   const lookbackStart = new Date(period.start);
   lookbackStart.setUTCMonth(lookbackStart.getUTCMonth() - LOOKBACK_MONTHS);
   const months = monthsBetween(lookbackStart.getTime(), period.end.getTime() - 1);
@@ -102,7 +102,12 @@ export async function casesForPeriod(offices: string[], period: ReportingPeriod,
       for (const record of records) if (Date.parse(record.receivedAt) < period.end.getTime()) byId.set(record.caseId, record);
     }
   }
-  const records = [...byId.values()];
+  return [...byId.values()];
+}
+
+/** The cases a period of these offices may count, with their timelines. */
+export async function casesForPeriod(offices: string[], period: ReportingPeriod, ports: Pick<StaffPorts, 'index' | 'cases'>) {
+  const records = await recordsForPeriod(offices, period, ports);
   const events = new Map<string, TimelineEvent[]>();
   for (const batch of chunks(records, EVENT_READS_IN_PARALLEL)) {
     const timelines = await Promise.all(batch.map((r) => ports.cases.listEvents(r.caseId)));
@@ -125,8 +130,18 @@ export interface ExportFile {
 
 const slug = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
 
-/** GET /exports/cases: the cases of a period (those its report counts), as CSV or JSON with their timelines. */
-export async function exportCases(principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> {
+/** What a request asks for, parsed and authorized: the offices and period it reads. Throws as the route would answer. */
+export interface ExportScope {
+  offices: string[];
+  period: ReportingPeriod;
+}
+
+/** The offices and period of an export or a report, after the same checks the file's own route makes. */
+export function exportScope(kind: 'export' | 'report', principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'directory'>): ExportScope {
+  return kind === 'export' ? exportRequest(principal, query, ports) : reportRequest(principal, query, ports);
+}
+
+function exportRequest(principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'directory'>) {
   const q = parse(exportQuery, query);
   if (q.office && q.province) throw new InvalidRequest('give office or province, not both');
   const period = periodOf(q);
@@ -141,6 +156,12 @@ export async function exportCases(principal: Principal, query: Record<string, st
     }
   }
   requireExport(principal, offices, ports);
+  return { q, period, offices };
+}
+
+/** GET /exports/cases: the cases of a period (those its report counts), as CSV or JSON with their timelines. */
+export async function exportCases(principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> {
+  const { q, period, offices } = exportRequest(principal, query, ports);
   const { records, events } = await casesForPeriod(offices, period, ports);
   const name = `motcua-cases-${slug(q.office ?? q.province ?? 'all')}-${slug(period.key)}`;
   try {
@@ -161,14 +182,19 @@ function defaultReportScope(principal: Principal): ReportScope {
   throw new InvalidRequest('give office or province: the report covers one office or one province');
 }
 
-/** GET /reports/official: the official one-stop report of a period, for an office or a province. */
-export async function officialReport(principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> {
+function reportRequest(principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'directory'>) {
   const q = parse(reportQuery, query);
   if (q.office && q.province) throw new InvalidRequest('give office or province, not both');
   const period = periodOf(q);
   const scope: ReportScope = q.office ? { office: q.office } : q.province ? { province: q.province } : defaultReportScope(principal);
   const offices = 'office' in scope ? [scope.office] : provinceOffices(scope.province, ports);
   requireExport(principal, offices, ports);
+  return { q, period, scope, offices };
+}
+
+/** GET /reports/official: the official one-stop report of a period, for an office or a province. */
+export async function officialReport(principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> {
+  const { q, period, scope, offices } = reportRequest(principal, query, ports);
   const { records, events } = await casesForPeriod(offices, period, ports);
   try {
     const report = buildOfficialReport({
