@@ -29,10 +29,11 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('may invoke the notify function only (confirm-sender sends the held acknowledgement through it), not its versions nor any other function', () => {
+  it('may invoke the notify function (confirm-sender sends the held acknowledgement through it) and the export job function, not their versions nor any other function', () => {
     const statements = roleStatements(template, stack.api.apiFunction.role!);
     const invocable = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction')).flatMap((s) => s.Resource);
-    expect(invocable).toEqual([arn(stack.notifications.notifyFunction)]);
+    expect(invocable).toHaveLength(2);
+    expect(invocable).toEqual(expect.arrayContaining([arn(stack.notifications.notifyFunction), arn(stack.api.exportJobFunction)]));
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ NOTIFY_FUNCTION_NAME: ref(stack.notifications.notifyFunction) }) },
     });
