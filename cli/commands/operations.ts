@@ -9,7 +9,7 @@ import { parseTimeBound } from '../../shared/staff/queue';
 import type { DeadLetterQueue } from '../../shared/operations/dead-letters';
 import { SqsDeadLetterQueue } from '../../shared/operations/sqs-dead-letters';
 import { findUnaccountedMail, storeReconcilePorts, type ReconcilePorts } from '../../shared/operations/reconcile';
-import { CliError, DEFAULT_API_URL } from './staff';
+import { CliError, DEFAULT_API_URL, reporting } from './staff';
 
 /**
  * Operations: `dlq list|redrive` and `reconcile --since`. On AWS (MOTCUA_DLQ_URL and
@@ -80,14 +80,3 @@ function print(text: string): void {
   process.stdout.write(`${terminalText(text)}\n`);
 }
 
-function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await body(...args);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      process.stderr.write(`motcua: error: ${terminalText(error.message)}\n`);
-      process.exitCode = 1;
-    }
-  };
-}

@@ -137,7 +137,7 @@ function withConnection(command: Command): Command {
 }
 
 /** Runs a command body; a CliError becomes `motcua: error: ...` on stderr and exit code 1. */
-function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function reporting<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await body(...args);
