@@ -34,6 +34,8 @@ export interface MachineSource {
 
 /** What a resumed execution's input names: the state to start at. */
 export const RESUME_FIELD = 'resumeAt';
+/** What the first Task of a resumable machine fails with when its input is a resume (shared/workflow/resume.ts). */
+export const RESUME_ERROR = 'ResumeRequested';
 const UNKNOWN_RESUME_POINT = 'Unknown resume point';
 
 export class InvalidStateMachinePart extends Error {
@@ -77,35 +79,41 @@ export function assemble(name: string, machine: MachineSource, parts: Record<str
     ResultPath: '$.failure',
     Next: machine.ReportFailureAt,
   };
+  const first = states[machine.StartAt]!;
+  const resumeCatch = { ErrorEquals: [RESUME_ERROR], ResultPath: '$.resumeRequested', Next: machine.Resume.StateName };
   return {
     Comment: machine.Comment,
-    StartAt: machine.Resume.StateName,
+    StartAt: machine.StartAt,
     TimeoutSeconds: machine.TimeoutSeconds,
-    States: { [machine.Resume.StateName]: resume, ...states, [UNKNOWN_RESUME_POINT]: unknown },
+    States: { ...states, [machine.StartAt]: withCatchFirst(first, resumeCatch), [machine.Resume.StateName]: resume, [UNKNOWN_RESUME_POINT]: unknown },
   };
 }
 
+/** Puts a catch before the Task's others (before the catch-all that the build added last). */
+function withCatchFirst(state: State, catcher: Record<string, unknown>): State {
+  return { ...state, Catch: [catcher, ...((state.Catch as unknown[] | undefined) ?? [])] };
+}
+
 /**
- * The first state of a resumable machine: a new execution starts at the machine's StartAt; a
- * resumed one (its input names `resumeAt`, the Task the last execution was in) goes straight to
- * that Task, with the input it had there. A wait goes to the Task before it that reads its clock
- * from the case, so the deadline stays what it was. One Choice: one transition on every path,
- * which the machine pays for by ending its closing Tasks itself (no Succeed state).
+ * Where a resumed execution goes. A new execution starts at the machine's StartAt, a Task that
+ * recognises a resumed input (it names `resumeAt`, the Task the last execution was in) and fails
+ * with `ResumeRequested`, caught into this Choice: it goes straight to that Task, with the input
+ * it had there. A wait goes to the Task before it that reads its clock from the case, so the
+ * deadline stays what it was. A resume costs two transitions more; a new execution, none.
  */
 function resumeChoice(machine: MachineSource, states: Record<string, State>): State {
   const { StateName, Comment, Waits = {} } = machine.Resume!;
   if (states[StateName]) throw new InvalidStateMachinePart(`the resume state '${StateName}' is also defined in a part`);
+  if (states[machine.StartAt]?.Type !== 'Task') throw new InvalidStateMachinePart(`a resumable machine starts at a Task that recognises a resume; '${machine.StartAt}' is no Task`);
   for (const [wait, reader] of Object.entries(Waits)) {
     if (states[wait]?.Type !== 'Task' || states[reader]?.Type !== 'Task') throw new InvalidStateMachinePart(`Resume.Waits: '${wait}' and '${reader}' must both be Tasks`);
   }
-  const resumable = Object.keys(states).filter((n) => states[n]!.Type === 'Task' && n !== machine.ReportFailureAt);
+  // The first Task resumes itself: it fails with ResumeRequested only when the resume names another Task.
+  const resumable = Object.keys(states).filter((n) => states[n]!.Type === 'Task' && n !== machine.ReportFailureAt && n !== machine.StartAt);
   return {
     Type: 'Choice',
     ...(Comment ? { Comment } : {}),
-    Choices: [
-      { Not: { Variable: `$.${RESUME_FIELD}`, IsPresent: true }, Next: machine.StartAt },
-      ...resumable.map((n) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: n, Next: Waits[n] ?? n })),
-    ],
+    Choices: resumable.map((n) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: n, Next: Waits[n] ?? n })),
     Default: UNKNOWN_RESUME_POINT,
   };
 }

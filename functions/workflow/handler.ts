@@ -8,10 +8,11 @@ import { casePorts, documentClient, documentStore, tableName } from '../commons/
 import { SlotBook } from '../../shared/appointments/slot-book';
 import { runChecks as checksOf } from '../../shared/checks/run-checks';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
-import { awaitStep, closeCase, completeStep, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
-import { recordReceipt, runChecks, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
+import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import { resumeRequested } from '../../shared/workflow/resume';
 import { appointmentClock, bookAppointment, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
-import { recordDecision, recordHandover, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
+import { recordOutcome, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
 const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration']);
@@ -19,10 +20,11 @@ const anyRecord = z.record(z.string(), z.unknown());
 
 /** What the state machines ask of this function; each action is one case step. */
 const workflowRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('recordReceipt'), caseId }),
-  z.object({ action: z.literal('runChecks'), caseId }),
+  // `execution`: the machine's input, so that the first Task recognises a resumed execution
+  z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ resumeAt: z.string().optional() }).passthrough().optional() }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
-  z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1) }),
+  // `clock`/`timeoutSeconds`: what the wait's timeout was measured to, checked against the case (a stale clock is read again)
+  z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1), clock: z.enum(['warning', 'session-end']).optional(), timeoutSeconds: z.number().int().positive().optional() }),
   z.object({ action: z.literal('recordBreach'), caseId, step }),
   z.object({ action: z.literal('completeStep'), caseId, step, outcome: anyRecord }),
   z.object({ action: z.literal('pauseForRequester'), caseId }),
@@ -32,9 +34,7 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('rescheduleAppointment'), caseId, request: anyRecord }),
   z.object({ action: z.literal('recordMissedAppointment'), caseId }),
   z.object({ action: z.literal('recordVisit'), caseId, visit: anyRecord }),
-  z.object({ action: z.literal('recordDecision'), caseId, decision: anyRecord }),
   z.object({ action: z.literal('recordProcuracyCopy'), caseId }),
-  z.object({ action: z.literal('recordHandover'), caseId, handover: anyRecord }),
   z.object({ action: z.literal('closeCase'), caseId, reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']) }),
   z.object({ action: z.literal('recordFailure'), caseId, failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
 ]);
@@ -53,26 +53,28 @@ async function workflow(event: unknown) {
   logger.appendKeys({ caseId: request.caseId, action: request.action });
   switch (request.action) {
     case 'recordReceipt':
+      resumeRequested(request.execution);
       return recordReceipt(request.caseId, ports);
-    case 'runChecks':
-      return runChecks(request.caseId, ports);
     case 'startStepClock': {
       const record = await ports.cases.requireCase(request.caseId);
       return startStepClock(request.caseId, request.step, ports, ports.procedureOf(record.procedure).warningFraction);
     }
-    case 'awaitStep':
-      return awaitStep(request.caseId, request.step, request.taskToken, ports);
+    case 'awaitStep': {
+      const clock = request.clock && request.timeoutSeconds !== undefined ? { kind: request.clock, timeoutSeconds: request.timeoutSeconds, warningFractionOf: (code: string) => ports.procedureOf(code).warningFraction } : undefined;
+      return awaitStep(request.caseId, request.step, request.taskToken, ports, clock);
+    }
     case 'recordBreach':
       return recordBreach(request.caseId, request.step, ports);
     case 'completeStep':
-      return completeStep(request.caseId, request.step, request.outcome, ports);
+      return recordOutcome(request.caseId, request.step, request.outcome, ports);
     case 'pauseForRequester': {
       const record = await ports.cases.requireCase(request.caseId);
       return pauseForRequester(request.caseId, ports.procedureOf(record.procedure).limits.requesterReply, ports);
     }
     case 'resumeAfterReply': {
       const record = await ports.cases.requireCase(request.caseId);
-      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, ports.procedureOf(record.procedure).limits.review, ports);
+      const procedure = ports.procedureOf(record.procedure);
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, procedure.limits.review, ports, procedure.warningFraction);
     }
     case 'bookAppointment':
       return bookAppointment(request.caseId, ports);
@@ -84,12 +86,8 @@ async function workflow(event: unknown) {
       return recordMissedAppointment(request.caseId, ports);
     case 'recordVisit':
       return recordVisit(request.caseId, request.visit, ports);
-    case 'recordDecision':
-      return recordDecision(request.caseId, request.decision as never, ports);
     case 'recordProcuracyCopy':
       return recordProcuracyCopy(request.caseId, ports);
-    case 'recordHandover':
-      return recordHandover(request.caseId, request.handover, ports);
     case 'closeCase':
       return closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':

@@ -46,6 +46,11 @@ export class LocalStepFunctions {
   readonly faults = new Map<string, number>();
   /** State transitions so far (states entered), what Step Functions Standard bills by. */
   transitions = 0;
+  /**
+   * The same transitions by machine and state (`<machine name>/<state name>` → count), a retry of a
+   * Task counted as one more, as AWS bills it: what the bench's happy-path count reads.
+   */
+  readonly transitionsByState = new Map<string, number>();
   private readonly endWaiters = new Map<string, Array<(record: ExecutionRecord) => void>>();
   /** Told of every execution's end, as EventBridge's "Execution Status Change" is on AWS (local-stack.ts delivers it). */
   onExecutionEnded: (record: ExecutionRecord) => void = () => undefined;
@@ -148,6 +153,14 @@ export class LocalStepFunctions {
     return [...this.atWork];
   }
 
+  /** The Task each running execution is in, with its input (what a bench reads to know where a case is). */
+  runningTasks(): Array<{ execution: string; stateName: string; input: Record<string, unknown> }> {
+    return this.store
+      .all()
+      .filter((r) => r.status === 'RUNNING' && r.current)
+      .map((r) => ({ execution: r.name, stateName: r.current!.stateName, input: (r.current!.stateInput ?? {}) as Record<string, unknown> }));
+  }
+
   /** Waits for everything in flight to settle (used when stopping the stack). */
   async shutdown(): Promise<void> {
     for (const running of this.running.values()) running.abort();
@@ -186,7 +199,7 @@ export class LocalStepFunctions {
     });
     let aborted = false;
     this.atWork.add(record.name);
-    void this.countTransitions(execution.eventLogs);
+    void this.countTransitions(machine.arn.split(':').at(-1) ?? '', execution.eventLogs);
     this.running.set(record.name, {
       abort: () => {
         aborted = true;
@@ -211,8 +224,13 @@ export class LocalStepFunctions {
     });
   }
 
-  private async countTransitions(events: AsyncGenerator<{ type: string }>): Promise<void> {
-    for await (const event of events) if (event.type === 'StateEntered') this.transitions++;
+  private async countTransitions(machineName: string, events: AsyncGenerator<{ type: string; state?: { name: string } }>): Promise<void> {
+    for await (const event of events) {
+      if (event.type !== 'StateEntered' && event.type !== 'StateRetried') continue;
+      if (event.type === 'StateEntered') this.transitions++;
+      const key = `${machineName}/${event.state?.name ?? '?'}`;
+      this.transitionsByState.set(key, (this.transitionsByState.get(key) ?? 0) + 1);
+    }
   }
 
   private finish(record: ExecutionRecord, end: Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>): void {

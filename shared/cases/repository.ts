@@ -121,6 +121,25 @@ export class CaseRepository implements CaseStore {
     return events;
   }
 
+  /** The case and its timeline in one read (one Query of the case's partition), or CaseNotFound. */
+  async requireCaseWithEvents(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
+    let record: CaseRecord | undefined;
+    const events: TimelineEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': caseKey(caseId).PK }, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.SK === caseKey(caseId).SK) record = fromCaseItem(item);
+        else if (String(item.SK).startsWith(EVENT_SK_PREFIX)) events.push(fromEventItem(item));
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    if (!record) throw new CaseNotFound(caseId);
+    return { record, events };
+  }
+
   /** The ids of a requester's cases, oldest first. */
   async caseIdsOfRequester(address: string): Promise<string[]> {
     const { Items } = await this.db.send(
@@ -330,10 +349,12 @@ export class CaseRepository implements CaseStore {
    * Applies a change to a case and appends its events in one transaction, conditioned on the
    * case not having moved since it was read; on a concurrent change it re-reads and re-decides.
    * `decide` returns undefined when, seeing the current case, there is nothing to do.
+   * `known`: the case as the caller just read it, decided on first without reading it again (the
+   * transaction's condition still refuses it if the case moved since; then it is read again).
    */
-  async changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
+  async changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined, known?: CaseRecord): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.requireCase(caseId);
+      const current = attempt === 1 && known?.caseId === caseId ? known : await this.requireCase(caseId);
       const change = decide(current);
       if (!change) return { record: current, events: [] };
       try {

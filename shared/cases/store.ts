@@ -16,8 +16,13 @@ export interface CaseStore {
   caseIdsOfRequester(address: string): Promise<string[]>;
   /** Opens a case with its first events and message record; false when it already exists. */
   openCase(caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord): Promise<boolean>;
-  /** Applies what `decide` returns for the current case, re-deciding on a concurrent change; undefined changes nothing. */
-  changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
+  /**
+   * Applies what `decide` returns for the current case, re-deciding on a concurrent change; undefined changes nothing.
+   * `known` (optional): the case as just read, decided on first instead of reading it again.
+   */
+  changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined, known?: CaseRecord): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
+  /** The case and its timeline in one read, where the store can (optional: else requireCase and listEvents). */
+  requireCaseWithEvents?(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
 
   getMessage(messageId: string): Promise<MessageRecord | undefined>;
   /** The case id reserved for an inbound message, the same for every delivery of it. */

@@ -41,8 +41,9 @@ const DEFAULT_CLAIM_WAIT_MS = 20_000;
  * leaves its lease to lapse (OUTBOUND_LEASE_MS), and the next attempt sends the notice again.
  */
 export async function sendNotice(caseId: string, kind: NoticeKind, step: string | undefined, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean; needless?: string }> {
-  const caseRecord = await ports.cases.requireCase(caseId);
-  const events = await ports.cases.listEvents(caseId);
+  const { record: caseRecord, events } = ports.cases.requireCaseWithEvents
+    ? await ports.cases.requireCaseWithEvents(caseId)
+    : { record: await ports.cases.requireCase(caseId), events: await ports.cases.listEvents(caseId) };
   const now = ports.clock.now();
   const prepared = await prepareNotice(kind, {
     caseRecord,
@@ -79,7 +80,9 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
     throw error;
   }
   await ports.cases.markOutboundSent(messageId, claim.claimId, providerMessageId);
-  await recordSent(caseId, kind, step, messageId, providerMessageId, prepared, toVietnamIso(now), ports);
+  // This attempt's own claim: no attempt recorded the sending before (that would have marked the claim sent), so
+  // the timeline need not be read again, and the case as read above is decided on first.
+  await recordSent(caseId, kind, step, messageId, providerMessageId, prepared, toVietnamIso(now), ports, caseRecord);
   return { messageId, alreadySent: false };
 }
 
@@ -117,9 +120,11 @@ async function compose(caseRecord: CaseRecord, kind: NoticeKind, messageId: stri
 }
 
 /** The sending on the timeline, once (a retry after the mail went out writes only what is missing). */
-async function recordSent(caseId: string, kind: NoticeKind, step: string | undefined, messageId: string, providerMessageId: string, prepared: Prepared, at: string, ports: NoticePorts): Promise<void> {
-  const events = await ports.cases.listEvents(caseId);
-  if (events.some((e) => e.type === 'notice-sent' && e.data.messageId === messageId)) return;
+async function recordSent(caseId: string, kind: NoticeKind, step: string | undefined, messageId: string, providerMessageId: string, prepared: Prepared, at: string, ports: NoticePorts, sentNow?: CaseRecord): Promise<void> {
+  if (!sentNow) {
+    const events = await ports.cases.listEvents(caseId);
+    if (events.some((e) => e.type === 'notice-sent' && e.data.messageId === messageId)) return;
+  }
   const outbound = (id: string) => messageItem({ messageId: id, direction: 'out', status: 'done', disposition: 'sent', caseId, at, providerMessageId });
   await ports.cases.changeCase(caseId, () => ({
     update: {},
@@ -141,5 +146,5 @@ async function recordSent(caseId: string, kind: NoticeKind, step: string | undef
       },
     ],
     alsoPut: [messageId, ...ports.providerMessageIds(providerMessageId)].map((id) => ({ item: outbound(id) })),
-  }));
+  }), sentNow);
 }

@@ -1,9 +1,10 @@
-import type { AppointmentRecord, CaseRecord, StepDeadline } from '../cases/model';
+import type { CaseRecord } from '../cases/model';
 import { candidateSlots, reminderAt, type Slot } from '../appointments/slots';
 import type { SlotBook } from '../appointments/slot-book';
 import { officeAppointments, officeByCode } from '../offices/directory';
 import { toVietnamIso } from '../time/vietnam-time';
-import { closeCase, secondsUntil, WORKFLOW, type WorkflowPorts } from './steps';
+import { closeCase, WORKFLOW, type WorkflowPorts } from './steps';
+import { appointmentClockOf, decideBooking, decideMove, type AppointmentClock } from './appointment-decisions';
 
 export interface AppointmentPorts extends WorkflowPorts {
   slots: SlotBook;
@@ -12,17 +13,7 @@ export interface AppointmentPorts extends WorkflowPorts {
 /** How far ahead a booking looks: four weeks of half-day sessions. */
 const CANDIDATE_SESSIONS = 40;
 
-/** The two waits of the appointment: until the reminder (the working day before), then until the session ends. */
-export interface AppointmentClock {
-  reminderInSeconds: number;
-  afterReminderInSeconds: number;
-  closed: boolean;
-}
-
-function clockOf(appointment: AppointmentRecord, now: Date): AppointmentClock {
-  const remindFrom = new Date(Math.max(new Date(appointment.reminderAt).getTime(), now.getTime()));
-  return { reminderInSeconds: secondsUntil(appointment.reminderAt, now), afterReminderInSeconds: secondsUntil(appointment.slot.end, remindFrom), closed: false };
-}
+export type { AppointmentClock } from './appointment-decisions';
 
 /** Notice before the first appointment offered, when the office sets none. */
 export const DEFAULT_LEAD_WORKING_DAYS = 2;
@@ -37,36 +28,21 @@ async function reserve(record: CaseRecord, after: Date, bookedAt: Date, ports: A
   return { slot, reminder: reminderAt(slot, ports.directory, record.office, { bookedAt }) };
 }
 
-function visitDeadline(slot: Slot, now: Date): StepDeadline {
-  return { dueAt: slot.end, startedAt: toVietnamIso(now), calendarVersion: 'appointment', rule: `the appointment of ${slot.date}, session "${slot.session}" (${slot.start.slice(11, 16)}-${slot.end.slice(11, 16)})` };
-}
-
-function appointmentOf(slot: Slot, reminder: Date, now: Date, attempt: number, missed: number): AppointmentRecord {
-  return { slot: { ...slot }, reminderAt: toVietnamIso(reminder), bookedAt: toVietnamIso(now), attempt, missed };
-}
-
 /** The appointment's two waits, measured from now (after a reminder that may have gone out late). */
 export async function appointmentClock(caseId: string, ports: AppointmentPorts): Promise<AppointmentClock> {
   const current = await ports.cases.requireCase(caseId);
   if (!current.appointment) throw new Error(`case ${caseId} has no appointment`);
-  return clockOf(current.appointment, ports.clock.now());
+  return appointmentClockOf(current.appointment, ports.clock.now());
 }
 
 /** The review accepted the file: book the in-person receipt. */
 export async function bookAppointment(caseId: string, ports: AppointmentPorts): Promise<AppointmentClock> {
   const current = await ports.cases.requireCase(caseId);
-  if (current.appointment) return clockOf(current.appointment, ports.clock.now()); // booked by an earlier attempt
+  if (current.appointment) return appointmentClockOf(current.appointment, ports.clock.now()); // booked by an earlier attempt
   const now = ports.clock.now();
   const { slot, reminder } = await reserve(current, now, now, ports);
-  const { record } = await ports.cases.changeCase(caseId, (latest) => {
-    if (latest.appointment) return undefined;
-    const appointment = appointmentOf(slot, reminder, now, 1, 0);
-    return {
-      update: { appointment, deadlines: { ...latest.deadlines, visit: visitDeadline(slot, now) } },
-      events: [{ type: 'appointment-booked', at: toVietnamIso(now), actor: WORKFLOW, data: { ...appointment } }],
-    };
-  });
-  return clockOf(record.appointment!, now);
+  const { record } = await ports.cases.changeCase(caseId, (latest) => decideBooking(latest, { slot, reminder }, now), current);
+  return appointmentClockOf(record.appointment!, now);
 }
 
 /**
@@ -105,19 +81,12 @@ async function moveAppointment(caseId: string, ports: AppointmentPorts, eventTyp
   const previous = current.appointment;
   if (!previous) throw new Error(`case ${caseId} has no appointment to move`);
   const done = current.appointmentChange === requestId;
-  if (done) return clockOf(previous, ports.clock.now());
+  if (done) return appointmentClockOf(previous, ports.clock.now());
   const now = ports.clock.now();
   await ports.slots.release(caseId, previous.slot as Slot);
   // the next date comes after the one given up, never the same session again
   const after = new Date(Math.max(now.getTime(), new Date(previous.slot.end).getTime()));
   const { slot, reminder } = await reserve(current, after, now, ports);
-  const { record } = await ports.cases.changeCase(caseId, (latest) => {
-    if (latest.appointmentChange === requestId) return undefined;
-    const appointment = appointmentOf(slot, reminder, now, (latest.appointment?.attempt ?? 1) + 1, (latest.appointment?.missed ?? 0) + (facts.missed ? 1 : 0));
-    return {
-      update: { appointment, appointmentChange: requestId, pendingStep: undefined, deadlines: { ...latest.deadlines, visit: visitDeadline(slot, now) } },
-      events: [{ type: eventType, at: toVietnamIso(now), actor: WORKFLOW, data: { ...facts, from: previous.slot, to: appointment.slot, reminderAt: appointment.reminderAt, attempt: appointment.attempt } }],
-    };
-  });
-  return clockOf(record.appointment!, now);
+  const { record } = await ports.cases.changeCase(caseId, (latest) => decideMove(latest, { eventType, requestId, facts, slot, reminder, from: previous.slot }, now), current);
+  return appointmentClockOf(record.appointment!, now);
 }

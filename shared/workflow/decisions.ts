@@ -165,3 +165,23 @@ export function decideProcuracyCopy(record: CaseRecord, now: Date, calendar: Cal
     events: [{ type: 'procuracy-copy-sent', at, actor: WORKFLOW, data: { dueAt: deadline?.dueAt, onTime, lateByWorkingMinutes } }],
   };
 }
+
+/**
+ * Several decisions taken together, as one change (one transaction): each decides on the case as
+ * the ones before it left it; their events follow one another. Undefined when none changes anything.
+ */
+export function composeChanges(record: CaseRecord, deciders: Array<(current: CaseRecord) => CaseChange | undefined>): CaseChange | undefined {
+  let current = record;
+  const update: CaseChange['update'] = {};
+  const events: NewEvent[] = [];
+  let changed = false;
+  for (const decide of deciders) {
+    const change = decide(current);
+    if (!change) continue;
+    changed = true;
+    Object.assign(update, change.update);
+    events.push(...change.events);
+    current = { ...current, ...change.update };
+  }
+  return changed ? { update, events } : undefined;
+}

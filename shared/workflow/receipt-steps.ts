@@ -1,6 +1,7 @@
 import type { CaseRecord, TimelineEvent } from '../cases/model';
-import { toVietnamIso } from '../time/vietnam-time';
-import { deadlineOfLimit, WORKFLOW, type WorkflowPorts } from './steps';
+import type { WorkflowPorts } from './steps';
+import { decideReceipt, firstStepOf } from './receipt-decisions';
+import { stepClock, type StepClock } from './step-clock';
 import type { ProcedureSettings } from './procedure-settings';
 
 /** What the checks read of the request: the first message, as intake recorded it. */
@@ -19,12 +20,9 @@ export interface OpenCaseSummary {
   judgmentRefs: string[];
 }
 
-export interface ChecklistResult {
-  likelyProcedure: { code: string; confidence: string; evidence: string[] };
-  judgmentRefs: string[];
-  summary: string;
-  [detail: string]: unknown;
-}
+/** What the automatic checks return (one definition, in receipt-decisions.ts). */
+export type { ReceiptChecklist as ChecklistResult } from './receipt-decisions';
+import type { ReceiptChecklist as ChecklistResult } from './receipt-decisions';
 
 export interface ReceiptPorts extends WorkflowPorts {
   procedureOf(code: string): ProcedureSettings;
@@ -46,47 +44,29 @@ export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
 }
 
 /**
- * Identifies the procedure the request is for (the likely one: the officer confirms at review)
- * and starts its first clock: the review for one-stop procedures, the registration for complaints.
+ * The receipt: identifies the procedure the request is for (the likely one: the officer confirms
+ * at review), starts its first clock (the review for one-stop procedures, the registration for
+ * complaints) and runs the automatic checks, in one transaction. Returns the first step's clock,
+ * which the human step's wait takes as its timeout. Load, decide, store: one read of the case and
+ * its timeline, one of the requester's other cases, one write.
  */
-export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promise<{ procedure: string; flow: string; round: number }> {
-  const events = await ports.cases.listEvents(caseId);
-  const message = requestMessageOf(events);
-  const { record } = await ports.cases.changeCase(caseId, (current) => {
-    if (current.flow) return undefined; // identified by an earlier attempt
-    const likely = ports.checklistFor(message, undefined, []).likelyProcedure;
-    const procedure = ports.procedureOf(likely.code);
-    const step = procedure.flow === 'guidance' ? 'registration' : 'review';
-    // The first clock runs from the receipt, so the agency's cut-off applies (it moves only a working-hours limit).
-    const limit = procedure.flow === 'guidance' ? procedure.limits.result : procedure.limits.review;
-    const deadline = deadlineOfLimit(ports, current, new Date(current.receivedAt), limit, procedure.afterCutoff);
-    const at = toVietnamIso(ports.clock.now());
-    return {
-      update: { procedure: procedure.code, flow: procedure.flow, round: 1, deadlines: { ...current.deadlines, [step]: deadline } },
-      events: [
-        { type: 'procedure-identified', at, actor: WORKFLOW, data: { procedure: procedure.code, flow: procedure.flow, confidence: likely.confidence, evidence: likely.evidence } },
-        { type: 'deadline-set', at, actor: WORKFLOW, data: { step, ...deadline } },
-      ],
-    };
-  });
-  return { procedure: record.procedure, flow: record.flow!, round: record.round ?? 1 };
-}
-
-/** The checklist on the case: judgment attached, items of the form, sender, likely duplicates. */
-export async function runChecks(caseId: string, ports: ReceiptPorts): Promise<void> {
-  const current = await ports.cases.requireCase(caseId);
-  if (current.checklist) return;
-  const message = requestMessageOf(await ports.cases.listEvents(caseId));
-  const others = await openCasesOf(current, ports);
-  const checklist = ports.checklistFor(message, current.procedure, others);
-  await ports.cases.changeCase(caseId, (latest) =>
-    latest.checklist
-      ? undefined
-      : {
-          update: { checklist: { ...checklist, generatedAt: toVietnamIso(ports.clock.now()) } },
-          events: [{ type: 'checks-completed', at: toVietnamIso(ports.clock.now()), actor: WORKFLOW, data: { summary: checklist.summary, likelyProcedure: checklist.likelyProcedure, judgmentRefs: checklist.judgmentRefs, duplicates: checklist.duplicates } }],
-        },
-  );
+export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock }> {
+  const { record: current, events } = ports.cases.requireCaseWithEvents
+    ? await ports.cases.requireCaseWithEvents(caseId)
+    : { record: await ports.cases.requireCase(caseId), events: await ports.cases.listEvents(caseId) };
+  let record = current;
+  if (!current.flow || !current.checklist) {
+    const message = requestMessageOf(events);
+    const others = await openCasesOf(current, ports);
+    const likely = ports.checklistFor(message, undefined, others).likelyProcedure;
+    const procedure = ports.procedureOf(current.flow ? current.procedure : likely.code);
+    const checklist = ports.checklistFor(message, procedure.code, others);
+    const now = ports.clock.now();
+    ({ record } = await ports.cases.changeCase(caseId, (latest) => decideReceipt(latest, { likely, procedure, checklist }, now, ports), current));
+  }
+  const procedure = ports.procedureOf(record.procedure);
+  const clock = stepClock(record, firstStepOf(procedure), ports.clock.now(), ports, procedure.warningFraction);
+  return { procedure: record.procedure, flow: record.flow!, round: record.round ?? 1, clock };
 }
 
 /** The requester's other cases that are still open, with the judgments they name. */

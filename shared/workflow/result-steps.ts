@@ -1,40 +1,30 @@
-import type { CaseRecord, DocumentRef, NewEvent, StepDeadline } from '../cases/model';
+import type { CaseRecord, DocumentRef } from '../cases/model';
 import { officeByCode } from '../offices/directory';
 import { receiptSlipPdf, type ReceivedDocument } from '../documents/receipt-slip';
 import { legalBasis } from '../procedures/default-legal-basis';
 import { capitalised } from '../notices/common';
 import { limitCitation } from '../procedures/legal-basis';
-import { toVietnamIso } from '../time/vietnam-time';
-import { deadlineOfLimit, timelinessOf, WORKFLOW, type WorkflowPorts } from './steps';
-import type { ProcedureSettings, TimeLimit } from './procedure-settings';
-import { decideProcuracyCopy } from './decisions';
+import type { WorkflowPorts } from './steps';
+import type { ProcedureSettings } from './procedure-settings';
+import { composeChanges, decideClosure, decideCompletion, decideProcuracyCopy } from './decisions';
+import { decideDecision, decideHandover, decideVisit, resultDueOf, type DecisionInput, type HandoverInput, type VisitRecord } from './result-decisions';
+import { stepClock, type StepClock } from './step-clock';
 
-/** The hand-over within one working day of the decision: the agency's own commitment, counted in working hours. */
-const HANDOVER_LIMIT: TimeLimit = { workingDays: 1, counting: 'working-hours' };
+export type { DecisionInput, HandoverInput, VisitRecord } from './result-decisions';
 
 export interface ResultPorts extends WorkflowPorts {
   procedureOf(code: string): ProcedureSettings;
   storeDocument(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string }>;
 }
 
-/** What the officer records of the visit (the body of the `visit` action). */
-export interface VisitRecord {
-  documentsReceived?: ReceivedDocument[];
-  collection?: 'at-desk' | 'by-post';
-  postalAddress?: string;
-  requester?: { name?: string; address?: string; phone?: string };
-  note?: string;
-  actor?: NewEvent['actor'];
-  at?: string;
+/** The visit's wait ended with a request for another date, not a visit: the workflow moves the appointment instead. */
+export class RescheduleRequested extends Error {
+  override readonly name = 'RescheduleRequested';
 }
 
-/** What the head records of the decision (the body of the `decision` action). */
-export interface DecisionInput {
-  number: string;
-  date: string;
-  signer: string | { name: string; title: string };
-  document?: DocumentRef;
-  actor?: NewEvent['actor'];
+/** A delay recorded before the deadline (the delay action) is no outcome: the workflow sends the delay letter instead. */
+export class ResultDelayed extends Error {
+  override readonly name = 'ResultDelayed';
 }
 
 /** What the desk receives when the officer lists nothing: the request itself (named as the procedure names it) and the judgment. */
@@ -46,16 +36,20 @@ const defaultDocuments = (procedure: ProcedureSettings): ReceivedDocument[] => [
 /**
  * The in-person receipt: the originals checked, the requester's choice (wait, or post to an
  * address), the result's due date from now under the one-stop rules, and the receipt and
- * appointment slip (form 01) produced and kept with the case.
+ * appointment slip (form 01) produced and kept with the case. Returns the decision's clock, which
+ * the decision's wait takes as its timeout. A request for another date ends the visit's wait too:
+ * it is handed to the rescheduling (RescheduleRequested).
  */
-export async function recordVisit(caseId: string, visit: VisitRecord, ports: ResultPorts): Promise<{ resultDueAt: string }> {
+export async function recordVisit(caseId: string, visit: VisitRecord, ports: ResultPorts): Promise<{ resultDueAt: string; clock: StepClock }> {
+  if (visit.action === 'reschedule') throw new RescheduleRequested(`case ${caseId}: another date was asked for, not a visit`);
   const current = await ports.cases.requireCase(caseId);
-  if (current.deadlines.decision) return { resultDueAt: current.deadlines.decision.dueAt }; // recorded by an earlier attempt
+  const procedure = ports.procedureOf(current.procedure);
+  const clockOf = (record: CaseRecord) => ({ resultDueAt: record.deadlines.decision!.dueAt, clock: stepClock(record, 'decision', ports.clock.now(), ports, procedure.warningFraction) });
+  if (current.deadlines.decision) return clockOf(current); // recorded by an earlier attempt
   const office = officeByCode(ports.directory, current.office);
   if (!office) throw new Error(`office ${current.office} of case ${caseId} is not in the office directory`);
-  const procedure = ports.procedureOf(current.procedure);
   const at = ports.clock.now();
-  const decisionDue = deadlineOfLimit(ports, current, at, procedure.limits.result, procedure.afterCutoff);
+  const decisionDue = resultDueOf(current, procedure, at, ports);
   const collection = visit.collection ?? 'at-desk';
   const documentsReceived = visit.documentsReceived?.length ? visit.documentsReceived : defaultDocuments(procedure);
   const officer = visit.actor?.kind === 'officer' ? (visit.actor.name ?? visit.actor.id) : 'Bộ phận một cửa';
@@ -78,25 +72,8 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
   });
   const stored = await ports.storeDocument(`cases/${caseId}/documents/giay-tiep-nhan-ho-so-va-hen-tra-ket-qua.pdf`, slip, 'application/pdf');
   const receiptSlip: DocumentRef = { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả.pdf', contentType: 'application/pdf', ...stored };
-  await ports.cases.changeCase(caseId, (latest) => {
-    if (latest.deadlines.decision) return undefined;
-    const nowIso = toVietnamIso(at);
-    return {
-      update: {
-        status: 'received-in-person',
-        pendingStep: undefined,
-        resultCollection: { method: collection, ...(visit.postalAddress ? { postalAddress: visit.postalAddress } : {}) },
-        deadlines: { ...latest.deadlines, decision: decisionDue },
-        documents: { ...latest.documents, receiptSlip },
-      },
-      events: [
-        { type: 'visit-recorded', at: nowIso, actor: visit.actor ?? WORKFLOW, data: { documentsReceived, collection, postalAddress: visit.postalAddress, note: visit.note, onTime: visitOnTime(latest, at, ports) } },
-        { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'decision', ...decisionDue } },
-        { type: 'document-produced', at: nowIso, actor: WORKFLOW, data: { kind: 'receipt-slip', ...receiptSlip } },
-      ],
-    };
-  });
-  return { resultDueAt: decisionDue.dueAt };
+  const { record } = await ports.cases.changeCase(caseId, (latest) => decideVisit(latest, visit, { decisionDue, documentsReceived, receiptSlip }, at, ports), current);
+  return clockOf(record);
 }
 
 /** The slip cites the provision of the result's limit in the law in force on the day the case was received. */
@@ -105,41 +82,25 @@ function receiptSlipLegalBasis(record: CaseRecord): { legalBasis?: string } {
   return citation ? { legalBasis: citation.text } : {};
 }
 
-function visitOnTime(record: CaseRecord, at: Date, ports: WorkflowPorts): boolean | undefined {
-  const visit = record.deadlines.visit;
-  return visit ? timelinessOf(ports, record, visit, at).onTime : undefined;
-}
-
 /**
- * The decision is on the case (number, date, signer, document), and with it the clocks of what
- * follows: the hand-over (by the date the requester was given, or one working day if that has
- * passed) and the copy to the procuracy.
+ * A human step's outcome, in one transaction with what it settles: the step completed (on time or
+ * late); for the decision, the decision itself and the clocks that follow; for the hand-over, the
+ * delivery and the case closed as resolved. Returns the outcome with the facts the workflow goes
+ * on with: for the decision, whether it is copied to the procuracy and the hand-over's clock.
  */
-export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<{ procuracyCopy: boolean }> {
-  const { record } = await ports.cases.changeCase(caseId, (current) => {
-    if (current.decision) return undefined;
-    const procedure = ports.procedureOf(current.procedure);
-    const at = ports.clock.now();
-    const nowIso = toVietnamIso(at);
-    const promised = current.deadlines.decision;
-    const oneDay = deadlineOfLimit(ports, current, at, HANDOVER_LIMIT);
-    const handover: StepDeadline = promised && new Date(promised.dueAt) > new Date(oneDay.dueAt) ? { ...promised } : oneDay;
-    const procuracy = procedure.limits.procuracyCopy ? deadlineOfLimit(ports, current, at, procedure.limits.procuracyCopy) : undefined;
-    const events: NewEvent[] = [
-      { type: 'decision-recorded', at: nowIso, actor: decision.actor ?? WORKFLOW, data: { number: decision.number, date: decision.date, signer: decision.signer, document: decision.document } },
-      { type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'handover', ...handover } },
-      ...(procuracy ? [{ type: 'deadline-set', at: nowIso, actor: WORKFLOW, data: { step: 'procuracy-copy', ...procuracy } }] : []),
-    ];
-    return {
-      update: {
-        decision: { number: decision.number, date: decision.date, signer: decision.signer, ...(decision.document ? { document: decision.document } : {}), recordedAt: nowIso },
-        deadlines: { ...current.deadlines, handover, ...(procuracy ? { 'procuracy-copy': procuracy } : {}) },
-      },
-      events,
-    };
-  });
-  // Whether the procedure's decision goes to the procuracy, as its catalog entry says.
-  return { procuracyCopy: record.deadlines['procuracy-copy'] !== undefined };
+export async function recordOutcome(caseId: string, step: string, outcome: Record<string, unknown>, ports: ResultPorts): Promise<Record<string, unknown>> {
+  if (outcome.delayed === true) throw new ResultDelayed(`case ${caseId}: the ${step} will be late; its deadline moved`);
+  const now = ports.clock.now();
+  const { record } = await ports.cases.changeCase(caseId, (current) =>
+    composeChanges(current, [
+      (r) => decideCompletion(r, step, outcome, now, ports),
+      ...(step === 'decision' ? [(r: CaseRecord) => decideDecision(r, outcome as unknown as DecisionInput, ports.procedureOf(r.procedure), now, ports)] : []),
+      ...(step === 'handover' ? [(r: CaseRecord) => decideHandover(r, outcome as HandoverInput, now), (r: CaseRecord) => decideClosure(r, 'resolved', now)] : []),
+    ]),
+  );
+  if (step !== 'decision') return outcome;
+  const handoverClock = stepClock(record, 'handover', now, ports, ports.procedureOf(record.procedure).warningFraction);
+  return { ...outcome, procuracyCopy: record.deadlines['procuracy-copy'] !== undefined, handoverClock };
 }
 
 /** The copy to the procuracy went out: on time or late against its own limit. */
@@ -147,31 +108,9 @@ export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): P
   await ports.cases.changeCase(caseId, (current) => decideProcuracyCopy(current, ports.clock.now(), ports));
 }
 
-/** What the desk records of the hand-over (the body of the `handover` action). */
-export interface HandoverInput {
-  method?: 'at-desk' | 'by-post';
-  recipientName?: string;
-  /** The API's name for the person who received it. */
-  receivedBy?: string;
-  signedSlip?: boolean | DocumentRef;
-  actor?: NewEvent['actor'];
-}
-
-/**
- * The decision is delivered: written on the case itself (not only on the timeline), so that an
- * enforcement officer sees it was handed over and does not deliver it a second time (seed 000).
- */
-export async function recordHandover(caseId: string, handover: HandoverInput, ports: ResultPorts): Promise<void> {
-  await ports.cases.changeCase(caseId, (current) => {
-    if (current.resultDelivered) return undefined;
-    const at = toVietnamIso(ports.clock.now());
-    const method = handover.method ?? current.resultCollection?.method ?? 'at-desk';
-    const by = handover.actor?.kind === 'officer' ? (handover.actor.name ?? handover.actor.id) : undefined;
-    const recipientName = handover.recipientName ?? handover.receivedBy;
-    const resultDelivered = { at, method, ...(recipientName ? { recipientName } : {}), ...(handover.signedSlip ? { signedSlip: handover.signedSlip } : {}), ...(by ? { by } : {}) };
-    return {
-      update: { resultDelivered },
-      events: [{ type: 'decision-handed-over', at, actor: handover.actor ?? WORKFLOW, data: { decision: current.decision?.number, ...resultDelivered } }],
-    };
-  });
+/** The decision alone, without a human step's completion (the workflow records both in recordOutcome). */
+export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<{ procuracyCopy: boolean }> {
+  const now = ports.clock.now();
+  const { record } = await ports.cases.changeCase(caseId, (current) => decideDecision(current, decision, ports.procedureOf(current.procedure), now, ports));
+  return { procuracyCopy: record.deadlines['procuracy-copy'] !== undefined };
 }

@@ -2,9 +2,9 @@ import type { CaseStore } from '../cases/store';
 import type { ClosureReason } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
-import { warningPoint, type Deadline } from '../calendar';
 import type { TimeLimit } from './procedure-settings';
 import { toVietnamIso } from '../time/vietnam-time';
+import { assertFreshClock, DEFAULT_WARNING_FRACTION, secondsUntil, stepClock, type ClockKind, type StepClock } from './step-clock';
 import { decideAwait, decideBreach, decideClosure, decideCompletion, decidePause, decideResume, StepNotPending, UnknownStep, WAITING_STATUS, WORKFLOW } from './decisions';
 
 // The decisions and their vocabulary live in decisions.ts; these names stay importable from here.
@@ -16,38 +16,32 @@ export interface WorkflowPorts {
   clock: Clock;
 }
 
-/** When the assignee is warned, as a fraction of the step's working time (an agency setting, per procedure). */
-export const DEFAULT_WARNING_FRACTION = 0.75;
-
-/** Seconds from now until an instant, at least 1: what a Step Functions task timeout takes. */
-export function secondsUntil(instant: string | Date, now: Date): number {
-  return Math.max(1, Math.ceil((new Date(instant).getTime() - now.getTime()) / 1000));
-}
+// The clocks of the waits live in step-clock.ts; these names stay importable from here.
+export { DEFAULT_WARNING_FRACTION, secondsUntil, StaleStepClock, type StepClock } from './step-clock';
 
 const now = (ports: WorkflowPorts) => toVietnamIso(ports.clock.now());
 
-/**
- * The step's clock as timeouts from now: until the warning point (a fraction of the step's
- * working time, so always in working hours) and until the deadline.
- */
-export async function startStepClock(caseId: string, step: string, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION) {
-  const record = await ports.cases.requireCase(caseId);
-  const deadline = record.deadlines[step];
-  if (!deadline) throw new StepNotPending(`case ${caseId} has no deadline for step ${step}`);
-  const warnAt = new Date(warningPoint(deadline as unknown as Deadline, warningFraction, ports.directory, record.office));
-  const at = ports.clock.now();
-  return {
-    dueAt: deadline.dueAt,
-    warnAt: toVietnamIso(warnAt),
-    warnInSeconds: secondsUntil(warnAt, at),
-    dueInSeconds: secondsUntil(deadline.dueAt, at),
-  };
+/** The step's clock as timeouts from now (until the warning point, until the deadline), read from the case. */
+export async function startStepClock(caseId: string, step: string, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION): Promise<StepClock> {
+  return stepClock(await ports.cases.requireCase(caseId), step, ports.clock.now(), ports, warningFraction);
+}
+
+/** What a wait was given as its timeout, and what it was measured to: checked against the case before the wait records itself. */
+export interface WaitClock {
+  kind: ClockKind;
+  timeoutSeconds: number;
+  /** The warning fraction of the case's procedure (read with the case, not before it). */
+  warningFractionOf?: (procedure: string) => number;
 }
 
 /** The workflow now waits for a person: record who must act, by when, and the token that resumes it. */
-export async function awaitStep(caseId: string, step: string, taskToken: string, ports: WorkflowPorts): Promise<void> {
+export async function awaitStep(caseId: string, step: string, taskToken: string, ports: WorkflowPorts, clock?: WaitClock): Promise<void> {
   if (!WAITING_STATUS[step]) throw new UnknownStep(`unknown step ${step}`);
-  await ports.cases.changeCase(caseId, (current) => decideAwait(current, step, taskToken, ports.clock.now()));
+  await ports.cases.changeCase(caseId, (current) => {
+    const at = ports.clock.now();
+    if (clock) assertFreshClock(current, step, clock.kind, clock.timeoutSeconds, at, ports, clock.warningFractionOf?.(current.procedure));
+    return decideAwait(current, step, taskToken, at);
+  });
 }
 
 /** The deadline passed with the step still undone: a breach, recorded once per deadline; the step keeps waiting. */
@@ -68,9 +62,10 @@ export async function pauseForRequester(caseId: string, replyLimit: TimeLimit, p
 }
 
 /** The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the procedure's review limit) from the reply. */
-export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, ports: WorkflowPorts) {
+export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION) {
   const { record } = await ports.cases.changeCase(caseId, (current) => decideResume(current, reply, reviewLimit, ports.clock.now(), ports));
-  return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1 };
+  // the review's clock goes with the result: the review's wait takes it as its timeout
+  return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1, clock: stepClock(record, 'review', ports.clock.now(), ports, warningFraction) };
 }
 
 /** The case ends, for a reason; it leaves the work queue. */

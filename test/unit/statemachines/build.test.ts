@@ -32,19 +32,22 @@ describe.each(MACHINE_NAMES)('the built %s machine', (name) => {
 
 describe('the resume entry of the enforcement-request machine', () => {
   const machine = buildMachine('enforcement-request') as { StartAt: string; States: Record<string, any> };
-  const choice = machine.States[machine.StartAt];
+  const choice = machine.States['Resume at the last Task'];
+  const targets = Object.fromEntries(choice.Choices.map((c: { StringEquals: string; Next: string }) => [c.StringEquals, c.Next]));
 
-  it('starts a new execution at receipt, and a resumed one at any Task but the failure reporter', () => {
-    expect(machine.StartAt).toBe('Start or resume?');
-    expect(choice.Choices[0]).toEqual({ Not: { Variable: '$.resumeAt', IsPresent: true }, Next: 'Record receipt' });
-    const targets = Object.fromEntries(choice.Choices.slice(1).map((c: { StringEquals: string; Next: string }) => [c.StringEquals, c.Next]));
-    const tasks = tasksOf(machine).map(([name]) => name).filter((n) => n !== 'Report the failure');
+  it('starts every execution at receipt, which hands a resumed one to a Choice that goes to any Task but the failure reporter', () => {
+    expect(machine.StartAt).toBe('Record receipt');
+    const receipt = machine.States['Record receipt'];
+    // the first Task sees the whole input, and its first catch is the resume (before the catch-all)
+    expect(receipt.Parameters.Payload['execution.$']).toBe('$');
+    expect(receipt.Catch[0]).toEqual({ ErrorEquals: ['ResumeRequested'], ResultPath: '$.resumeRequested', Next: 'Resume at the last Task' });
+    expect(receipt.Catch.at(-1).ErrorEquals).toEqual(['States.ALL']);
+    const tasks = tasksOf(machine).map(([name]) => name).filter((n) => n !== 'Report the failure' && n !== 'Record receipt');
     expect(Object.keys(targets).sort()).toEqual(tasks.sort());
     expect(choice.Default).toBe('Unknown resume point');
   });
 
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
-    const targets = Object.fromEntries(choice.Choices.slice(1).map((c: { StringEquals: string; Next: string }) => [c.StringEquals, c.Next]));
     for (const [stateName, state] of tasksOf(machine)) {
       if (!String(state.Resource).endsWith('.waitForTaskToken')) continue;
       expect(targets[stateName], stateName).not.toBe(stateName);
