@@ -109,7 +109,10 @@ export function decideCompletion(record: CaseRecord, step: string, outcome: Reco
 }
 
 function outcomeAlreadyRecorded(record: CaseRecord, step: string): boolean {
-  return record.pendingStep === undefined && record.status === (DONE_STATUS[step] ?? record.status);
+  if (record.pendingStep !== undefined) return false;
+  // the hand-over's outcome closes the case in the same change: a retry finds it closed, the decision delivered
+  if (step === 'handover' && record.status === 'closed' && record.resultDelivered) return true;
+  return record.status === (DONE_STATUS[step] ?? record.status);
 }
 
 /** Who did it: the person the action names, else the workflow. */

@@ -25,7 +25,7 @@ async function story(caseId: string): Promise<string[]> {
   return types;
 }
 
-const OPENING = ['message-received', 'case-opened', 'procedure-identified', 'deadline-set:review', 'notice:acknowledgement', 'checks-completed', 'notice:new-case', 'step-awaiting:review'];
+const OPENING = ['message-received', 'case-opened', 'procedure-identified', 'deadline-set:review', 'checks-completed', 'notice:acknowledgement', 'notice:new-case', 'step-awaiting:review'];
 
 
 describe('the review asks for more', () => {
@@ -272,8 +272,8 @@ describe('a complaint', () => {
       'case-opened',
       'procedure-identified',
       'deadline-set:registration',
-      'notice:acknowledgement',
       'checks-completed',
+      'notice:acknowledgement',
       'notice:new-case',
       'notice:complaint-guidance',
       'step-awaiting:registration',

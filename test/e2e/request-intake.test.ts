@@ -76,7 +76,7 @@ describe('an e-mailed request for enforcement', () => {
     // Assess: the timeline, event by event, and its hash chain
     await eventually('the review wait on the timeline', async () => ((await eventTypes(caseId)).includes('step-awaiting') ? true : undefined));
     const events = await t.cases.listEvents(caseId);
-    expect(events.map((e) => e.type)).toEqual(['message-received', 'case-opened', 'procedure-identified', 'deadline-set', 'notice-sent', 'checks-completed', 'notice-sent', 'step-awaiting']);
+    expect(events.map((e) => e.type)).toEqual(['message-received', 'case-opened', 'procedure-identified', 'deadline-set', 'checks-completed', 'notice-sent', 'notice-sent', 'step-awaiting']);
     expect(events.filter((e) => e.type === 'notice-sent').map((e) => [e.data.notice, e.data.to])).toEqual([
       ['acknowledgement', citizen.address],
       ['new-case', 'kv1.canbo@hcm.thads.example'],
