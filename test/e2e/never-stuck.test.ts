@@ -88,8 +88,8 @@ describe('a case whose workflow fails', () => {
 
   it('fails inside a human step, and motcua case resume restarts the step with the same deadline', async () => {
     const first = await drive.openCase(request(2));
-    // The next human step's clock fails: the child fails, then its parent.
-    t.stack.faults.inject({ function: 'workflow', request: 'startStepClock', times: 1 });
+    // The next human step's wait fails (its function crashes as the step starts): the child fails, then its parent.
+    t.stack.faults.inject({ function: 'workflow', request: 'awaitStep', times: 1 });
     const messageId = `<never-stuck-${Date.now()}@example.com>`;
     await t.sendMail({ ...request(3), messageId });
     const caseId = await eventually('the case', async () => (await t.cases.getMessage(messageId))?.caseId);
