@@ -84,7 +84,7 @@ describe('an e-mailed request for enforcement', () => {
     const waiting = await t.cases.requireCase(caseId);
     expect(waiting).toMatchObject({ status: 'awaiting-review', pendingStep: { step: 'review', dueAt: record.deadlines.review!.dueAt } });
     expect(verifyChain(events, waiting)).toEqual({ ok: true });
-    expect(events[4]!.data).toMatchObject({ notice: 'acknowledgement', to: citizen.address, subject: acknowledgement!.subject });
+    expect(events[5]!.data).toMatchObject({ notice: 'acknowledgement', to: citizen.address, subject: acknowledgement!.subject });
 
     // Assess: the attachment, stored byte for byte under the case
     const [attachment] = events[0]!.data.attachments as Array<{ bucket: string; key: string; name: string }>;
