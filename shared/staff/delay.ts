@@ -84,7 +84,7 @@ export async function recordDelay(principal: Principal, record: CaseRecord, inpu
 }
 
 /**
- * The waiting step learns of the delay: the human-step workflow ("Was the result delayed?") sends the letter
+ * The waiting step learns of the delay: the human-step workflow ("Record the outcome" fails with ResultDelayed) sends the letter
  * (the case's delay-letter notice) and restarts the step's clock on the new deadline, still waiting for the
  * person. A token renewed meanwhile (the warning re-entered the wait) is read again once.
  */
