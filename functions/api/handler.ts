@@ -60,14 +60,14 @@ const ports: ApiPorts = {
   notices: { send: (caseId, notice) => invokeNotify({ notice, caseId }) },
   executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
-    signedGetUrl: (document, expiresIn) =>
+    signedGetUrl: (document, expiresIn, options) =>
       getSignedUrl(
         s3,
         new GetObjectCommand({
           Bucket: document.bucket,
           Key: document.key,
           ResponseContentType: document.contentType,
-          ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
+          ResponseContentDisposition: `${options?.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(document.name)}`,
         }),
         { expiresIn },
       ),

@@ -44,7 +44,7 @@ export const routes: Route[] = [
   { method: 'GET', path: '/cases/{id}', permission: 'case:read', handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)) },
   { method: 'GET', path: '/cases/{id}/timeline', permission: 'case:read', handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)) },
   { method: 'GET', path: '/cases/{id}/verify', permission: 'case:read', handle: async (r, ports) => ok(await verifyCaseTimeline(r.principal, r.params.id!, ports)) },
-  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports)) },
+  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports, r.query)) },
   ...ACTION_NAMES.map(
     (action): Route => ({
       method: 'POST',

@@ -1152,7 +1152,10 @@ export interface operations {
     };
     listDocuments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `inline` signs links that a browser shows in the page (PDFs and PNG/JPEG/GIF/WebP images only; any other file stays a download); default `attachment` */
+                disposition?: "inline" | "attachment";
+            };
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
