@@ -15,6 +15,7 @@ import { systemClock } from '../../shared/clock';
 import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token';
 import { DynamoCaseIndex } from '../../shared/staff/case-index';
 import { DigestStore } from '../../shared/digest/digest-store';
+import { SlotBook } from '../../shared/appointments/slot-book';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
@@ -72,6 +73,7 @@ const ports: ApiPorts = {
         { expiresIn },
       ),
   },
+  appointments: new SlotBook(documentClient, tableName()),
   digests: { latest: (day) => new DigestStore(s3, requiredEnv('DIGEST_BUCKET')).latest(day) },
   async caseStoreReachable() {
     try {

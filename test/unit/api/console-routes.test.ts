@@ -3,6 +3,7 @@ import { auditor, defaultEvents, officer, testApi, waitingForReview } from './fa
 import { timeLeftOf } from '../../../shared/staff/time-left';
 import { directory } from './fakes';
 import { procedureCatalog } from '../../../shared/procedures/default-catalog';
+import { officeDirectory } from '../../../shared/offices/default-directory';
 
 const CASE = 'HCMKV1-2026-000001';
 
@@ -73,5 +74,39 @@ describe('GET /cases/{id}/documents?disposition=inline (PDFs and images shown in
     await t.call('GET', `/cases/${CASE}/documents`, officer('HCMKV1'));
     expect(asked.every((a) => !a.inline)).toBe(true);
     expect(await t.call('GET', `/cases/${CASE}/documents?disposition=open`, officer('HCMKV1'))).toMatchObject({ status: 400 });
+  });
+});
+
+describe('GET /offices/{office}/appointments (the appointment book)', () => {
+  const occupancy = (booked: Record<string, string[]>) => ({
+    occupancy: async (office: string, date: string) =>
+      Object.entries(booked)
+        .filter(([key]) => key.startsWith(date))
+        .map(([key, caseIds]) => ({ office, date, session: key.split('|')[1]!, taken: caseIds.length, capacity: 2, caseIds })),
+  });
+
+  it('lists each session of the working days with its capacity and who is booked, by name', async () => {
+    const t = testApi();
+    t.cases.add({ caseId: CASE, office: 'HCMKV1', requester: { address: 'an@example.com', name: 'Nguyễn Văn An' }, ...waitingForReview() });
+    // The test directory has no appointment settings: give it the deployed ones.
+    t.ports.directory = { ...directory, defaultAppointments: officeDirectory.defaultAppointments };
+    const session = officeDirectory.defaultAppointments.sessions[0]!.name;
+    t.ports.appointments = occupancy({ [`2026-03-03|${session}`]: [CASE] });
+    // 2026-03-02 is a Monday: a week from it has five working days.
+    const res = await t.call('GET', '/offices/HCMKV1/appointments?from=2026-03-02&days=7', officer('HCMKV1'));
+    expect(res.status).toBe(200);
+    expect(res.json.days.map((d: { date: string }) => d.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
+    const tuesday = res.json.days[1].sessions.find((s: { session: string }) => s.session === session);
+    expect(tuesday).toMatchObject({ taken: 1, capacity: 2, booked: [{ caseId: CASE, requester: 'Nguyễn Văn An' }] });
+    expect(res.json.days[0].sessions.every((s: { taken: number }) => s.taken === 0)).toBe(true);
+  });
+
+  it("refuses another office's officer, and names a bad query", async () => {
+    const t = testApi();
+    t.ports.appointments = occupancy({});
+    expect(await t.call('GET', '/offices/HCMKV1/appointments', officer('HCMKV2'))).toMatchObject({ status: 403 });
+    expect(await t.call('GET', '/offices/HCMKV1/appointments?days=90', officer('HCMKV1'))).toMatchObject({ status: 400, json: { message: expect.stringContaining('days') } });
+    expect(await t.call('GET', '/offices/HCMKV1/appointments?from=03/03/2026', officer('HCMKV1'))).toMatchObject({ status: 400 });
+    expect(await t.call('GET', '/offices/NOWHERE/appointments', auditor({ kind: 'all' }))).toMatchObject({ status: 400 });
   });
 });

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offices/{office}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's appointment book: each session of its working days, its capacity, and the cases booked */
+        get: operations["getAppointmentBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -488,6 +505,30 @@ export interface components {
             warnAt?: string;
             /** @enum {string} */
             level: "on-track" | "warning" | "breached";
+        };
+        AppointmentBook: {
+            office: string;
+            capacityPerSession: number;
+            /** Format: date */
+            from: string;
+            days: {
+                /** Format: date */
+                date: string;
+                sessions: {
+                    /** @example sáng */
+                    session: string;
+                    /** @example 08:00 */
+                    start: string;
+                    /** @example 11:00 */
+                    end: string;
+                    capacity: number;
+                    taken: number;
+                    booked: {
+                        caseId: string;
+                        requester?: string;
+                    }[];
+                }[];
+            }[];
         };
         ConsoleReference: {
             offices: {
@@ -986,6 +1027,36 @@ export interface operations {
                     "application/json": components["schemas"]["ConsoleReference"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAppointmentBook: {
+        parameters: {
+            query?: {
+                /** @description the first day (YYYY-MM-DD, Vietnam); default today */
+                from?: string;
+                /** @description how many calendar days from `from` (days off are left out) */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                office: components["schemas"]["OfficeCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the book */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentBook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
