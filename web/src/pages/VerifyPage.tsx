@@ -4,7 +4,7 @@ import { must, type VerifyReport } from '../api/client';
 import { describeError } from '../api/errors';
 import { useApp } from '../app-context';
 import { BREAK_WORDS } from '../components/case-sections';
-import { ErrorMessage } from '../components/common';
+import { ErrorMessage, Field } from '../components/common';
 import { dateTime, eventName } from '../format';
 
 /** The verdict of a verification, in one sentence, naming what failed. */
@@ -60,10 +60,11 @@ export function VerifyPage() {
       <h1>Kiểm tra tính toàn vẹn</h1>
       <p className="muted">Tính lại chuỗi băm của dòng thời gian và mã băm của từng tài liệu, rồi so với những gì đã ghi.</p>
       <form className="card form-row" onSubmit={verify} aria-label="Kiểm tra hồ sơ">
-        <label>
-          Mã hồ sơ cần kiểm tra
-          <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" required autoComplete="off" />
-        </label>
+        <Field label="Mã hồ sơ cần kiểm tra">
+          {(id) => (
+            <input id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" required autoComplete="off" />
+          )}
+        </Field>
         <button type="submit" disabled={busy}>
           Kiểm tra
         </button>
