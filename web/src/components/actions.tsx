@@ -194,6 +194,8 @@ export function VisitForm({ detail, done }: { detail: CaseDetail; done: () => vo
   const { reference } = useApp();
   const act = useAct(detail.caseId);
   const procedure = reference?.procedures.find((p) => p.code === detail.procedure);
+  // What the requester was asked to bring (the catalog's list), else the request's required items.
+  const originals = procedure?.bringToAppointment.length ? procedure.bringToAppointment : (procedure?.requiredItems.map((i) => i.label) ?? []);
   const [kind, setKind] = useState<'received' | 'reschedule'>('received');
   const [checked, setChecked] = useState<string[]>([]);
   const [collection, setCollection] = useState<'at-desk' | 'by-post'>('at-desk');
@@ -234,10 +236,10 @@ export function VisitForm({ detail, done }: { detail: CaseDetail; done: () => vo
         <>
           <fieldset>
             <legend>Bản gốc đã kiểm tra</legend>
-            {procedure?.requiredItems.map((item) => (
-              <label key={item.id} className="check">
-                <input type="checkbox" checked={checked.includes(item.label)} onChange={() => toggle(item.label)} />
-                {item.label}
+            {originals.map((label) => (
+              <label key={label} className="check">
+                <input type="checkbox" checked={checked.includes(label)} onChange={() => toggle(label)} />
+                {label}
               </label>
             ))}
           </fieldset>
