@@ -98,6 +98,18 @@ const JOB_ANSWER =
 
 const PROSE: Record<string, Prose> = {
   'GET /health': { operationId: 'health', summary: 'The API answers and the case store is reachable', answers: { 200: 'healthy', 503: 'the case store does not answer' } },
+  'GET /reference': {
+    operationId: 'getReference',
+    tags: ['queue'],
+    summary: "The console's pick lists: the offices, each procedure's required items and its legal basis",
+    answers: { 200: 'the offices of the directory and the procedures of the catalog, as deployed' },
+  },
+  'GET /offices/{office}/appointments': {
+    operationId: 'getAppointmentBook',
+    tags: ['queue'],
+    summary: "The office's appointment book: each session of its working days, its capacity, and the cases booked",
+    answers: { 200: 'the book' },
+  },
   'GET /cases': {
     operationId: 'searchCases',
     tags: ['queue'],
@@ -136,7 +148,7 @@ for the next page. No \`nextCursor\` means there is no more.`,
   'GET /cases/{id}/documents': {
     operationId: 'listDocuments',
     tags: ['case'],
-    summary: 'The files of the case (attachments and generated documents), each with a signed link valid 5 minutes',
+    summary: 'The files of the case (attachments and generated documents), each with a signed link valid 5 minutes; `disposition=inline` signs links a browser shows in the page (PDFs and PNG/JPEG/GIF/WebP only)',
     answers: { 200: 'the files' },
   },
   'POST /cases/{id}/review': {

@@ -7,6 +7,9 @@ import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
 import { defineRoute, ok, type ApiPorts, type ApiRequest, type ReplyOf, type Route } from './http';
 import * as api from './schemas';
+import { consoleReference } from '../../shared/staff/reference';
+import { appointmentBook } from '../../shared/staff/appointment-book';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
 
 /** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
 const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
@@ -51,6 +54,20 @@ export const routes: Route[] = [
   }),
   defineRoute({
     method: 'GET',
+    path: '/reference',
+    permission: 'case:read',
+    contract: { answers: { 200: api.ConsoleReference } },
+    handle: async (_r, ports) => ok(consoleReference(ports.directory, procedureCatalog)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/offices/{office}/appointments',
+    permission: 'case:read',
+    contract: { path: api.officePath, query: api.appointmentBookQuery, answers: { 200: api.AppointmentBook } },
+    handle: async (r, ports) => ok(await appointmentBook(r.principal, r.params.office!, r.query, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
     path: '/cases',
     permission: 'case:read',
     contract: { query: api.caseSearchQuery, answers: { 200: api.CaseSearchResult } },
@@ -81,8 +98,8 @@ export const routes: Route[] = [
     method: 'GET',
     path: '/cases/{id}/documents',
     permission: 'case:read',
-    contract: { ...caseRead, answers: { 200: api.CaseDocuments } },
-    handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports)),
+    contract: { ...caseRead, query: api.documentsQuery, answers: { 200: api.CaseDocuments } },
+    handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports, r.query)),
   }),
   ...ACTION_NAMES.map((action) =>
     defineRoute({

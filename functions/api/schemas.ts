@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ACTIONS } from '../../shared/staff/actions';
 import { caseSearchQuery } from '../../shared/staff/queue';
+import { timeLeftSchema } from '../../shared/staff/time-left';
+import { consoleReferenceSchema } from '../../shared/staff/reference';
+import { appointmentBookQuery, appointmentBookSchema } from '../../shared/staff/appointment-book';
+import { documentsQuery } from '../../shared/staff/case-view';
 import { exportQuery, reportQuery } from '../../shared/staff/exports';
 import type { CaseRecord, CaseStatus, ClosureReason, ProcedureFlow, TimelineEvent as TimelineEventRecord } from '../../shared/cases/model';
 import type { ActionResult as ActionOutcome } from '../../shared/staff/actions';
@@ -45,7 +49,12 @@ export const digestQuery = z.strictObject({
     .meta({ description: 'a Vietnamese calendar day (YYYY-MM-DD); default the latest digest of any day' }),
 });
 
-export { caseSearchQuery, exportQuery, reportQuery };
+export { caseSearchQuery, exportQuery, reportQuery, appointmentBookQuery, documentsQuery };
+
+/** The office code of a path (GET /offices/{office}/appointments). */
+export const officePath = z.strictObject({
+  office: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/).meta({ id: 'OfficeCode', description: 'an office code of the directory', examples: ['HCMKV1'] }),
+});
 
 /** The body each action takes, by action (shared/staff/actions.ts validates with these). */
 export const actionBodies = Object.fromEntries(Object.entries(ACTIONS).map(([name, spec]) => [name, spec.body])) as {
@@ -90,6 +99,21 @@ export const WaitingStep = z
   .object({ step: z.string().meta({ examples: ['review'] }), since: dateTime(), dueAt: dateTime() })
   .meta({ id: 'WaitingStep', description: 'the human step the workflow waits for' });
 
+export const TimeLeft = timeLeftSchema.meta({
+  id: 'TimeLeft',
+  description: "the working time the waiting step has left on the office's calendar, and whether its warning point passed (shared/staff/time-left)",
+});
+
+export const ConsoleReference = consoleReferenceSchema.meta({
+  id: 'ConsoleReference',
+  description: "the console's pick lists: the offices of the directory, each procedure's required items, legal basis and the originals brought to the appointment",
+});
+
+export const AppointmentBook = appointmentBookSchema.meta({
+  id: 'AppointmentBook',
+  description: "the office's appointment book: each session of its working days, its capacity, and the cases booked",
+});
+
 export const CaseSummary = z
   .object({
     caseId: z.string(),
@@ -107,6 +131,7 @@ export const CaseSummary = z
     needsAttention: z.boolean().meta({ description: "the case's workflow ended without closing it; POST /cases/{id}/resume restarts it" }),
     attentionItems: z.int().meta({ description: "items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit)" }),
     senderHeld: z.boolean().meta({ description: 'the sender failed verification and no officer confirmed the address (confirm-sender); no notice goes to the requester' }),
+    timeLeft: TimeLeft.optional(),
   })
   .meta({ id: 'CaseSummary', description: 'a case in a list: what an officer needs to pick the next one' });
 
