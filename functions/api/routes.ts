@@ -4,6 +4,8 @@ import { exportJobStatus, fileOrJob, type ExportKind } from '../../shared/staff/
 import { searchCases } from '../../shared/staff/queue';
 import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
+import { consoleReference } from '../../shared/staff/reference';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { ok, type ApiPorts, type ApiReply, type ApiRequest, type Route } from './http';
 
 /** The file itself, or 202 with the job that builds it (shared/staff/export-jobs). */
@@ -37,6 +39,7 @@ export const routes: Route[] = [
         ? ok({ status: 'ok', caseStore: 'reachable', time: ports.clock.now().toISOString() })
         : { status: 503, json: { status: 'degraded', caseStore: 'unreachable' } },
   },
+  { method: 'GET', path: '/reference', permission: 'case:read', handle: async (_r, ports) => ok(consoleReference(ports.directory, procedureCatalog)) },
   { method: 'GET', path: '/cases', permission: 'case:read', handle: async (r, ports) => ok(await searchCases(r.principal, r.query, ports)) },
   { method: 'GET', path: '/cases/{id}', permission: 'case:read', handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)) },
   { method: 'GET', path: '/cases/{id}/timeline', permission: 'case:read', handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)) },
