@@ -15,7 +15,7 @@ export default defineConfig({
       },
       {
         // Chromium drives the staff console against a local stack: each file starts its own, and a busy machine makes pages slow, not wrong.
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/support/build-console.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
       },
     ],
   },
