@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/auth/principal';
 import type { StaffPorts } from '../../shared/staff/ports';
 import type { ChainDigest } from '../../shared/digest/chain-digest';
 import type { ExportJobPorts } from '../../shared/staff/export-jobs';
+import type { AppointmentOccupancy } from '../../shared/staff/appointment-book';
 
 /** What a route handler gets: the verified caller, the path parameters, the query and the parsed body. */
 export interface ApiRequest {
@@ -24,6 +25,8 @@ export interface ApiPorts extends StaffPorts {
   digests: { latest(day?: string): Promise<{ key: string; digest: ChainDigest } | undefined> };
   /** Large exports and reports as jobs; without it every file is built in the request. */
   exportJobs?: ExportJobPorts;
+  /** The appointment book of the desks (GET /offices/{office}/appointments); without it the route answers 400. */
+  appointments?: AppointmentOccupancy;
 }
 
 export type HttpMethod = 'GET' | 'POST';

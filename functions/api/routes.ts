@@ -5,6 +5,7 @@ import { searchCases } from '../../shared/staff/queue';
 import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
 import { consoleReference } from '../../shared/staff/reference';
+import { appointmentBook } from '../../shared/staff/appointment-book';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { ok, type ApiPorts, type ApiReply, type ApiRequest, type Route } from './http';
 
@@ -40,11 +41,12 @@ export const routes: Route[] = [
         : { status: 503, json: { status: 'degraded', caseStore: 'unreachable' } },
   },
   { method: 'GET', path: '/reference', permission: 'case:read', handle: async (_r, ports) => ok(consoleReference(ports.directory, procedureCatalog)) },
+  { method: 'GET', path: '/offices/{office}/appointments', permission: 'case:read', handle: async (r, ports) => ok(await appointmentBook(r.principal, r.params.office!, r.query, ports)) },
   { method: 'GET', path: '/cases', permission: 'case:read', handle: async (r, ports) => ok(await searchCases(r.principal, r.query, ports)) },
   { method: 'GET', path: '/cases/{id}', permission: 'case:read', handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)) },
   { method: 'GET', path: '/cases/{id}/timeline', permission: 'case:read', handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)) },
   { method: 'GET', path: '/cases/{id}/verify', permission: 'case:read', handle: async (r, ports) => ok(await verifyCaseTimeline(r.principal, r.params.id!, ports)) },
-  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports)) },
+  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports, r.query)) },
   ...ACTION_NAMES.map(
     (action): Route => ({
       method: 'POST',

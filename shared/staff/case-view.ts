@@ -241,7 +241,19 @@ export interface CaseDocument {
 export const DOCUMENT_LINK_SECONDS = 5 * 60;
 
 /** GET /cases/{id}/documents: every file the timeline names, each with a signed link valid 5 minutes. */
-export async function caseDocuments(principal: Principal, caseId: string, ports: StaffPorts): Promise<{ caseId: string; documents: CaseDocument[] }> {
+/**
+ * Types a browser may show inline from the documents bucket: PDFs and raster images. Anything else
+ * (HTML, SVG, office files) is always a download, so a file a requester sent never runs as a page.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+export async function caseDocuments(principal: Principal, caseId: string, ports: StaffPorts, query: Record<string, string | undefined> = {}): Promise<{ caseId: string; documents: CaseDocument[] }> {
+  const unknown = Object.keys(query).filter((k) => k !== 'disposition');
+  if (unknown.length) throw new InvalidRequest(`unknown query parameter ${unknown.join(', ')} (this route takes: disposition)`);
+  if (query.disposition !== undefined && query.disposition !== 'inline' && query.disposition !== 'attachment') {
+    throw new InvalidRequest(`disposition "${query.disposition}" is not inline or attachment`);
+  }
+  const inline = query.disposition === 'inline';
   await caseFor(principal, 'case:read', caseId, ports);
   const events = await ports.cases.listEvents(caseId);
   const expiresAt = toVietnamIso(new Date(Date.now() + DOCUMENT_LINK_SECONDS * 1000));
@@ -252,7 +264,7 @@ export async function caseDocuments(principal: Principal, caseId: string, ports:
         contentType: doc.contentType ?? 'application/octet-stream',
         ...(typeof doc.size === 'number' ? { size: doc.size } : {}),
         source: { seq: event.seq, type: event.type, at: event.at },
-        url: await ports.documents.signedGetUrl(doc, DOCUMENT_LINK_SECONDS),
+        url: await ports.documents.signedGetUrl(doc, DOCUMENT_LINK_SECONDS, { inline: inline && INLINE_TYPES.has(doc.contentType ?? '') }),
         expiresAt,
       })),
     ),

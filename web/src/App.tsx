@@ -13,6 +13,7 @@ import { CasePage } from './pages/CasePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { AppointmentsPage } from './pages/AppointmentsPage';
 
 /** The redirect page of Cognito's hosted login (authorization code + PKCE). */
 export const SIGN_IN_CALLBACK = '/dang-nhap/xong';
@@ -94,6 +95,11 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
             <li>
               <NavLink to="/tra-cuu">Tra cứu hồ sơ</NavLink>
             </li>
+            {works && (
+              <li>
+                <NavLink to="/lich-hen">Lịch hẹn</NavLink>
+              </li>
+            )}
             {head && (
               <li>
                 <NavLink to="/tong-quan">Tổng quan</NavLink>
@@ -123,6 +129,7 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
           <Route path="/tra-cuu" element={<SearchPage />} />
           <Route path="/ho-so/:caseId" element={<CasePage />} />
           <Route path="/tong-quan" element={<DashboardPage />} />
+          <Route path="/lich-hen" element={<AppointmentsPage />} />
           <Route path="/kiem-tra" element={<VerifyPage />} />
           <Route path="/bao-cao" element={<ReportsPage />} />
           <Route path="*" element={<p>Không có trang này.</p>} />

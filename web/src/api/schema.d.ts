@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offices/{office}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's appointment book: each session of its working days, its capacity, and the cases booked */
+        get: operations["getAppointmentBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -488,6 +505,30 @@ export interface components {
             warnAt?: string;
             /** @enum {string} */
             level: "on-track" | "warning" | "breached";
+        };
+        AppointmentBook: {
+            office: string;
+            capacityPerSession: number;
+            /** Format: date */
+            from: string;
+            days: {
+                /** Format: date */
+                date: string;
+                sessions: {
+                    /** @example sáng */
+                    session: string;
+                    /** @example 08:00 */
+                    start: string;
+                    /** @example 11:00 */
+                    end: string;
+                    capacity: number;
+                    taken: number;
+                    booked: {
+                        caseId: string;
+                        requester?: string;
+                    }[];
+                }[];
+            }[];
         };
         ConsoleReference: {
             offices: {
@@ -990,6 +1031,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    getAppointmentBook: {
+        parameters: {
+            query?: {
+                /** @description the first day (YYYY-MM-DD, Vietnam); default today */
+                from?: string;
+                /** @description how many calendar days from `from` (days off are left out) */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                office: components["schemas"]["OfficeCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the book */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentBook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     searchCases: {
         parameters: {
             query?: {
@@ -1152,7 +1223,10 @@ export interface operations {
     };
     listDocuments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `inline` signs links that a browser shows in the page (PDFs and PNG/JPEG/GIF/WebP images only; any other file stays a download); default `attachment` */
+                disposition?: "inline" | "attachment";
+            };
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */

@@ -18,7 +18,7 @@ const SENDER_STATUS: Record<string, string> = { verified: 'Đã xác minh', unve
 const CONFIDENCE: Record<string, string> = { high: 'cao', medium: 'trung bình', low: 'thấp' };
 
 /** The automatic checks before review, and the hints they give: they help the officer, never decide. */
-export function ChecklistSection({ checklist }: { checklist: CaseDetail['checklist'] }) {
+export function ChecklistSection({ checklist, procedureName }: { checklist: CaseDetail['checklist']; procedureName: (code: string) => string }) {
   const c = (checklist ?? undefined) as Checklist | undefined;
   return (
     <Section title="Kiểm tra tự động" id="kiem-tra-tu-dong">
@@ -29,7 +29,7 @@ export function ChecklistSection({ checklist }: { checklist: CaseDetail['checkli
           {c.summary && <p>{c.summary}</p>}
           {c.likelyProcedure && (
             <p>
-              Thủ tục có thể là: <strong>{c.likelyProcedure.code}</strong> (độ tin cậy {CONFIDENCE[c.likelyProcedure.confidence] ?? c.likelyProcedure.confidence})
+              Thủ tục có thể là: <strong>{procedureName(c.likelyProcedure.code)}</strong> (độ tin cậy {CONFIDENCE[c.likelyProcedure.confidence] ?? c.likelyProcedure.confidence})
             </p>
           )}
           {c.items && c.items.length > 0 && (
@@ -208,7 +208,7 @@ const DATA_WORDS: Record<string, string> = {
   number: 'Số',
   signer: 'Người ký',
   method: 'Hình thức',
-  to: 'Giao cho',
+  to: 'Tới',
   from: 'Từ',
   subject: 'Trích yếu',
   kind: 'Loại',

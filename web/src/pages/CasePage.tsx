@@ -25,7 +25,7 @@ export function CasePage() {
   const load = useCallback(async () => {
     const id = { params: { path: { id: caseId } } };
     try {
-      const [d, docs, v] = await Promise.allSettled([must(api.GET('/cases/{id}', id)), must(api.GET('/cases/{id}/documents', id)), must(api.GET('/cases/{id}/verify', id))]);
+      const [d, docs, v] = await Promise.allSettled([must(api.GET('/cases/{id}', id)), must(api.GET('/cases/{id}/documents', { params: { path: { id: caseId }, query: { disposition: 'inline' } } })), must(api.GET('/cases/{id}/verify', id))]);
       if (d.status === 'rejected') throw d.reason;
       setDetail(d.value);
       setError(undefined);
@@ -113,7 +113,7 @@ export function CasePage() {
               )}
             </dl>
           </Section>
-          <ChecklistSection checklist={detail.checklist} />
+          <ChecklistSection checklist={detail.checklist} procedureName={(code) => reference?.procedures.find((p) => p.code === code)?.name ?? code} />
           <DeadlinesSection detail={detail} />
         </div>
         <div>
