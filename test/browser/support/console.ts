@@ -22,7 +22,9 @@ export interface ConsoleUnderTest {
   browser: Browser;
   /** The console's address on the stack (the API's origin). */
   url: string;
-  /** A fresh browser context (its own session storage), signed in as `who` through the local login page. */
+  /** A page in a fresh browser context (its own session storage), signed in as nobody. */
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /** A fresh browser context, signed in as `who` through the local login page. */
   signIn(who: Identity, options?: { viewport?: { width: number; height: number } }): Promise<Page>;
   /** Errors the pages threw (uncaught exceptions): a console that throws is broken even if it looks fine. */
   pageErrors: string[];
@@ -48,11 +50,15 @@ export async function startConsole(portBase: number): Promise<ConsoleUnderTest> 
     browser,
     url,
     pageErrors,
-    async signIn(who, options = {}) {
+    async newPage(options = {}) {
       const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, baseURL: url });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    async signIn(who, options = {}) {
+      const page = await this.newPage(options);
       await page.goto('/_local/login');
       await page.getByLabel('Vai trò').selectOption(who.role);
       if (who.office) await page.getByLabel('Cơ quan (cán bộ, thủ trưởng)').selectOption(who.office);
