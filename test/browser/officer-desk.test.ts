@@ -112,6 +112,6 @@ describe('the desk in the console', () => {
     await problem.waitFor();
     expect(await problem.textContent()).toBe('Chưa thể xem xét hồ sơ: hồ sơ đang chờ bước “người yêu cầu đến nộp bản gốc”.');
     const accepted = (await c.t.cases.listEvents(caseId)).filter((e) => e.type === 'step-completed' && e.data.step === 'review');
-    expect(accepted.map((e) => e.actor.name)).toEqual(['Võ Thành Long']);
+    expect(accepted.map((e) => ('name' in e.actor ? e.actor.name : e.actor.kind))).toEqual(['Võ Thành Long']);
   });
 });

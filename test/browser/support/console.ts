@@ -45,20 +45,21 @@ export async function startConsole(portBase: number): Promise<ConsoleUnderTest> 
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const url = t.stack.urls.console;
+  const newPage: ConsoleUnderTest['newPage'] = async (options = {}) => {
+    const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, baseURL: url });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  };
   return {
     t,
     browser,
     url,
     pageErrors,
-    async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, baseURL: url });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-      return page;
-    },
+    newPage,
     async signIn(who, options = {}) {
-      const page = await this.newPage(options);
+      const page = await newPage(options);
       await page.goto('/_local/login');
       await page.getByLabel('Vai trò').selectOption(who.role);
       if (who.office) await page.getByLabel('Cơ quan (cán bộ, thủ trưởng)').selectOption(who.office);
@@ -66,7 +67,7 @@ export async function startConsole(portBase: number): Promise<ConsoleUnderTest> 
       if (who.name) await page.getByLabel('Họ và tên (không bắt buộc)').fill(who.name);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       // The signed-in page keeps the token and opens the console at its root.
-      await page.waitForURL((address) => !address.pathname.startsWith('/_local/'));
+      await page.waitForURL((address: URL) => !address.pathname.startsWith('/_local/'));
       await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
       return page;
     },
@@ -91,7 +92,7 @@ interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { axe, document } = globalThis as unknown as { document: unknown; axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } };
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations
