@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { authorize, officeTarget } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
@@ -17,15 +18,33 @@ export interface AppointmentOccupancy {
 export const DEFAULT_BOOK_DAYS = 14;
 export const MAX_BOOK_DAYS = 31;
 
-export interface AppointmentBook {
-  office: string;
-  capacityPerSession: number;
-  from: string;
-  days: Array<{
-    date: string;
-    sessions: Array<{ session: string; start: string; end: string; capacity: number; taken: number; booked: Array<{ caseId: string; requester?: string }> }>;
-  }>;
-}
+/** The query: the first day (default today in Vietnam) and how many calendar days. */
+export const appointmentBookQuery = z.strictObject({
+  from: z.string().refine(isLocalDate, 'a date YYYY-MM-DD').optional(),
+  days: z.coerce.number().int().min(1).max(MAX_BOOK_DAYS, `at most ${MAX_BOOK_DAYS} days`).optional(),
+});
+
+export const appointmentBookSchema = z.strictObject({
+  office: z.string(),
+  capacityPerSession: z.number().int(),
+  from: z.string(),
+  days: z.array(
+    z.strictObject({
+      date: z.string(),
+      sessions: z.array(
+        z.strictObject({
+          session: z.string(),
+          start: z.string(),
+          end: z.string(),
+          capacity: z.number().int(),
+          taken: z.number().int(),
+          booked: z.array(z.strictObject({ caseId: z.string(), requester: z.string().optional() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type AppointmentBook = z.infer<typeof appointmentBookSchema>;
 
 /**
  * GET /offices/{office}/appointments: the office's appointment book on its working days from
@@ -38,17 +57,18 @@ export async function appointmentBook(
   query: Record<string, string | undefined>,
   ports: Pick<StaffPorts, 'directory' | 'clock' | 'cases'> & { appointments?: AppointmentOccupancy },
 ): Promise<AppointmentBook> {
-  const unknown = Object.keys(query).filter((k) => k !== 'from' && k !== 'days');
-  if (unknown.length) throw new InvalidRequest(`unknown query parameter ${unknown.join(', ')} (this route takes: from, days)`);
+  const parsed = appointmentBookQuery.safeParse(query);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message }));
+    throw new InvalidRequest(`the query is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')} (this route takes: from, days)`, issues);
+  }
   const entry = officeByCode(ports.directory, office);
   const decision = authorize(principal, 'case:read', entry ? officeTarget(ports.directory, office) : { office });
   if (!decision.allowed) throw new AccessRefused(decision.reason);
   if (!entry) throw new InvalidRequest(`office ${office} is not in the office directory`);
   if (!ports.appointments) throw new InvalidRequest('this deployment keeps no appointment book');
-  const from = query.from ?? toVietnamIso(ports.clock.now()).slice(0, 10);
-  if (!isLocalDate(from)) throw new InvalidRequest(`from "${from}" is not a date YYYY-MM-DD`);
-  const days = query.days === undefined ? DEFAULT_BOOK_DAYS : Number(query.days);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_BOOK_DAYS) throw new InvalidRequest(`days must be a whole number from 1 to ${MAX_BOOK_DAYS}`);
+  const from = parsed.data.from ?? toVietnamIso(ports.clock.now()).slice(0, 10);
+  const days = parsed.data.days ?? DEFAULT_BOOK_DAYS;
 
   const settings = officeAppointments(ports.directory, entry);
   const calendar = calendarFor({ directory: ports.directory, office });

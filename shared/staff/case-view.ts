@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
 import { sha256Hex, verifyChain, type ChainBreak } from '../timeline/hash-chain';
@@ -247,13 +248,16 @@ export const DOCUMENT_LINK_SECONDS = 5 * 60;
  */
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
+/** GET /cases/{id}/documents takes `disposition`: `inline` links for the console's previews, `attachment` (default) otherwise. */
+export const documentsQuery = z.strictObject({ disposition: z.enum(['inline', 'attachment']).optional() });
+
 export async function caseDocuments(principal: Principal, caseId: string, ports: StaffPorts, query: Record<string, string | undefined> = {}): Promise<{ caseId: string; documents: CaseDocument[] }> {
-  const unknown = Object.keys(query).filter((k) => k !== 'disposition');
-  if (unknown.length) throw new InvalidRequest(`unknown query parameter ${unknown.join(', ')} (this route takes: disposition)`);
-  if (query.disposition !== undefined && query.disposition !== 'inline' && query.disposition !== 'attachment') {
-    throw new InvalidRequest(`disposition "${query.disposition}" is not inline or attachment`);
+  const parsed = documentsQuery.safeParse(query);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message }));
+    throw new InvalidRequest(`the query is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')} (this route takes: disposition)`, issues);
   }
-  const inline = query.disposition === 'inline';
+  const inline = parsed.data.disposition === 'inline';
   await caseFor(principal, 'case:read', caseId, ports);
   const events = await ports.cases.listEvents(caseId);
   const expiresAt = toVietnamIso(new Date(Date.now() + DOCUMENT_LINK_SECONDS * 1000));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { OfficeDirectory } from '../offices/directory';
 import type { ProcedureCatalog } from '../procedures/catalog';
 
@@ -7,15 +8,22 @@ import type { ProcedureCatalog } from '../procedures/catalog';
  * requester for) and its legal basis (what a refusal cites). Contact addresses stay out: staff
  * pick by code and name.
  */
-export interface ConsoleReference {
-  offices: Array<{ code: string; name: string; level: 'province' | 'regional'; province: string; parent?: string }>;
-  procedures: Array<{
-    code: string;
-    name: string;
-    requiredItems: Array<{ id: string; label: string; required: boolean }>;
-    legalBasis: Array<{ citation: string; verify: boolean }>;
-  }>;
-}
+export const consoleReferenceSchema = z.strictObject({
+  offices: z.array(
+    z.strictObject({ code: z.string(), name: z.string(), level: z.enum(['province', 'regional']), province: z.string(), parent: z.string().optional() }),
+  ),
+  procedures: z.array(
+    z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      requiredItems: z.array(z.strictObject({ id: z.string(), label: z.string(), required: z.boolean() })),
+      legalBasis: z.array(z.strictObject({ citation: z.string(), verify: z.boolean() })),
+      /** What the requester brings to the appointment: the originals the officer checks at the visit. */
+      bringToAppointment: z.array(z.string()),
+    }),
+  ),
+});
+export type ConsoleReference = z.infer<typeof consoleReferenceSchema>;
 
 export function consoleReference(directory: OfficeDirectory, catalog: ProcedureCatalog): ConsoleReference {
   return {
@@ -25,6 +33,7 @@ export function consoleReference(directory: OfficeDirectory, catalog: ProcedureC
       name: p.name,
       requiredItems: p.requiredItems.map((i) => ({ id: i.id, label: i.label, required: i.required })),
       legalBasis: p.legalBasis.map((c) => ({ citation: c.citation, verify: c.verify })),
+      bringToAppointment: p.bringToAppointment ?? [],
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { calendarFor, checkTimeliness, warningPoint, type Deadline } from '../calendar';
 import type { CaseRecord } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';
@@ -9,19 +10,20 @@ import { DEFAULT_WARNING_FRACTION } from '../workflow/steps';
  * the office's calendar with the one definition of on time (checkTimeliness), and whether the
  * procedure's warning point has passed. The console words it ("còn 3 giờ làm việc").
  */
-export interface TimeLeft {
-  step: string;
-  dueAt: string;
+export const timeLeftSchema = z.strictObject({
+  step: z.string(),
+  dueAt: z.string(),
   /** Working minutes until the deadline (0 once it has passed). */
-  remainingWorkingMinutes: number;
+  remainingWorkingMinutes: z.number().int(),
   /** Working minutes past the deadline (0 before it, and on the evening of the due day). */
-  lateByWorkingMinutes: number;
+  lateByWorkingMinutes: z.number().int(),
   /** The office's working minutes in a day: how the console turns minutes into working days. */
-  minutesPerDay: number;
+  minutesPerDay: z.number().int(),
   /** When the assignee is warned (the procedure's warning fraction of the step's working time). */
-  warnAt?: string;
-  level: 'on-track' | 'warning' | 'breached';
-}
+  warnAt: z.string().optional(),
+  level: z.enum(['on-track', 'warning', 'breached']),
+});
+export type TimeLeft = z.infer<typeof timeLeftSchema>;
 
 export function timeLeftOf(record: Pick<CaseRecord, 'office' | 'procedure' | 'pendingStep' | 'deadlines'>, now: Date, directory: OfficeDirectory, catalog: ProcedureCatalog): TimeLeft | undefined {
   const pending = record.pendingStep;

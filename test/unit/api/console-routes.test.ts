@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditor, defaultEvents, officer, testApi, waitingForReview } from './fakes';
-import { timeLeftOf } from '../../../shared/staff/time-left';
+import { timeLeftOf, timeLeftSchema } from '../../../shared/staff/time-left';
+import { consoleReferenceSchema } from '../../../shared/staff/reference';
+import { appointmentBookSchema } from '../../../shared/staff/appointment-book';
 import { directory } from './fakes';
 import { procedureCatalog } from '../../../shared/procedures/default-catalog';
 import { officeDirectory } from '../../../shared/offices/default-directory';
@@ -12,6 +14,7 @@ describe('GET /reference (what the staff console picks from)', () => {
     const t = testApi();
     const res = await t.call('GET', '/reference', officer('HCMKV1'));
     expect(res.status).toBe(200);
+    expect(consoleReferenceSchema.safeParse(res.json).success).toBe(true);
     expect(res.json.offices.map((o: { code: string }) => o.code)).toEqual(directory.offices.map((o) => o.code));
     expect(JSON.stringify(res.json)).not.toMatch(/@/);
     const request = res.json.procedures.find((p: { code: string }) => p.code === 'enforcement-request');
@@ -45,6 +48,7 @@ describe('the work queue gives each case its working time left (shared/staff/tim
     const t = testApi();
     t.cases.add({ caseId: CASE, office: 'HCMKV1', ...waitingForReview() });
     const res = await t.call('GET', '/cases', officer('HCMKV1'));
+    expect(timeLeftSchema.safeParse(res.json.items[0].timeLeft).success).toBe(true);
     expect(res.json.items[0].timeLeft).toMatchObject({ step: 'review', dueAt: '2026-03-03T09:00:00+07:00', level: expect.stringMatching(/on-track|warning|breached/) });
   });
 });
@@ -95,6 +99,7 @@ describe('GET /offices/{office}/appointments (the appointment book)', () => {
     // 2026-03-02 is a Monday: a week from it has five working days.
     const res = await t.call('GET', '/offices/HCMKV1/appointments?from=2026-03-02&days=7', officer('HCMKV1'));
     expect(res.status).toBe(200);
+    expect(appointmentBookSchema.safeParse(res.json).success).toBe(true);
     expect(res.json.days.map((d: { date: string }) => d.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
     const tuesday = res.json.days[1].sessions.find((s: { session: string }) => s.session === session);
     expect(tuesday).toMatchObject({ taken: 1, capacity: 2, booked: [{ caseId: CASE, requester: 'Nguyễn Văn An' }] });

@@ -34,3 +34,9 @@ describe('API errors as staff read them (web/src/api/errors)', () => {
     expect(describeApiError(401, undefined)).toMatch(/đăng nhập lại/);
   });
 });
+
+describe('report and export refusals', () => {
+  it('asks for a scope when the report needs one office or province', () => {
+    expect(describeApiError(400, { error: 'BadRequest', message: 'give office or province: the report covers one office or one province' })).toBe('Chọn phạm vi: một cơ quan hoặc một tỉnh/thành phố.');
+  });
+});

@@ -53,6 +53,8 @@ export function describeApiError(status: number, raw: unknown): string {
   const message = typeof body.message === 'string' ? body.message : '';
   switch (status) {
     case 400: {
+      if (/give office or province/.test(message)) return 'Chọn phạm vi: một cơ quan hoặc một tỉnh/thành phố.';
+      if (/period/.test(message) && !(body.issues ?? []).length) return 'Kỳ báo cáo không hợp lệ với cách tính kỳ đã chọn: xin chọn kỳ khác.';
       const fields = [...new Set((body.issues ?? []).map((i) => FIELD_NAMES[i.path.split('.')[0] ?? ''] ?? undefined).filter(Boolean))];
       return fields.length ? `Thông tin chưa hợp lệ: xin kiểm tra lại ${fields.join(', ')}.` : 'Thông tin gửi lên chưa hợp lệ: xin kiểm tra lại các ô đã nhập.';
     }

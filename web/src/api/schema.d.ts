@@ -552,6 +552,8 @@ export interface components {
                     /** @description the article number is not yet confirmed against the official text */
                     verify: boolean;
                 }[];
+                /** @description the originals the requester brings to the appointment (checked at the visit) */
+                bringToAppointment: string[];
             }[];
         };
         /** @description the case's workflow ended without closing it (failed, aborted, timed out) */

@@ -4,7 +4,7 @@ import { describeError } from '../api/errors';
 import { useApp } from '../app-context';
 import { hasRole } from '../auth/claims';
 import { vietnamToday } from '../format';
-import { ErrorMessage } from './common';
+import { ErrorMessage, Field } from './common';
 
 type ActionPath =
   | '/cases/{id}/review'
@@ -130,55 +130,61 @@ export function ReviewForm({ detail, done }: { detail: CaseDetail; done: () => v
               {item.label}
             </label>
           ))}
-          <label>
-            Giấy tờ khác (mỗi dòng một loại)
-            <textarea value={otherMissing} onChange={(e) => setOtherMissing(e.target.value)} rows={2} />
-          </label>
+          <Field label="Giấy tờ khác (mỗi dòng một loại)">
+            {(id) => (
+              <textarea id={id} value={otherMissing} onChange={(e) => setOtherMissing(e.target.value)} rows={2} />
+            )}
+          </Field>
         </fieldset>
       )}
       {outcome === 'refuse' && (
         <>
-          <label>
-            Lý do từ chối
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
-          </label>
-          <label>
-            Căn cứ pháp lý
-            <select value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} required>
-              <option value="">— Chọn căn cứ —</option>
-              {procedure?.legalBasis.map((c) => (
-                <option key={c.citation} value={c.citation}>
-                  {c.citation}
-                  {c.verify ? ' (chưa đối chiếu)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Lý do từ chối">
+            {(id) => (
+              <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
+            )}
+          </Field>
+          <Field label="Căn cứ pháp lý">
+            {(id) => (
+              <select id={id} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} required>
+                <option value="">— Chọn căn cứ —</option>
+                {procedure?.legalBasis.map((c) => (
+                  <option key={c.citation} value={c.citation}>
+                    {c.citation}
+                    {c.verify ? ' (chưa đối chiếu)' : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </>
       )}
       {outcome === 'refer' && (
         <>
-          <label>
-            Cơ quan có thẩm quyền
-            <select value={referTo} onChange={(e) => setReferTo(e.target.value)} required>
-              <option value="">— Chọn cơ quan —</option>
-              {offices.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name} ({o.code})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Lý do chuyển
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-          </label>
+          <Field label="Cơ quan có thẩm quyền">
+            {(id) => (
+              <select id={id} value={referTo} onChange={(e) => setReferTo(e.target.value)} required>
+                <option value="">— Chọn cơ quan —</option>
+                {offices.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.name} ({o.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Lý do chuyển">
+            {(id) => (
+              <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+            )}
+          </Field>
         </>
       )}
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -188,6 +194,8 @@ export function VisitForm({ detail, done }: { detail: CaseDetail; done: () => vo
   const { reference } = useApp();
   const act = useAct(detail.caseId);
   const procedure = reference?.procedures.find((p) => p.code === detail.procedure);
+  // What the requester was asked to bring (the catalog's list), else the request's required items.
+  const originals = procedure?.bringToAppointment.length ? procedure.bringToAppointment : (procedure?.requiredItems.map((i) => i.label) ?? []);
   const [kind, setKind] = useState<'received' | 'reschedule'>('received');
   const [checked, setChecked] = useState<string[]>([]);
   const [collection, setCollection] = useState<'at-desk' | 'by-post'>('at-desk');
@@ -228,36 +236,40 @@ export function VisitForm({ detail, done }: { detail: CaseDetail; done: () => vo
         <>
           <fieldset>
             <legend>Bản gốc đã kiểm tra</legend>
-            {procedure?.requiredItems.map((item) => (
-              <label key={item.id} className="check">
-                <input type="checkbox" checked={checked.includes(item.label)} onChange={() => toggle(item.label)} />
-                {item.label}
+            {originals.map((label) => (
+              <label key={label} className="check">
+                <input type="checkbox" checked={checked.includes(label)} onChange={() => toggle(label)} />
+                {label}
               </label>
             ))}
           </fieldset>
-          <label>
-            Cách nhận kết quả
-            <select value={collection} onChange={(e) => setCollection(e.target.value as 'at-desk' | 'by-post')}>
-              <option value="at-desk">Nhận tại cơ quan</option>
-              <option value="by-post">Gửi qua bưu điện</option>
-            </select>
-          </label>
+          <Field label="Cách nhận kết quả">
+            {(id) => (
+              <select id={id} value={collection} onChange={(e) => setCollection(e.target.value as 'at-desk' | 'by-post')}>
+                <option value="at-desk">Nhận tại cơ quan</option>
+                <option value="by-post">Gửi qua bưu điện</option>
+              </select>
+            )}
+          </Field>
           {collection === 'by-post' && (
-            <label>
-              Địa chỉ nhận qua bưu điện
-              <input value={postalAddress} onChange={(e) => setPostalAddress(e.target.value)} />
-            </label>
+            <Field label="Địa chỉ nhận qua bưu điện">
+              {(id) => (
+                <input id={id} value={postalAddress} onChange={(e) => setPostalAddress(e.target.value)} />
+              )}
+            </Field>
           )}
-          <label>
-            Số điện thoại người yêu cầu
-            <input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" />
-          </label>
+          <Field label="Số điện thoại người yêu cầu">
+            {(id) => (
+              <input id={id} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" />
+            )}
+          </Field>
         </>
       )}
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -286,26 +298,31 @@ export function DecisionForm({ detail, done }: { detail: CaseDetail; done: () =>
   };
   return (
     <ActionForm title="Ra quyết định thi hành án" submitLabel="Ghi nhận quyết định" onSubmit={submit} done={done}>
-      <label>
-        Số quyết định
-        <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="123/QĐ-CCTHADS" required />
-      </label>
-      <label>
-        Ngày quyết định
-        <input type="date" value={when} onChange={(e) => setWhen(e.target.value)} required />
-      </label>
-      <label>
-        Người ký
-        <input value={signer} onChange={(e) => setSigner(e.target.value)} required />
-      </label>
-      <label>
-        Tệp quyết định (PDF)
-        <input type="file" accept="application/pdf" onChange={(e) => setFile(e.target.files?.[0])} required />
-      </label>
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Số quyết định">
+        {(id) => (
+          <input id={id} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="123/QĐ-CCTHADS" required />
+        )}
+      </Field>
+      <Field label="Ngày quyết định">
+        {(id) => (
+          <input id={id} type="date" value={when} onChange={(e) => setWhen(e.target.value)} required />
+        )}
+      </Field>
+      <Field label="Người ký">
+        {(id) => (
+          <input id={id} value={signer} onChange={(e) => setSigner(e.target.value)} required />
+        )}
+      </Field>
+      <Field label="Tệp quyết định (PDF)">
+        {(id) => (
+          <input id={id} type="file" accept="application/pdf" onChange={(e) => setFile(e.target.files?.[0])} required />
+        )}
+      </Field>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -322,21 +339,24 @@ export function HandoverForm({ detail, done }: { detail: CaseDetail; done: () =>
   };
   return (
     <ActionForm title="Trả kết quả" submitLabel="Ghi nhận đã trả kết quả" onSubmit={submit} done={done}>
-      <label>
-        Hình thức trả kết quả
-        <select value={method} onChange={(e) => setMethod(e.target.value as 'at-desk' | 'by-post')}>
-          <option value="at-desk">Tại cơ quan (có ký nhận)</option>
-          <option value="by-post">Qua bưu điện</option>
-        </select>
-      </label>
-      <label>
-        Người nhận
-        <input value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} />
-      </label>
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Hình thức trả kết quả">
+        {(id) => (
+          <select id={id} value={method} onChange={(e) => setMethod(e.target.value as 'at-desk' | 'by-post')}>
+            <option value="at-desk">Tại cơ quan (có ký nhận)</option>
+            <option value="by-post">Qua bưu điện</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Người nhận">
+        {(id) => (
+          <input id={id} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -354,10 +374,11 @@ export function RegisterForm({ detail, done }: { detail: CaseDetail; done: () =>
         return SUBMITTED;
       }}
     >
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -379,18 +400,21 @@ export function DelayForm({ detail, done }: { detail: CaseDetail; done: () => vo
         return 'Đã ghi nhận; văn bản xin lỗi và gia hạn được gửi cho người yêu cầu.';
       }}
     >
-      <label>
-        Lý do chậm trả kết quả
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
-      </label>
-      <label>
-        Ngày trả kết quả mới
-        <input type="date" value={newDate} min={vietnamToday()} onChange={(e) => setNewDate(e.target.value)} required />
-      </label>
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Lý do chậm trả kết quả">
+        {(id) => (
+          <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
+        )}
+      </Field>
+      <Field label="Ngày trả kết quả mới">
+        {(id) => (
+          <input id={id} type="date" value={newDate} min={vietnamToday()} onChange={(e) => setNewDate(e.target.value)} required />
+        )}
+      </Field>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -410,10 +434,11 @@ export function ConfirmSenderForm({ detail, done }: { detail: CaseDetail; done: 
         return 'Đã xác nhận; giấy tiếp nhận được gửi cho người yêu cầu.';
       }}
     >
-      <label>
-        Căn cứ xác nhận
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required />
-      </label>
+      <Field label="Căn cứ xác nhận">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} required />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -433,14 +458,16 @@ export function ReassignForm({ detail, done }: { detail: CaseDetail; done: () =>
         return 'Đã giao hồ sơ.';
       }}
     >
-      <label>
-        Cán bộ được giao
-        <input value={assignee} onChange={(e) => setAssignee(e.target.value)} />
-      </label>
-      <label>
-        Ghi chú
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      </label>
+      <Field label="Cán bộ được giao">
+        {(id) => (
+          <input id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
     </ActionForm>
   );
 }

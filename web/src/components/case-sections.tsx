@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseDocument, TimelineEvent, VerifyReport } from '../api/client';
 import { actorName, date, dateTime, eventName, stepName } from '../format';
 import { Section } from './common';
+import { chainStatus } from '../chain';
 
 type Checklist = {
   summary?: string;
@@ -177,25 +178,6 @@ export function DeadlinesSection({ detail }: { detail: CaseDetail }) {
     </Section>
   );
 }
-
-/** The chain status of one event, from the verification of the whole timeline. */
-export function chainStatus(event: Pick<TimelineEvent, 'seq'>, report: VerifyReport | undefined): { label: string; ok: boolean | undefined } {
-  if (!report) return { label: 'Chưa kiểm tra chuỗi', ok: undefined };
-  if (report.ok || !report.firstBreak) return { label: 'Chuỗi hợp lệ', ok: true };
-  const at = report.firstBreak.seq;
-  if (event.seq < at) return { label: 'Chuỗi hợp lệ', ok: true };
-  if (event.seq === at) return { label: BREAK_WORDS[report.firstBreak.kind] ?? 'Chuỗi bị phá vỡ tại đây', ok: false };
-  return { label: 'Không xác nhận được (sau chỗ chuỗi bị phá vỡ)', ok: false };
-}
-
-export const BREAK_WORDS: Record<string, string> = {
-  edited: 'Bị sửa sau khi ghi',
-  removed: 'Bị xóa khỏi dòng thời gian',
-  reordered: 'Bị đảo thứ tự',
-  relinked: 'Liên kết chuỗi bị thay đổi',
-  added: 'Bị thêm vào sau',
-  'case-edited': 'Hồ sơ bị sửa ngoài dòng thời gian',
-};
 
 const DATA_WORDS: Record<string, string> = {
   outcome: 'Kết quả',

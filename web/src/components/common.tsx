@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../api/client';
 import { dateTime, LEVEL_LABELS, statusName, stepName, timeLeftWords } from '../format';
@@ -81,6 +81,25 @@ export function CaseTable({ cases, caption, showOffice = false }: { cases: CaseS
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/**
+ * A labelled form control: a <label for> naming exactly one control, so that its accessible name is
+ * the label text alone (a wrapping label would also read out a select's options).
+ */
+export function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string, describedBy?: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-goi-y`} className="muted hint">
+          {hint}
+        </p>
+      )}
+      {children(id, hint ? `${id}-goi-y` : undefined)}
     </div>
   );
 }

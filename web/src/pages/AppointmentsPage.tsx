@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { must } from '../api/client';
 import { useApp } from '../app-context';
-import { ErrorMessage, Loading } from '../components/common';
+import { ErrorMessage, Loading, Field } from '../components/common';
 import { date, vietnamToday } from '../format';
 import { useLoad } from '../use-load';
 
@@ -25,20 +25,22 @@ export function AppointmentsPage() {
     <>
       <h1>Lịch hẹn</h1>
       <form className="card grid" aria-label="Chọn lịch hẹn" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Cơ quan
-          <select value={office} onChange={(e) => setOffice(e.target.value)} disabled={!!identity.office}>
-            {reference?.offices.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name} ({o.code})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Từ ngày
-          <input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
-        </label>
+        <Field label="Cơ quan">
+          {(id) => (
+            <select id={id} value={office} onChange={(e) => setOffice(e.target.value)} disabled={!!identity.office}>
+              {reference?.offices.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name} ({o.code})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Từ ngày">
+          {(id) => (
+            <input id={id} type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+          )}
+        </Field>
       </form>
       <ErrorMessage message={book.error} />
       {book.loading && !book.data ? (

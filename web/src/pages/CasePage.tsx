@@ -8,7 +8,7 @@ import { ChecklistSection, DeadlinesSection, DocumentsSection, TimelineSection }
 import { ErrorMessage, Loading, Section } from '../components/common';
 import { dateTime, statusName, stepName } from '../format';
 
-/** After an action the workflow moves on its own: read the case again until its timeline grew (at most ~20 s). */
+/** After an action the workflow moves on its own: read the case again until it waits for something else (at most ~20 s). */
 const FOLLOW_ROUNDS = 20;
 const FOLLOW_EVERY_MS = 1000;
 
@@ -46,15 +46,17 @@ export function CasePage() {
   }, [caseId, load]);
 
   const afterAction = useCallback(() => {
-    const before = detail?.lastSeq ?? 0;
+    const before = { seq: detail?.lastSeq ?? 0, step: detail?.pendingStep?.step };
     let round = 0;
+    // Settled: the timeline grew and the case waits for another step (or nothing will come: closed).
+    const settled = (d: CaseDetail) => d.lastSeq > before.seq && (d.status === 'closed' || (!!d.pendingStep && d.pendingStep.step !== before.step) || !before.step);
     const next = async () => {
       const d = await load();
       round += 1;
-      if (d && d.lastSeq === before && round < FOLLOW_ROUNDS) follow.current = setTimeout(next, FOLLOW_EVERY_MS);
+      if (d && !settled(d) && round < FOLLOW_ROUNDS) follow.current = setTimeout(next, FOLLOW_EVERY_MS);
     };
     void next();
-  }, [detail?.lastSeq, load]);
+  }, [detail?.lastSeq, detail?.pendingStep?.step, load]);
 
   if (error && !detail) {
     return (

@@ -1,23 +1,10 @@
 import { useEffect } from 'react';
-import { must, type CaseSummary } from '../api/client';
+import { must } from '../api/client';
 import { useApp } from '../app-context';
 import { CaseTable, ErrorMessage, Loading, Section } from '../components/common';
 import { vietnamToday } from '../format';
 import { useLoad } from '../use-load';
-
-/** The officers' load: open cases per assignee, with how many are at risk or late. */
-export function loadPerOfficer(cases: CaseSummary[]): Array<{ officer: string; open: number; warning: number; breached: number }> {
-  const rows = new Map<string, { officer: string; open: number; warning: number; breached: number }>();
-  for (const c of cases) {
-    const officer = c.assignee ?? 'Bộ phận một cửa (chưa giao riêng)';
-    const row = rows.get(officer) ?? { officer, open: 0, warning: 0, breached: 0 };
-    row.open += 1;
-    if (c.timeLeft?.level === 'warning') row.warning += 1;
-    if (c.timeLeft?.level === 'breached') row.breached += 1;
-    rows.set(officer, row);
-  }
-  return [...rows.values()].sort((a, b) => b.open - a.open);
-}
+import { loadPerOfficer } from '../dashboard';
 
 /** The head's overview of their office: at risk, late, load per officer, and what needs their attention. */
 export function DashboardPage() {

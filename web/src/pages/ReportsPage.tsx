@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { fetchFile, must, type ExportJob } from '../api/client';
 import { describeError } from '../api/errors';
 import { useApp } from '../app-context';
-import { ErrorMessage } from '../components/common';
+import { ErrorMessage, Field } from '../components/common';
 import { vietnamToday } from '../format';
 import { periodOptions } from '../periods';
 
@@ -22,11 +22,17 @@ function save(blob: Blob, filename: string) {
 
 /** The official report and the exports of a period, for a head's office or an auditor's scope. */
 export function ReportsPage() {
-  const { config, session, api, reference } = useApp();
+  const { config, session, api, reference, identity } = useApp();
+  // Someone with one office or one granted area has a default scope; a nationwide auditor picks one.
+  const hasDefaultScope = !!identity.office || (!!identity.scope && identity.scope !== 'all');
   const options = periodOptions(vietnamToday());
   const [period, setPeriod] = useState(options[0]!.value);
   const [basis, setBasis] = useState<'calendar' | 'administrative'>('calendar');
   const [where, setWhere] = useState('');
+  useEffect(() => {
+    const firstProvince = reference?.offices.find((o) => o.level === 'province')?.code;
+    if (!hasDefaultScope && !where && firstProvince) setWhere(`province:${firstProvince}`);
+  }, [hasDefaultScope, reference, where]);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
   const [job, setJob] = useState<ExportJob>();
@@ -77,39 +83,42 @@ export function ReportsPage() {
       <h1>Báo cáo và trích xuất</h1>
       <form className="card" aria-label="Chọn kỳ và phạm vi" onSubmit={download('/reports/official', 'xlsx')}>
         <div className="grid">
-          <label>
-            Kỳ báo cáo
-            <select value={period} onChange={(e) => setPeriod(e.target.value)}>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Cách tính kỳ
-            <select value={basis} onChange={(e) => setBasis(e.target.value as 'calendar' | 'administrative')}>
-              <option value="calendar">Theo năm dương lịch</option>
-              <option value="administrative">Kỳ báo cáo hành chính (Nghị định 09/2019/NĐ-CP)</option>
-            </select>
-          </label>
-          <label>
-            Phạm vi
-            <select value={where} onChange={(e) => setWhere(e.target.value)}>
-              <option value="">Cơ quan hoặc phạm vi của tôi</option>
-              {provinces.map((code) => (
-                <option key={`p-${code}`} value={`province:${code}`}>
-                  Cả tỉnh/thành phố ({code})
-                </option>
-              ))}
-              {reference?.offices.map((o) => (
-                <option key={o.code} value={`office:${o.code}`}>
-                  {o.name} ({o.code})
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Kỳ báo cáo">
+            {(id) => (
+              <select id={id} value={period} onChange={(e) => setPeriod(e.target.value)}>
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Cách tính kỳ">
+            {(id) => (
+              <select id={id} value={basis} onChange={(e) => setBasis(e.target.value as 'calendar' | 'administrative')}>
+                <option value="calendar">Theo năm dương lịch</option>
+                <option value="administrative">Kỳ báo cáo hành chính (Nghị định 09/2019/NĐ-CP)</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Phạm vi">
+            {(id) => (
+              <select id={id} value={where} onChange={(e) => setWhere(e.target.value)}>
+                {hasDefaultScope && <option value="">Cơ quan hoặc phạm vi của tôi</option>}
+                {provinces.map((code) => (
+                  <option key={`p-${code}`} value={`province:${code}`}>
+                    Cả tỉnh/thành phố ({code})
+                  </option>
+                ))}
+                {reference?.offices.map((o) => (
+                  <option key={o.code} value={`office:${o.code}`}>
+                    {o.name} ({o.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <div className="buttons">
           <button type="submit" disabled={busy}>

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { must, type CaseSummary } from '../api/client';
 import { describeError } from '../api/errors';
 import { useApp } from '../app-context';
-import { CaseTable, ErrorMessage } from '../components/common';
+import { CaseTable, ErrorMessage, Field } from '../components/common';
 import { STATUS_NAMES } from '../format';
 
 /**
@@ -63,55 +63,61 @@ export function SearchPage() {
     <>
       <h1>Tra cứu hồ sơ</h1>
       <form className="card form-row" onSubmit={open} aria-label="Mở hồ sơ theo mã">
-        <label>
-          Mã hồ sơ
-          <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" autoComplete="off" />
-        </label>
+        <Field label="Mã hồ sơ">
+          {(id) => (
+            <input id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" autoComplete="off" />
+          )}
+        </Field>
         <button type="submit">Mở hồ sơ</button>
       </form>
       <form className="card" onSubmit={search} aria-label="Tìm hồ sơ">
         <div className="grid">
-          <label>
-            Cơ quan
-            <select value={office} onChange={(e) => setOffice(e.target.value)}>
-              <option value="">Tất cả cơ quan trong phạm vi</option>
-              {reference?.offices.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name} ({o.code})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Trạng thái
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Mọi trạng thái</option>
-              {Object.entries(STATUS_NAMES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Thủ tục
-            <select value={procedure} onChange={(e) => setProcedure(e.target.value)}>
-              <option value="">Mọi thủ tục</option>
-              {reference?.procedures.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Nhận từ ngày
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label>
-            Đến ngày
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
+          <Field label="Cơ quan">
+            {(id) => (
+              <select id={id} value={office} onChange={(e) => setOffice(e.target.value)}>
+                <option value="">Tất cả cơ quan trong phạm vi</option>
+                {reference?.offices.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.name} ({o.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Trạng thái">
+            {(id) => (
+              <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="">Mọi trạng thái</option>
+                {Object.entries(STATUS_NAMES).map(([code, name]) => (
+                  <option key={code} value={code}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Thủ tục">
+            {(id) => (
+              <select id={id} value={procedure} onChange={(e) => setProcedure(e.target.value)}>
+                <option value="">Mọi thủ tục</option>
+                {reference?.procedures.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Nhận từ ngày">
+            {(id) => (
+              <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            )}
+          </Field>
+          <Field label="Đến ngày">
+            {(id) => (
+              <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            )}
+          </Field>
           <label className="check">
             <input type="checkbox" checked={breachedOnly} onChange={(e) => setBreachedOnly(e.target.checked)} />
             Chỉ hồ sơ quá hạn

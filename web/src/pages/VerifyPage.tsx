@@ -3,31 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import { must, type VerifyReport } from '../api/client';
 import { describeError } from '../api/errors';
 import { useApp } from '../app-context';
-import { BREAK_WORDS } from '../components/case-sections';
-import { ErrorMessage } from '../components/common';
-import { dateTime, eventName } from '../format';
-
-/** The verdict of a verification, in one sentence, naming what failed. */
-export function verdictOf(report: VerifyReport): { ok: boolean; headline: string; details: string[] } {
-  const details: string[] = [];
-  if (report.firstBreak) {
-    const f = report.firstBreak;
-    const found = f.found ? ` (${eventName(f.found.type ?? '')}, ${dateTime(f.found.at)})` : '';
-    details.push(`Sự kiện số ${f.seq}${found}: ${(BREAK_WORDS[f.kind] ?? 'chuỗi bị phá vỡ').toLowerCase()}.`);
-  }
-  if (report.caseState === 'differs') details.push('Hồ sơ bị sửa ngoài dòng thời gian: trạng thái hiện tại khác với trạng thái đã ghi vào chuỗi.');
-  for (const d of report.documents.broken) {
-    details.push(d.problem === 'missing' ? `Tài liệu “${d.name}” (sự kiện số ${d.seq}) đã bị mất.` : `Tài liệu “${d.name}” (sự kiện số ${d.seq}) đã bị thay thế: mã băm không khớp.`);
-  }
-  const ok = report.ok && report.caseState !== 'differs' && report.documents.broken.length === 0;
-  return {
-    ok,
-    headline: ok
-      ? `Toàn vẹn: ${report.events} sự kiện khớp chuỗi băm, ${report.documents.checked} tài liệu khớp mã băm.`
-      : 'KHÔNG toàn vẹn: dữ liệu hồ sơ đã bị thay đổi sau khi ghi.',
-    details,
-  };
-}
+import { verdictOf } from '../chain';
+import { ErrorMessage, Field } from '../components/common';
+import { dateTime } from '../format';
 
 export function VerifyPage() {
   const { api } = useApp();
@@ -60,10 +38,11 @@ export function VerifyPage() {
       <h1>Kiểm tra tính toàn vẹn</h1>
       <p className="muted">Tính lại chuỗi băm của dòng thời gian và mã băm của từng tài liệu, rồi so với những gì đã ghi.</p>
       <form className="card form-row" onSubmit={verify} aria-label="Kiểm tra hồ sơ">
-        <label>
-          Mã hồ sơ cần kiểm tra
-          <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" required autoComplete="off" />
-        </label>
+        <Field label="Mã hồ sơ cần kiểm tra">
+          {(id) => (
+            <input id={id} value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="HCMKV1-2026-000001" required autoComplete="off" />
+          )}
+        </Field>
         <button type="submit" disabled={busy}>
           Kiểm tra
         </button>
