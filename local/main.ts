@@ -11,7 +11,12 @@ async function main() {
   const log = (line: string) => console.log(`[motcua] ${line}`);
   log(`starting (data in ${config.dataDir}) ...`);
   const startedAt = Date.now();
-  await ensureConsoleBuilt(log);
+  try {
+    await ensureConsoleBuilt(log);
+  } catch (error) {
+    // The API, the mailbox and the workflow run without it: say why the console is missing, and go on.
+    log(`the staff console could not be built (${(error as Error).message}); run npm run build:web to see why`);
+  }
   const stack = await startLocalStack({ ...config, log });
   const office = officeDirectory.offices[1] ?? officeDirectory.offices[0]!;
   console.log(`
