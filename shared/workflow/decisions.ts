@@ -112,6 +112,9 @@ export function decideBreach(record: CaseRecord, step: string, now: Date, calend
 
 /** A person completed the step: the outcome, and whether it came on time and by how much. */
 export function decideCompletion(record: CaseRecord, step: string, outcome: Record<string, unknown>, now: Date, calendar: Calendar): CaseChange | undefined {
+  // Ended by the requester's withdrawal after a breach (the late wait records its outcome directly): the step has
+  // no result to record; the withdrawal is on the timeline and the case workflow closes the case.
+  if (isWithdrawal(outcome)) return undefined;
   if (record.pendingStep?.step !== step) {
     if (outcomeAlreadyRecorded(record, step)) return undefined; // an earlier attempt recorded it
     throw new StepNotPending(`case ${record.caseId} is not waiting for ${step}`);

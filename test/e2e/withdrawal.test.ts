@@ -4,6 +4,11 @@ import { lifecycleDriver } from './support/lifecycle';
 import { signLocalToken, type LocalTokenRequest } from '../../local/auth/local-keys';
 import { legalBasis } from '../../shared/procedures/default-legal-basis';
 import { citationOf } from '../../shared/procedures/legal-basis';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localClientConfig } from '../../local/services/aws-local';
+import { LOCAL_NAMES } from '../../local/local-stack';
+import { SlotBook } from '../../shared/appointments/slot-book';
 
 /**
  * A requester withdraws a request before its result: the written withdrawal (a reply on the case thread, or a
@@ -63,7 +68,7 @@ describe('a requester withdraws a request before its result', () => {
 
     // Who may record it: not an auditor, not an officer of another office.
     expect((await post(`/cases/${caseId}/withdraw`, withdrawal, { role: 'auditor', scope: { kind: 'province', province: 'HCM' } })).status).toBe(403);
-    expect([403, 404]).toContain((await post(`/cases/${caseId}/withdraw`, withdrawal, { role: 'officer', office: 'HCMKV2' })).status);
+    expect((await post(`/cases/${caseId}/withdraw`, withdrawal, { role: 'officer', office: 'HCMKV2' })).status).toBe(403);
     expect((await post(`/cases/${caseId}/withdraw`, { via: 'email' })).status).toBe(400);
 
     expect(await post(`/cases/${caseId}/withdraw`, withdrawal)).toMatchObject({ status: 200, json: { action: 'withdraw', step: 'decision' } });
@@ -104,7 +109,10 @@ describe('a requester withdraws a request before its result', () => {
 
     const b = await drive.openCase(request('Lê Văn Sơn', 'le.van.son@example.com'));
     await drive.act(b.caseId, 'review', { outcome: 'accept' });
-    await drive.waitingFor(b.caseId, 'visit');
+    const booked = (await drive.waitingFor(b.caseId, 'visit')).appointment!.slot;
+    const slots = new SlotBook(DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(t.stack.urls.dynamodb))), LOCAL_NAMES.table);
+    const holders = async () => (await slots.occupancy(booked.office, booked.date)).find((o) => o.session === booked.session)?.caseIds ?? [];
+    expect(await holders()).toContain(b.caseId);
     expect(await post(`/cases/${b.caseId}/withdraw`, withdrawal)).toMatchObject({ status: 200, json: { step: 'visit' } });
 
     for (const caseId of [a.caseId, b.caseId]) {
@@ -112,6 +120,8 @@ describe('a requester withdraws a request before its result', () => {
       await drive.noticeSent(caseId, 'closing');
     }
     await t.idle();
+    // the place booked for the visit is given back for another requester
+    expect(await holders()).not.toContain(b.caseId);
     for (const caseId of [a.caseId, b.caseId]) {
       const types = await drive.eventTypes(caseId);
       expect(types).not.toContain('workflow-failed');
@@ -129,6 +139,24 @@ describe('a requester withdraws a request before its result', () => {
     await t.idle();
     expect((await drive.eventTypes(caseId)).filter((e) => e === 'withdrawal-recorded')).toHaveLength(1);
     expect((await drive.mailsOf(caseId)).filter((m) => m.subject.includes('rút'))).toHaveLength(1);
+  });
+
+  it('after the decision’s deadline passed (the step waits, late): the case still ends as withdrawn, with no decision recorded', async () => {
+    const { caseId } = await drive.openCase(request('Trịnh Văn Hải', 'trinh.van.hai@example.com'));
+    await drive.act(caseId, 'review', { outcome: 'accept' });
+    await drive.act(caseId, 'visit', { action: 'received', collection: 'at-desk' });
+    const deciding = await drive.waitingFor(caseId, 'decision');
+    await drive.passTime(deciding.deadlines.decision!.dueAt);
+    await drive.event(caseId, 'deadline-breached');
+    await t.idle();
+    expect(await post(`/cases/${caseId}/withdraw`, { ...withdrawal, via: 'letter', reference: 'Đơn xin rút yêu cầu ngày 10/12/2026' })).toMatchObject({ status: 200, json: { step: 'decision' } });
+    expect((await drive.closed(caseId)).closure?.reason).toBe('withdrawn');
+    await drive.noticeSent(caseId, 'closing');
+    await t.idle();
+    const events = await t.cases.listEvents(caseId);
+    expect(events.filter((e) => e.type === 'step-completed' && e.data.step === 'decision')).toEqual([]);
+    expect(events.map((e) => e.type)).not.toContain('workflow-failed');
+    expect((await t.cases.getCase(caseId))?.decision).toBeUndefined();
   });
 
   it('after the decision was issued: 409, a withdrawal then is for the head to stop enforcement (đình chỉ)', async () => {
