@@ -250,7 +250,7 @@ interface CaseDetail extends CaseSummary {
   pendingStep?: { step: string; since: string; dueAt: string };
   checklist?: Record<string, unknown> | null;
   resultDelivered?: { at: string; method: string; recipientName?: string };
-  steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean }>;
+  steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean; closedBy?: string }>;
   timeline: TimelineEvent[];
 }
 
@@ -327,7 +327,7 @@ async function show(caseId: string, options: ConnectionOptions & OutputOptions):
     print(
       formatTable(
         ['STEP', 'DUE', 'DONE', 'ON TIME'],
-        c.steps.map((s) => [s.step, shortTime(s.dueAt), s.completedAt ? shortTime(s.completedAt) : s.waiting ? 'waiting' : '-', s.onTime === undefined ? (s.breached ? 'no (breached)' : '') : s.onTime ? 'yes' : 'no']),
+        c.steps.map((s) => [s.step, shortTime(s.dueAt), s.completedAt ? shortTime(s.completedAt) : s.waiting ? 'waiting' : s.closedBy ? 'withdrawn' : '-', s.onTime === undefined ? (s.breached ? 'no (breached)' : '') : s.onTime ? 'yes' : 'no']),
       ),
     );
   }

@@ -94,6 +94,8 @@ describe('a requester withdraws a request before its result', () => {
     expect((await drive.mailsOf(caseId)).filter((m) => /Quá hạn|xin lỗi|Nhắc/i.test(m.subject))).toEqual([]);
     expect((await drive.mailsOf(caseId)).filter((m) => m.subject.includes('rút') && m.destination.to.includes(citizen.address))).toHaveLength(1);
     expect((await get(`/cases/${caseId}/verify`)).ok).toBe(true);
+    // the case view shows the decision's clock closed by the withdrawal: never done, never late
+    expect((await get(`/cases/${caseId}`)).steps.find((c: { step: string }) => c.step === 'decision')).toMatchObject({ waiting: false, breached: false, closedBy: 'withdrawal' });
 
     // Finished: a second withdrawal says why it cannot be.
     const again = await post(`/cases/${caseId}/withdraw`, withdrawal);
