@@ -182,6 +182,21 @@ head of office by title and name. After the deadline the apology goes out by its
     answers: { 200: 'recorded' },
     conflict: 'the case does not wait for a result, is closed, or its deadline has passed',
   },
+  'POST /cases/{id}/withdraw': {
+    operationId: 'withdraw',
+    tags: ['actions'],
+    summary: "Record the requester's written withdrawal of the request, which ends the case before its decision",
+    description: `For a case waiting for its review, the requester's missing items, the visit or the decision:
+the requester's writing (an e-mail on the case thread, or a letter handed in) is recorded
+(\`withdrawal-recorded\` on the timeline, with its reference and the legal basis cited), the
+waiting step ends, the case closes as withdrawn (\`case-closed\`, reason \`withdrawn\`) with no
+reminder, breach or escalation afterwards, and the requester is sent a confirming letter
+citing the legal basis (config/legal-basis.json, \`withdrawal\`). A reply that only asks to
+withdraw is a hint on the case (\`attention\`, kind \`withdrawal-requested\`), never acted on by
+itself. The same withdrawal twice is recorded once (\`unchanged\`).`,
+    answers: { 200: 'recorded, and the waiting step ended (or already recorded: `unchanged`)' },
+    conflict: 'the case is finished, its decision was issued (a withdrawal then asks the head to stop enforcement, đình chỉ thi hành án), it is a complaint, or it is between two steps',
+  },
   'POST /cases/{id}/confirm-sender': {
     operationId: 'confirmSender',
     tags: ['actions'],

@@ -129,7 +129,7 @@ export const CaseSummary = z
     breached: z.boolean(),
     breaches: z.array(z.string()),
     needsAttention: z.boolean().meta({ description: "the case's workflow ended without closing it; POST /cases/{id}/resume restarts it" }),
-    attentionItems: z.int().meta({ description: "items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit)" }),
+    attentionItems: z.int().meta({ description: "items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit, a reply asking to withdraw)" }),
     senderHeld: z.boolean().meta({ description: 'the sender failed verification and no officer confirmed the address (confirm-sender); no notice goes to the requester' }),
     timeLeft: TimeLeft.optional(),
   })
@@ -191,6 +191,7 @@ export const StepClock = z
     onTime: z.boolean().optional().meta({ description: 'done at or before the due instant (checkTimeliness, the one definition)' }),
     counting: z.string().optional().meta({ description: 'the counting rule of the limit: `legal` or `working-hours`' }),
     provisional: z.literal(true).optional().meta({ description: 'the due date is a forecast (a year without an official schedule)' }),
+    closedBy: z.literal('withdrawal').optional().meta({ description: 'the step was never done because the requester withdrew the request; its clock closed then' }),
   })
   .meta({ id: 'StepClock', description: 'whether a step with a deadline was done on time' });
 
@@ -283,6 +284,10 @@ export const CaseDetail = z
       .array(z.object({ step: z.string(), recordedAt: dateTime(), by: Actor, reason: z.string(), originalDueAt: dateTime(), newDueAt: dateTime() }))
       .optional()
       .meta({ description: 'delays recorded before a deadline (form 04 sent), oldest first' }),
+    withdrawal: z
+      .object({ recordedAt: dateTime(), by: Actor, via: z.enum(['email', 'letter']), reference: z.string(), reason: z.string().optional(), step: z.string() })
+      .optional()
+      .meta({ description: "the requester's written withdrawal, recorded by an officer (POST /cases/{id}/withdraw); the case then closes as withdrawn" }),
     assignee: z.string().optional(),
     workflowEnded: NeedsAttention.optional(),
     execution: z.string().optional().meta({ description: "the case's current execution (the case id until a resume)" }),
@@ -297,7 +302,7 @@ export const CaseDetail = z
       .meta({ description: 'the sender failed verification: nothing is sent to them until an officer confirms the address' }),
     authorisedAddresses: z.array(z.string()).optional(),
     attention: z
-      .array(z.object({ kind: z.enum(['third-party-message', 'reschedule-limit']), at: dateTime(), detail: z.string(), messageId: z.string().optional() }))
+      .array(z.object({ kind: z.enum(['third-party-message', 'reschedule-limit', 'withdrawal-requested']), at: dateTime(), detail: z.string(), messageId: z.string().optional() }))
       .optional()
       .meta({ description: 'what the desk must look at that no step waits for' }),
     lastSeq: z.int(),

@@ -10,7 +10,7 @@ import { runChecks as checksOf } from '../../shared/checks/run-checks';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, completeStep, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, runChecks, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
-import { appointmentClock, bookAppointment, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
+import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
 import { recordDecision, recordHandover, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
@@ -91,7 +91,7 @@ async function workflow(event: unknown) {
     case 'recordHandover':
       return recordHandover(request.caseId, request.handover, ports);
     case 'closeCase':
-      return closeCase(request.caseId, request.reason, ports);
+      return request.reason === 'withdrawn' ? closeWithdrawnCase(request.caseId, ports) : closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':
       return recordFailure(request.caseId, request.failure, ports);
   }

@@ -37,6 +37,8 @@ export interface StepClock {
   counting?: string;
   /** The due date is a forecast: a year it spans has no official schedule of days off. */
   provisional?: true;
+  /** The step was never done because the requester withdrew the request: its clock closed then (no breach after it). */
+  closedBy?: 'withdrawal';
 }
 
 /** The events that complete a step that people do not complete through an action of the API. */
@@ -65,6 +67,7 @@ export function stepClocks(record: CaseRecord, events: TimelineEvent[], director
       ...(typeof deadline.counting === 'string' ? { counting: deadline.counting } : {}),
       ...(deadline.provisional ? { provisional: true as const } : {}),
       ...(completed ? { completedAt: completed.at, onTime: completed.data.onTime === true } : {}),
+      ...(!completed && record.closure?.reason === 'withdrawn' ? { closedBy: 'withdrawal' as const } : {}),
     };
   });
 }

@@ -7,7 +7,7 @@ import { limitCitation } from '../procedures/legal-basis';
 import { toVietnamIso } from '../time/vietnam-time';
 import { deadlineOfLimit, timelinessOf, WORKFLOW, type WorkflowPorts } from './steps';
 import type { ProcedureSettings, TimeLimit } from './procedure-settings';
-import { decideProcuracyCopy } from './decisions';
+import { decideProcuracyCopy, refuseWithdrawnOutput } from './decisions';
 
 /** The hand-over within one working day of the decision: the agency's own commitment, counted in working hours. */
 const HANDOVER_LIMIT: TimeLimit = { workingDays: 1, counting: 'working-hours' };
@@ -116,6 +116,8 @@ function visitOnTime(record: CaseRecord, at: Date, ports: WorkflowPorts): boolea
  * passed) and the copy to the procuracy.
  */
 export async function recordDecision(caseId: string, decision: DecisionInput, ports: ResultPorts): Promise<{ procuracyCopy: boolean }> {
+  // The wait for the decision was ended by the requester's withdrawal: there is no decision to record.
+  refuseWithdrawnOutput(caseId, 'the decision', decision as unknown as Record<string, unknown>);
   const { record } = await ports.cases.changeCase(caseId, (current) => {
     if (current.decision) return undefined;
     const procedure = ports.procedureOf(current.procedure);
