@@ -304,6 +304,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the requester's written withdrawal of the request, which ends the case before its decision
+         * @description For a case waiting for its review, the requester's missing items, the visit or the decision:
+         *     the requester's writing (an e-mail on the case thread, or a letter handed in) is recorded
+         *     (`withdrawal-recorded` on the timeline, with its reference and the legal basis cited), the
+         *     waiting step ends, the case closes as withdrawn (`case-closed`, reason `withdrawn`) with no
+         *     reminder, breach or escalation afterwards, and the requester is sent a confirming letter
+         *     citing the legal basis (config/legal-basis.json, `withdrawal`). A reply that only asks to
+         *     withdraw is a hint on the case (`attention`, kind `withdrawal-requested`), never acted on by
+         *     itself. The same withdrawal twice is recorded once (`unchanged`).
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/resume": {
         parameters: {
             query?: never;
@@ -498,6 +525,13 @@ export interface components {
             newDate: string;
             note?: string;
         };
+        WithdrawBody: {
+            /** @enum {string} */
+            via: "email" | "letter";
+            reference: string;
+            reason?: string;
+            note?: string;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -601,7 +635,7 @@ export interface components {
             breaches: string[];
             /** @description the case's workflow ended without closing it; POST /cases/{id}/resume restarts it */
             needsAttention: boolean;
-            /** @description items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit) */
+            /** @description items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit, a reply asking to withdraw) */
             attentionItems: number;
             /** @description the sender failed verification and no officer confirmed the address (confirm-sender); no notice goes to the requester */
             senderHeld: boolean;
@@ -772,6 +806,20 @@ export interface components {
                  */
                 newDueAt: string;
             }[];
+            /** @description the requester's written withdrawal, recorded by an officer (POST /cases/{id}/withdraw); the case then closes as withdrawn */
+            withdrawal?: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                recordedAt: string;
+                by: components["schemas"]["Actor"];
+                /** @enum {string} */
+                via: "email" | "letter";
+                reference: string;
+                reason?: string;
+                step: string;
+            };
             assignee?: string;
             workflowEnded?: components["schemas"]["NeedsAttention"];
             /** @description the case's current execution (the case id until a resume) */
@@ -799,7 +847,7 @@ export interface components {
             /** @description what the desk must look at that no step waits for */
             attention?: {
                 /** @enum {string} */
-                kind: "third-party-message" | "reschedule-limit";
+                kind: "third-party-message" | "reschedule-limit" | "withdrawal-requested";
                 /**
                  * Format: date-time
                  * @description ISO 8601, in Vietnam time (+07:00)
@@ -918,6 +966,11 @@ export interface components {
              * @constant
              */
             provisional?: true;
+            /**
+             * @description the step was never done because the requester withdrew the request; its clock closed then
+             * @constant
+             */
+            closedBy?: "withdrawal";
         };
         /** @description one event of the hash-chained timeline */
         TimelineEvent: {
@@ -1044,7 +1097,7 @@ export interface components {
         ActionResult: {
             caseId: string;
             /** @enum {string} */
-            action: "review" | "visit" | "decision" | "handover" | "register" | "reassign" | "confirm-sender" | "delay";
+            action: "review" | "visit" | "decision" | "handover" | "register" | "reassign" | "confirm-sender" | "delay" | "withdraw";
             step?: string;
             /** @enum {string} */
             status: "submitted" | "recorded" | "unchanged";
@@ -1732,6 +1785,47 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description the case does not wait for a result, is closed, or its deadline has passed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawBody"];
+            };
+        };
+        responses: {
+            /** @description recorded, and the waiting step ended (or already recorded: `unchanged`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description the case is finished, its decision was issued (a withdrawal then asks the head to stop enforcement, đình chỉ thi hành án), it is a complaint, or it is between two steps */
             409: {
                 headers: {
                     [name: string]: unknown;
