@@ -131,11 +131,17 @@ export interface BundleSizes {
   readonly lazyChunks: Record<string, number>;
 }
 
+/** The file Lambda starts, from a bundle's metafile (chunks of dynamic imports are entry points too, in chunks/). */
+export function entryOutput(metafile: Metafile): [string, Metafile['outputs'][string]] {
+  const entry = Object.entries(metafile.outputs).find(([file]) => path.basename(file) === BUNDLE_ENTRY_FILE && path.basename(path.dirname(file)) !== 'chunks');
+  if (!entry) throw new Error(`the metafile has no ${BUNDLE_ENTRY_FILE}`);
+  return entry;
+}
+
 /** The sizes of a bundle from its metafile (paths in it are relative to the project root). */
 export function bundleSizes(metafile: Metafile): BundleSizes {
   const code = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
-  const entry = code.find(([, output]) => output.entryPoint !== undefined);
-  if (!entry) throw new Error('the metafile has no entry output');
+  const [entry] = entryOutput(metafile);
   const initial = new Set<string>();
   const visit = (file: string) => {
     if (initial.has(file)) return;
@@ -144,7 +150,7 @@ export function bundleSizes(metafile: Metafile): BundleSizes {
       if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
     }
   };
-  visit(entry[0]);
+  visit(entry);
   const lazyChunks = Object.fromEntries(code.filter(([file]) => !initial.has(file)).map(([file, output]) => [path.basename(file), output.bytes]));
   return {
     initialBytes: code.filter(([file]) => initial.has(file)).reduce((sum, [, output]) => sum + output.bytes, 0),
