@@ -341,15 +341,6 @@ export function openApiDocument(list: Route[] = routes) {
           },
         },
       },
-    },
-    {
-      // A discriminated union is exactly one of its branches: oneOf, so generated client types narrow on the tag.
-      override: ({ jsonSchema, zodSchema }) => {
-        if (zodSchema._zod.def.type === 'union' && jsonSchema.anyOf && 'discriminator' in (zodSchema._zod.def as object)) {
-          jsonSchema.oneOf = jsonSchema.anyOf;
-          delete jsonSchema.anyOf;
-        }
-      },
-    },
+    }
   );
 }

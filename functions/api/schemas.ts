@@ -2,6 +2,13 @@ import * as z from 'zod';
 import { ACTIONS } from '../../shared/staff/actions';
 import { caseSearchQuery } from '../../shared/staff/queue';
 import { exportQuery, reportQuery } from '../../shared/staff/exports';
+import type { CaseRecord, CaseStatus, ClosureReason, ProcedureFlow, TimelineEvent as TimelineEventRecord } from '../../shared/cases/model';
+import type { ActionResult as ActionOutcome } from '../../shared/staff/actions';
+import type { CaseDocument as CaseFile, StepClock as StepClockView, VerifyReport as Verification } from '../../shared/staff/case-view';
+import type { ExportJobView } from '../../shared/staff/export-jobs';
+import type { CaseSearchResult as SearchResult, CaseSummary as Summary } from '../../shared/staff/queue';
+import type { ResumeResult as Resumed } from '../../shared/staff/resume';
+import type { ChainDigest as Digest } from '../../shared/digest/chain-digest';
 
 /**
  * The API's contract in zod: what each route takes (query, path, body: the very schemas the use
@@ -390,3 +397,34 @@ export const ExportJob = z
 export const CaseExport = z
   .object({ period: z.record(z.string(), z.unknown()).nullable(), cases: z.array(z.record(z.string(), z.unknown())) })
   .meta({ id: 'CaseExport' });
+
+// ---- the contract and the use cases agree (checked by the compiler) --------------------------
+
+/** The case's enums are the model's own (shared/cases/model.ts): the compiler refuses either side gaining a value alone. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type SameKeys<Documented, Answered> = Same<keyof Documented, keyof Answered>;
+export type ContractMatchesTheModel = [
+  Assert<Same<(typeof CASE_STATUSES)[number], CaseStatus>>,
+  Assert<Same<z.infer<typeof CaseDetail>['flow'], ProcedureFlow | undefined>>,
+  Assert<Same<NonNullable<z.infer<typeof CaseDetail>['closure']>['reason'], ClosureReason>>,
+  // Every field of the case record is documented, and nothing else (besides what the detail adds).
+  Assert<Same<Exclude<keyof z.infer<typeof CaseDetail>, 'steps' | 'timeline' | 'needsAttention'>, keyof CaseRecord>>,
+];
+
+/**
+ * The use cases' result types name exactly the fields their schema documents (the routes' typing
+ * already refuses a missing or mistyped field; this refuses an undocumented one).
+ */
+export type AnswersNameTheirFields = [
+  Assert<SameKeys<z.infer<typeof CaseSummary>, Summary>>,
+  Assert<SameKeys<z.infer<typeof CaseSearchResult>, SearchResult>>,
+  Assert<SameKeys<z.infer<typeof TimelineEvent>, TimelineEventRecord>>,
+  Assert<SameKeys<z.infer<typeof StepClock>, StepClockView>>,
+  Assert<SameKeys<z.infer<typeof VerifyReport>, Verification>>,
+  Assert<SameKeys<z.infer<typeof CaseDocument>, CaseFile>>,
+  Assert<SameKeys<z.infer<typeof ActionResult>, ActionOutcome>>,
+  Assert<SameKeys<z.infer<typeof ResumeResult>, Resumed>>,
+  Assert<SameKeys<z.infer<typeof ExportJob>, ExportJobView>>,
+  Assert<SameKeys<z.infer<typeof ChainDigest>, Digest>>,
+];

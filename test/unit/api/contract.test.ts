@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../shared/auth/principal';
+import { runExportJob, type ExportJob as ExportJobRecord, type ExportJobPorts } from '../../../shared/staff/export-jobs';
 import { auditor, head, officer, testApi, waitingForReview } from './fakes';
 
 /**
@@ -153,8 +154,23 @@ describe('the handler answers what the OpenAPI document says', () => {
     await expectConforms(t, 'GET', '/exports/cases', '/exports/cases?period=someday', head('HCMKV1'), undefined, 400);
   });
 
-  it('an unknown job is 404', async () => {
+  it('a large export: 202 with the job, then the job running and done, and 404 for a job that is not the caller\'s', async () => {
     const t = testApi();
-    await expectConforms(t, 'GET', '/jobs/{id}', '/jobs/nope', head('HCMKV1'), undefined, 404);
+    t.cases.add({ caseId: CASE, office: 'HCMKV1', ...waitingForReview() });
+    t.cases.add({ caseId: 'HCMKV1-2026-000002', office: 'HCMKV1', ...waitingForReview('t2') });
+    const jobs = new Map<string, ExportJobRecord>();
+    const exportJobs: ExportJobPorts = {
+      thresholdCases: 1,
+      store: { put: async (job) => void jobs.set(job.jobId, structuredClone(job)), get: async (id) => structuredClone(jobs.get(id)) },
+      start: async () => {},
+    };
+    t.ports.exportJobs = exportJobs;
+    const accepted = await expectConforms(t, 'GET', '/exports/cases', '/exports/cases?period=2026-03&office=HCMKV1', head('HCMKV1'), undefined, 202);
+    const path = `/jobs/${accepted.json.jobId}`;
+    await expectConforms(t, 'GET', '/jobs/{id}', path, head('HCMKV1'), undefined, 200);
+    expect(await runExportJob(accepted.json.jobId, { ...t.ports, exportJobs })).toBe('done');
+    const done = await expectConforms(t, 'GET', '/jobs/{id}', path, head('HCMKV1'), undefined, 200);
+    expect(done.json.file).toBeDefined();
+    await expectConforms(t, 'GET', '/jobs/{id}', path, head('HCMKV2'), undefined, 404);
   });
 });
