@@ -3,7 +3,7 @@ import type { Principal } from '../../shared/auth/principal';
 import type { StaffPorts } from '../../shared/staff/ports';
 import type { ChainDigest } from '../../shared/digest/chain-digest';
 import type { ExportJobPorts } from '../../shared/staff/export-jobs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiError } from './schemas';
 import type { AppointmentOccupancy } from '../../shared/staff/appointment-book';
 

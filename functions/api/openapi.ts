@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { ACTIONS, type ActionName } from '../../shared/staff/actions';
 import type { FileAnswer, Route } from './http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions';
 import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
 import { exportJobStatus, fileOrJob, type ExportKind } from '../../shared/staff/export-jobs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIONS } from '../../shared/staff/actions';
 import { caseSearchQuery } from '../../shared/staff/queue';
 import { timeLeftSchema } from '../../shared/staff/time-left';

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize, officeTarget, officesInScope } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
