@@ -13,6 +13,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Chromium drives the staff console against a local stack: each file starts its own, and a busy machine makes pages slow, not wrong.
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/support/build-console.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
+      },
     ],
   },
 });

@@ -5,6 +5,7 @@ import type { InProcessFunction } from './lambda/in-process-function';
 import type { LocalQueue } from './local-queue';
 import { deadLetterRoute, LOCAL_DLQ_PATH } from './local-dead-letters';
 import type { LocalClock } from './clock';
+import { apiPathOf, serveConsole, type ConsoleServing } from './console/serve-console';
 
 /** Turns an HTTP request into the event API Gateway (HTTP API, payload 2.0) would give the function. */
 async function toApiGatewayEvent(request: IncomingMessage, body: string): Promise<APIGatewayProxyEventV2> {
@@ -50,11 +51,16 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 /**
  * The HTTP API on one machine: every request goes to the same api handler as on AWS. Routes under
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
+ * With `console`, the staff console is served on the same origin (local/console).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue; console?: ConsoleServing } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
+      // The staff console on the same origin as the API, which it reaches under /api (as CloudFront serves both on AWS).
+      const apiPath = apiPathOf(request.url ?? '/');
+      if (apiPath !== undefined) request.url = apiPath;
+      else if (local.console && (await serveConsole(local.console, request, body, response))) return;
       if (request.url?.startsWith('/_local/clock')) return send(response, clockRoute(clock, request.method ?? 'GET', body));
       // What the daily schedule does on AWS: take the chain digest now (the same function, a scheduled event).
       if (local.digest && request.url === '/_local/digest' && request.method === 'POST') {

@@ -25,6 +25,7 @@ import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
 import { executionStatusChange } from './stepfunctions/status-change-event';
 import { LocalFaults } from './faults';
 import { serveApi } from './api-server';
+import { WEB_DIST } from './console/build-console';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
 
@@ -35,7 +36,7 @@ const ACCOUNT = '000000000000';
 export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
 
 export interface LocalStack {
-  urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string };
+  urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string; console: string };
   clock: LocalClock;
   queue: LocalQueue;
   engine: LocalStepFunctions;
@@ -53,6 +54,8 @@ export interface LocalStackOptions extends LocalConfig {
   log?: (line: string) => void;
   /** Only one stack per data folder; tests that use a fresh folder may skip the lock. */
   lock?: boolean;
+  /** The built staff console to serve on the API's origin (default web/dist; see local/console). */
+  consoleDist?: string;
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -162,7 +165,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => smtp.stop());
 
-    const apiServer = await serveApi(api, clock, host, ports.api, { jwks: { keys: [signingKey.publicJwk] }, digest, deadLetters: queue });
+    const apiServer = await serveApi(api, clock, host, ports.api, {
+      jwks: { keys: [signingKey.publicJwk] },
+      digest,
+      deadLetters: queue,
+      console: { distDir: options.consoleDist ?? WEB_DIST, dataDir, directory },
+    });
     stoppers.push(() => closeServer(apiServer));
 
     const recovered = queue.recover();
@@ -170,7 +178,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (recovered || resumed) log(`resumed ${resumed} running execution(s) and ${recovered} queued message(s) from the last run`);
 
     return {
-      urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl },
+      urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl, console: `http://${host}:${ports.api}/` },
       clock,
       queue,
       engine,

@@ -3,6 +3,7 @@ import { localConfigFromEnv, InvalidLocalConfig } from './local-config';
 import { AlreadyRunning } from './services/single-instance';
 import { PortUnavailable } from './services/ports';
 import { officeDirectory } from '../shared/offices/default-directory';
+import { ensureConsoleBuilt } from './console/build-console';
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
 async function main() {
@@ -10,10 +11,18 @@ async function main() {
   const log = (line: string) => console.log(`[motcua] ${line}`);
   log(`starting (data in ${config.dataDir}) ...`);
   const startedAt = Date.now();
+  try {
+    await ensureConsoleBuilt(log);
+  } catch (error) {
+    // The API, the mailbox and the workflow run without it: say why the console is missing, and go on.
+    log(`the staff console could not be built (${(error as Error).message}); run npm run build:web to see why`);
+  }
   const stack = await startLocalStack({ ...config, log });
   const office = officeDirectory.offices[1] ?? officeDirectory.offices[0]!;
   console.log(`
 motcua is running locally (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)
+
+  Staff console (sign in as a development identity)  ${stack.urls.console}
 
   Inbound mail (SMTP, stands in for SES receiving)  ${stack.urls.smtp}
   Sent mail (SES outbox; /store lists it as JSON)    ${stack.urls.sesOutbox}/store

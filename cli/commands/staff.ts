@@ -250,7 +250,7 @@ interface CaseDetail extends CaseSummary {
   pendingStep?: { step: string; since: string; dueAt: string };
   checklist?: Record<string, unknown> | null;
   resultDelivered?: { at: string; method: string; recipientName?: string };
-  steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean }>;
+  steps: Array<{ step: string; dueAt: string; waiting: boolean; breached: boolean; completedAt?: string; onTime?: boolean; closedBy?: string }>;
   timeline: TimelineEvent[];
 }
 
@@ -327,7 +327,7 @@ async function show(caseId: string, options: ConnectionOptions & OutputOptions):
     print(
       formatTable(
         ['STEP', 'DUE', 'DONE', 'ON TIME'],
-        c.steps.map((s) => [s.step, shortTime(s.dueAt), s.completedAt ? shortTime(s.completedAt) : s.waiting ? 'waiting' : '-', s.onTime === undefined ? (s.breached ? 'no (breached)' : '') : s.onTime ? 'yes' : 'no']),
+        c.steps.map((s) => [s.step, shortTime(s.dueAt), s.completedAt ? shortTime(s.completedAt) : s.waiting ? 'waiting' : s.closedBy ? 'withdrawn' : '-', s.onTime === undefined ? (s.breached ? 'no (breached)' : '') : s.onTime ? 'yes' : 'no']),
       ),
     );
   }
@@ -355,6 +355,8 @@ interface ActOptions extends ConnectionOptions {
   collection?: string;
   postalAddress?: string;
   newDate?: string;
+  via?: string;
+  reference?: string;
 }
 
 /** The body of an action: the options given, with --json <body> merged over them. */
@@ -376,6 +378,8 @@ export function actionBody(action: ActionName, options: ActOptions): Record<stri
     collection: options.collection,
     postalAddress: options.postalAddress,
     newDate: options.newDate,
+    via: options.via,
+    reference: options.reference,
   };
   let fromJson: Record<string, unknown> = {};
   if (typeof options.json === 'string') {
@@ -649,7 +653,7 @@ export function registerStaffCommands(program: Command): void {
       .addOption(new Option('--outcome <outcome>', 'review: accept | request-more | refuse | refer'))
       .option('--note <text>', 'a note for the timeline (confirm-sender: why the address is the requester\'s)')
       .option('--missing <item...>', 'review request-more: the missing items')
-      .option('--reason <text>', 'review refuse/refer: why; delay: why the result will be late (the letter says it)')
+      .option('--reason <text>', 'review refuse/refer: why; delay: why the result will be late (the letter says it); withdraw: the reason the requester gave')
       .option('--legal-basis <text>', 'review refuse: the legal basis')
       .option('--refer-to <office>', 'review refer: the competent office')
       .option('--collection <how>', 'visit: at-desk | by-post')
@@ -662,6 +666,8 @@ export function registerStaffCommands(program: Command): void {
       .option('--received-by <name>', 'handover: who received it')
       .option('--assignee <officer>', 'reassign: the officer who takes the case')
       .option('--new-date <date>', 'delay: the new date of the result, YYYY-MM-DD (close of office hours) or YYYY-MM-DDTHH:MM+07:00; with --reason')
+      .option('--via <how>', "withdraw: how the requester's written withdrawal came: email | letter")
+      .option('--reference <text>', 'withdraw: which writing it is (its date, Message-ID or register number)')
       .option('--json [body]', 'with a value: the request body as JSON (over the options above); without: print the result as JSON'),
   ).action(reporting(act));
 

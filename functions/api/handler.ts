@@ -15,6 +15,7 @@ import { systemClock } from '../../shared/clock';
 import { remoteTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token';
 import { DynamoCaseIndex } from '../../shared/staff/case-index';
 import { DigestStore } from '../../shared/digest/digest-store';
+import { SlotBook } from '../../shared/appointments/slot-book';
 import type { ApiPorts } from './http';
 import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
@@ -60,18 +61,19 @@ const ports: ApiPorts = {
   notices: { send: (caseId, notice) => invokeNotify({ notice, caseId }) },
   executions: sfnExecutions(sfn, requiredEnv('STATE_MACHINE_ARN')),
   documents: {
-    signedGetUrl: (document, expiresIn) =>
+    signedGetUrl: (document, expiresIn, options) =>
       getSignedUrl(
         s3,
         new GetObjectCommand({
           Bucket: document.bucket,
           Key: document.key,
           ResponseContentType: document.contentType,
-          ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
+          ResponseContentDisposition: `${options?.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(document.name)}`,
         }),
         { expiresIn },
       ),
   },
+  appointments: new SlotBook(documentClient, tableName()),
   digests: { latest: (day) => new DigestStore(s3, requiredEnv('DIGEST_BUCKET')).latest(day) },
   async caseStoreReachable() {
     try {

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
@@ -11,7 +11,7 @@ import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import { resumeRequested } from '../../shared/workflow/resume';
-import { appointmentClock, bookAppointment, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
+import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
 import { recordOutcome, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
@@ -89,7 +89,7 @@ async function workflow(event: unknown) {
     case 'recordProcuracyCopy':
       return recordProcuracyCopy(request.caseId, ports);
     case 'closeCase':
-      return closeCase(request.caseId, request.reason, ports);
+      return request.reason === 'withdrawn' ? closeWithdrawnCase(request.caseId, ports) : closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':
       return recordFailure(request.caseId, request.failure, ports);
   }

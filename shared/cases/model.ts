@@ -106,6 +106,23 @@ export interface DelayRecord {
   newDueAt: string;
 }
 
+/**
+ * The requester withdrew the request in writing (an e-mail on the case thread, or a letter handed in), and an
+ * officer or head recorded it (shared/staff/withdraw.ts): the workflow then ends the case as withdrawn.
+ */
+export interface WithdrawalRecord {
+  recordedAt: string;
+  by: Actor;
+  /** How the written withdrawal came: an e-mail of the requester, or a letter handed in or posted. */
+  via: 'email' | 'letter';
+  /** Which writing it is, as the officer identifies it (its date, its Message-ID, its number in the register). */
+  reference: string;
+  /** The reason the requester gave, if any. */
+  reason?: string;
+  /** The step the case waited for when the withdrawal was recorded. */
+  step: string;
+}
+
 export interface CaseRecord {
   caseId: string;
   office: string;
@@ -138,6 +155,8 @@ export interface CaseRecord {
   closure?: { reason: ClosureReason; at: string; note?: string };
   /** Delays recorded before a deadline (form 04 sent), oldest first. */
   delays?: DelayRecord[];
+  /** The requester's written withdrawal, once recorded; the case then closes with reason `withdrawn`. */
+  withdrawal?: WithdrawalRecord;
   /** The officer the case is assigned to (set by a head's reassignment); unset until then. */
   assignee?: string;
   /** The case's workflow ended without closing it; unset while it runs. */
@@ -150,8 +169,8 @@ export interface CaseRecord {
   senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
   /** Addresses besides the requester's that may move the case by mail (set by an officer). */
   authorisedAddresses?: string[];
-  /** What the desk must look at that no step waits for: a third party wrote about the case, the requester asked to move the appointment too often. */
-  attention?: Array<{ kind: 'third-party-message' | 'reschedule-limit'; at: string; detail: string; messageId?: string }>;
+  /** What the desk must look at that no step waits for: a third party wrote about the case, the requester asked to move the appointment too often, or wrote asking to withdraw (a hint: an officer records the withdrawal). */
+  attention?: Array<{ kind: 'third-party-message' | 'reschedule-limit' | 'withdrawal-requested'; at: string; detail: string; messageId?: string }>;
   lastSeq: number;
   lastHash: string;
   createdAt: string;

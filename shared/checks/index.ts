@@ -10,3 +10,4 @@ export { foldDiacritics, foldForComparison, foldedWords } from './fold';
 export { prepareText, findHits } from './detect';
 export { reviewHints, judgmentDateIn, type ReviewHint, type ReviewHintKind } from './review-hints';
 export * from './types';
+export { asksToWithdraw, WITHDRAWAL_PHRASES, type WithdrawalHint } from './withdrawal-request';

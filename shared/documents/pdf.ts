@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 
 /**
  * The fonts of the agency's documents. DejaVu Serif covers every Vietnamese letter as a precomposed glyph
@@ -48,6 +47,9 @@ export const PAGE = { size: 'A4' as const, margins: { top: 20 * MM, bottom: 20 *
 export async function renderPdf(meta: PdfMetadata, draw: (doc: PdfWriter) => void): Promise<Buffer> {
   const createdAt = meta.createdAt instanceof Date ? meta.createdAt : new Date(meta.createdAt);
   if (Number.isNaN(createdAt.getTime())) throw new RangeError(`not a document date: ${String(meta.createdAt)}`);
+  // Imported at the first document, not at load: PDFs are a rare path of the functions that render them
+  // (a lazy chunk of their bundles, see infra/bundling.ts), and pdfkit with fontkit is most of their code.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,

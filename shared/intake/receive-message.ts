@@ -8,6 +8,7 @@ import { officeByAddress, type Office, type OfficeDirectory } from '../offices/d
 import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
 import type { Clock } from '../clock';
 import { asksToReschedule, rescheduleLimitReached } from './reply-intent';
+import { asksToWithdraw } from '../checks/withdrawal-request';
 import { senderHoldReasons, thirdPartyReason } from './sender-trust';
 
 /** Where the raw message lies, and when the store says it was created (the fallback receipt time). */
@@ -96,12 +97,19 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
     return { outcome: 'automated', caseId: thread.caseId };
   }
   if (thread) {
-    const stranger = thirdPartyReason(await ports.cases.requireCase(thread.caseId), message);
+    const threaded = await ports.cases.requireCase(thread.caseId);
+    const stranger = thirdPartyReason(threaded, message);
     if (stranger) {
       await recordThirdPartyMessage(thread.caseId, message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy, reason: stranger });
       return { outcome: 'third-party', caseId: thread.caseId };
     }
-    await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy });
+    // A reply asking to withdraw is a hint for the desk, never acted on by itself (shared/checks/withdrawal-request.ts).
+    const withdrawal = asksToWithdraw(message.subject, message.text);
+    const hint = withdrawal && threaded.status !== 'closed' ? { kind: 'withdrawal-requested' as const, at: toVietnamIso(receivedAt), detail: withdrawal.excerpt, messageId: identity } : undefined;
+    await addToCase(thread.caseId, 'reply-received', message, identity, rawObject, receivedAt, ports, { matchedBy: thread.matchedBy, ...(withdrawal ? { hints: [{ kind: 'withdrawal-requested', phrase: withdrawal.phrase }] } : {}) }, (current) =>
+      hint && !current.attention?.some((a) => a.messageId === identity) ? { attention: [...(current.attention ?? []), hint] } : {},
+    );
+    if (hint) await ports.tellDesk(thread.caseId, identity);
     await completeReply(thread.caseId, message, identity, receivedAt, ports);
     return { outcome: 'threaded', caseId: thread.caseId };
   }

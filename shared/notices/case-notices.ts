@@ -2,6 +2,7 @@ import type { AppointmentRecord, CaseRecord, DelayRecord, DocumentRef, TimelineE
 import { headOf, officeByCode, superiorOf, type Office, type OfficeDirectory } from '../offices/directory';
 import { legalBasis as bundledLegalBasis } from '../procedures/default-legal-basis';
 import { citationOf, limitCitation, type LegalBasisData } from '../procedures/legal-basis';
+import { withdrawalNotice } from './withdrawal';
 import { checkTimeliness, deadlineFor, workingTimeBetween, type Deadline } from '../calendar';
 import { apologyLetterPdf } from '../documents/apology-letter';
 import { acknowledgementNotice } from './acknowledgement';
@@ -31,6 +32,7 @@ import { withSenderHoldNote } from '../intake/sender-trust';
 import { deskAttentionNotice } from './staff';
 import { sha256Hex } from '../timeline/hash-chain';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
+import { RequestWithdrawn } from '../workflow/decisions';
 
 export const NOTICE_KINDS = [
   'acknowledgement',
@@ -205,6 +207,9 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       };
     }
     case 'decision-released': {
+      // The decision's wait was ended by the requester's recorded withdrawal: there is no decision to release, and
+      // the case workflow catches this by name and closes the case as withdrawn (statemachines/parts/result).
+      if (!caseRecord.decision && caseRecord.withdrawal) throw new RequestWithdrawn(`case ${id} was withdrawn by the requester while waiting for the decision`);
       const collection = caseRecord.resultCollection?.method === 'by-post' && caseRecord.resultCollection.postalAddress
         ? ({ kind: 'by-post', postalAddress: caseRecord.resultCollection.postalAddress } as const)
         : ({ kind: 'at-desk' } as const);
@@ -218,6 +223,11 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         notice: procuracyCopyNotice({ caseRecord, office, procedure, provision: cite('procuracy-copy'), decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), procuracyName: office.procuracyName ?? `Viện kiểm sát nhân dân cùng cấp với ${office.name}` }),
       };
     case 'closing': {
+      if (caseRecord.closure?.reason === 'withdrawn' && caseRecord.withdrawal) {
+        // The requester's written withdrawal, recorded by an officer: confirmed with its legal basis (shared/notices/withdrawal.ts).
+        const notice = withdrawalNotice({ caseRecord, office, procedure, withdrawal: caseRecord.withdrawal, provision: cite('withdrawal'), receivedInPerson: events.some((e) => e.type === 'visit-recorded'), closedAt: caseRecord.closure.at });
+        return { key: `${id}.closing`, to: requester, audience: 'requester', notice };
+      }
       const reason = closingReason(ctx);
       return { key: `${id}.closing`, to: requester, audience: 'requester', notice: closingNotice({ caseRecord, office, procedure, reason, closedAt: caseRecord.closure?.at ?? ctx.now }) };
     }

@@ -166,6 +166,7 @@ export interface DeskAttentionFacts {
  */
 export function deskAttentionNotice({ caseRecord, office, item }: DeskAttentionFacts): Notice {
   const thirdParty = item.kind === 'third-party-message';
+  if (item.kind === 'withdrawal-requested') return withdrawalHintNotice({ caseRecord, office, item });
   const what = thirdParty
     ? [
         `Hồ sơ ${caseRecord.caseId} vừa nhận một thư không phải của người yêu cầu (lúc ${at(item.at)}).`,
@@ -185,4 +186,25 @@ export function deskAttentionNotice({ caseRecord, office, item }: DeskAttentionF
   const text = [`Kính gửi: ${desk(office)},`, '', ...what, `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`, '', ...staffSignature(office)].join('\n');
   const subject = thirdParty ? 'Thư của người không phải người yêu cầu gửi vào hồ sơ' : 'Người yêu cầu đề nghị đổi lịch hẹn quá số lần cho phép';
   return { subject: taggedSubject(subject, caseRecord.caseId), text };
+}
+
+/**
+ * To the desk: the requester wrote on the case thread asking to withdraw. A hint only: the system does nothing on
+ * it; an officer reads the writing, checks it is the requester's, and records the withdrawal.
+ */
+function withdrawalHintNotice({ caseRecord, office, item }: DeskAttentionFacts): Notice {
+  const text = [
+    `Kính gửi: ${desk(office)},`,
+    '',
+    `Người yêu cầu ${requesterOf(caseRecord)} của hồ sơ ${caseRecord.caseId} vừa gửi thư có nội dung đề nghị rút yêu cầu (lúc ${at(item.at)}):`,
+    `  "${item.detail}"`,
+    ...(item.messageId ? [`  Mã thư: ${item.messageId}`] : []),
+    '',
+    'Hệ thống KHÔNG tự kết thúc hồ sơ theo thư này; hồ sơ vẫn tiếp tục theo quy trình.',
+    `Việc cần làm: đọc thư trong hồ sơ (motcua show ${caseRecord.caseId}), xác minh đây là văn bản của người yêu cầu; nếu đúng, ghi nhận việc rút yêu cầu: motcua act ${caseRecord.caseId} withdraw --via email --reference "<thư ngày …>" [--reason "…"].`,
+    `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`,
+    '',
+    ...staffSignature(office),
+  ].join('\n');
+  return { subject: taggedSubject('Người yêu cầu gửi thư đề nghị rút yêu cầu', caseRecord.caseId), text };
 }

@@ -3,7 +3,7 @@
  * contain and how the automatic checks recognise it. An agency corrects config/procedures.json, not the
  * code, when a number proves wrong or the law changes (Law 106/2025/QH15, in force since 1/7/2026).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../checks/types';
 import { InvalidHint, compileKeyword, compilePattern } from '../checks/hints';
 import { COUNTING_RULES, type CountingRule } from '../calendar/deadline';

@@ -3,7 +3,7 @@
  * case was received (Vietnam time) gives the article of each provision a limit or a letter relies on.
  * A case received on 30/6/2026 cites the Law of 2008; one received on 1/7/2026 cites Law 106/2025/QH15.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toVietnamIso } from '../time/vietnam-time';
 import { LIMIT_FIELDS, PROCEDURE_CODES, type LimitField } from './catalog';
 

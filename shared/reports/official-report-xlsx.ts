@@ -3,7 +3,9 @@
  * of Công văn 1639/TCTHADS-NV3: title, reporting agency, period, the four rows of headings with their merged
  * cells, sections I and II with a line per procedure, and the total.
  */
-import ExcelJS from 'exceljs';
+// Only a type at load time: the workbook library is imported when a workbook is built (a lazy chunk of the
+// API bundle, see infra/bundling.ts), so that the API's cold start does not evaluate it.
+import type ExcelJS from 'exceljs';
 import { vietnameseDateTime } from '../time/vietnam-time';
 import { toCsv, type CsvValue } from './csv';
 import { FORM_COLUMN_KEYS, FORM_COLUMNS, type OfficialReport, type ReportRow } from './official-report';
@@ -201,7 +203,8 @@ function addLedger(workbook: ExcelJS.Workbook, report: OfficialReport): void {
 
 /** The report as an XLSX workbook: the form (per office and rolled up, for a province), then the list of cases. */
 export async function officialReportXlsx(report: OfficialReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'motcua';
   workbook.title = `${report.title} - ${report.period.label}`;
   for (const form of formsOf(report)) addForm(workbook, report, form);

@@ -47,6 +47,8 @@ export interface CaseExportEntry {
   handedOverAt?: string;
   /** How the case closed, and when. */
   closure?: { reason: string; at: string };
+  /** The requester's written withdrawal, when an officer recorded it (the case then closes as `withdrawn`). */
+  withdrawal?: { via: 'email' | 'letter'; reference: string; recordedAt: string };
   /** For a case whose result was issued: whether on time, by the calendar's `timeliness`. */
   timeliness?: 'on-time' | 'late';
   /** With a period: where the case stands in it, as the official report counts it (absent if not on the form). */
@@ -89,6 +91,7 @@ function entryOf(record: CaseRecord, events: EventsByCase | undefined, period: R
     ...(milestones.resolvedAt ? { resolvedAt: milestones.resolvedAt } : {}),
     ...(milestones.handedOverAt ? { handedOverAt: milestones.handedOverAt } : {}),
     ...(milestones.closure ? { closure: { ...milestones.closure } } : {}),
+    ...(record.withdrawal ? { withdrawal: { via: record.withdrawal.via, reference: record.withdrawal.reference, recordedAt: record.withdrawal.recordedAt } } : {}),
     ...(timeliness ? { timeliness } : {}),
     ...(standing ? { standing } : {}),
     ...(online ? { online } : {}),
@@ -115,7 +118,7 @@ function deadlineSteps(entries: readonly CaseExportEntry[]): string[] {
 
 /**
  * The cases as CSV, one line per case: id, office, procedure, status, requester, receipt, the due instant of
- * each step (a column per step), breached steps, resolution, withdrawal, on time or late, and with a period
+ * each step (a column per step), breached steps, resolution, closure, on time or late, the requester's written withdrawal, and with a period
  * where the case stands in it. Text that a spreadsheet would run as a formula is neutralised (see `toCsv`).
  */
 export function exportCasesCsv(cases: readonly CaseRecord[], events: EventsByCase | undefined, options: CaseExportOptions): string {
@@ -139,6 +142,7 @@ export function exportCasesCsv(cases: readonly CaseRecord[], events: EventsByCas
     'Lý do kết thúc',
     'Thời điểm kết thúc',
     'Đúng hạn/quá hạn',
+    'Văn bản rút yêu cầu',
     ...(options.period ? ['Nguồn trong kỳ', 'Tình trạng cuối kỳ', 'Hỗ trợ trực tuyến'] : []),
   ];
   const lines = entries.map((e): CsvValue[] => [
@@ -159,6 +163,7 @@ export function exportCasesCsv(cases: readonly CaseRecord[], events: EventsByCas
     e.closure?.reason,
     e.closure?.at,
     e.timeliness ? TIMELINESS_LABELS[e.timeliness] : undefined,
+    e.withdrawal?.reference,
     ...(options.period
       ? [e.standing ? INTAKE_LABELS[e.standing.intake] : undefined, e.standing ? OUTCOME_LABELS[e.standing.outcome] : undefined, e.online ? ONLINE_OUTCOME_LABELS[e.online] : undefined]
       : []),

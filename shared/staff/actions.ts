@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorizeDecision, type Permission } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
@@ -7,6 +7,7 @@ import { sha256Hex } from '../timeline/hash-chain';
 import { toVietnamIso } from '../time/vietnam-time';
 import { caseFor, requirePermission } from './access';
 import { recordDelay } from './delay';
+import { recordWithdrawal } from './withdraw';
 import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
 import { confirmSender, type NoticeDispatchResult } from './confirm-sender';
@@ -90,6 +91,18 @@ const delayBody = z.strictObject({
   note: note.optional(),
 });
 
+/**
+ * The requester withdrew the request in writing (shared/staff/withdraw.ts): how the writing came, which writing it
+ * is (its date, Message-ID or register number), and the reason the requester gave. A reply that only says "rút
+ * đơn" is a hint on the case: an officer reads it and records the withdrawal with this.
+ */
+const withdrawBody = z.strictObject({
+  via: z.enum(['email', 'letter']),
+  reference: text,
+  reason: text.optional(),
+  note: note.optional(),
+});
+
 const reassignBody = z.strictObject({
   assignee: z.string().trim().min(1).max(200),
   note: note.optional(),
@@ -118,6 +131,7 @@ export const ACTIONS = {
   reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
   'confirm-sender': { permission: 'case:act', body: confirmSenderBody, summary: "Confirm a held sender's address, which sends the held acknowledgement" },
   delay: { permission: 'case:act', body: delayBody, summary: 'Record, before the deadline, that the result will be late, why and the new date (form 04)' },
+  withdraw: { permission: 'case:act', body: withdrawBody, summary: "Record the requester's written withdrawal of the request, which ends the case before its decision" },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
@@ -189,6 +203,7 @@ export async function performAction(principal: Principal, caseId: string, action
     return { caseId, action, ...confirmed, at };
   }
   if (action === 'delay') return recordDelay(principal, record, input as z.infer<typeof delayBody>, ports);
+  if (action === 'withdraw') return recordWithdrawal(principal, record, input as z.infer<typeof withdrawBody>, ports);
   if (!spec.step) return reassign(principal, record, input as z.infer<typeof reassignBody>, at, ports);
 
   const step = spec.step;

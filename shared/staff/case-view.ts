@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
 import { sha256Hex, verifyChain, type ChainBreak } from '../timeline/hash-chain';
@@ -36,6 +37,8 @@ export interface StepClock {
   counting?: string;
   /** The due date is a forecast: a year it spans has no official schedule of days off. */
   provisional?: true;
+  /** The step was never done because the requester withdrew the request: its clock closed then (no breach after it). */
+  closedBy?: 'withdrawal';
 }
 
 /** The events that complete a step that people do not complete through an action of the API. */
@@ -64,6 +67,7 @@ export function stepClocks(record: CaseRecord, events: TimelineEvent[], director
       ...(typeof deadline.counting === 'string' ? { counting: deadline.counting } : {}),
       ...(deadline.provisional ? { provisional: true as const } : {}),
       ...(completed ? { completedAt: completed.at, onTime: completed.data.onTime === true } : {}),
+      ...(!completed && record.closure?.reason === 'withdrawn' ? { closedBy: 'withdrawal' as const } : {}),
     };
   });
 }
@@ -241,7 +245,22 @@ export interface CaseDocument {
 export const DOCUMENT_LINK_SECONDS = 5 * 60;
 
 /** GET /cases/{id}/documents: every file the timeline names, each with a signed link valid 5 minutes. */
-export async function caseDocuments(principal: Principal, caseId: string, ports: StaffPorts): Promise<{ caseId: string; documents: CaseDocument[] }> {
+/**
+ * Types a browser may show inline from the documents bucket: PDFs and raster images. Anything else
+ * (HTML, SVG, office files) is always a download, so a file a requester sent never runs as a page.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** GET /cases/{id}/documents takes `disposition`: `inline` links for the console's previews, `attachment` (default) otherwise. */
+export const documentsQuery = z.strictObject({ disposition: z.enum(['inline', 'attachment']).optional() });
+
+export async function caseDocuments(principal: Principal, caseId: string, ports: StaffPorts, query: Record<string, string | undefined> = {}): Promise<{ caseId: string; documents: CaseDocument[] }> {
+  const parsed = documentsQuery.safeParse(query);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message }));
+    throw new InvalidRequest(`the query is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')} (this route takes: disposition)`, issues);
+  }
+  const inline = parsed.data.disposition === 'inline';
   await caseFor(principal, 'case:read', caseId, ports);
   const events = await ports.cases.listEvents(caseId);
   const expiresAt = toVietnamIso(new Date(Date.now() + DOCUMENT_LINK_SECONDS * 1000));
@@ -252,7 +271,7 @@ export async function caseDocuments(principal: Principal, caseId: string, ports:
         contentType: doc.contentType ?? 'application/octet-stream',
         ...(typeof doc.size === 'number' ? { size: doc.size } : {}),
         source: { seq: event.seq, type: event.type, at: event.at },
-        url: await ports.documents.signedGetUrl(doc, DOCUMENT_LINK_SECONDS),
+        url: await ports.documents.signedGetUrl(doc, DOCUMENT_LINK_SECONDS, { inline: inline && INLINE_TYPES.has(doc.contentType ?? '') }),
         expiresAt,
       })),
     ),

@@ -33,7 +33,8 @@ export interface WorkflowResumer {
 
 /** Short-lived links to stored documents, so that files never pass through the API. */
 export interface DocumentLinks {
-  signedGetUrl(document: Pick<AttachmentRef, 'bucket' | 'key' | 'name' | 'contentType'>, expiresInSeconds: number): Promise<string>;
+  /** `inline`: the browser shows the file in the page (the console's PDF and image previews) rather than saving it. */
+  signedGetUrl(document: Pick<AttachmentRef, 'bucket' | 'key' | 'name' | 'contentType'>, expiresInSeconds: number, options?: { inline?: boolean }): Promise<string>;
 }
 
 /** Where files that people upload (a decision's PDF) are kept, and read back to re-hash them (`verify`). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize, officeTarget, officesInScope } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
@@ -10,6 +10,8 @@ import { InvalidRequest } from './errors';
 import { needsAttention } from './case-view';
 import { requesterNoticesHeld } from '../intake/sender-trust';
 import type { CaseIndex, StaffPorts } from './ports';
+import { timeLeftOf, type TimeLeft } from './time-left';
+import { procedureCatalog } from '../procedures/default-catalog';
 
 /**
  * GET /cases: the work queue and the auditors' search. Without a received period it reads the
@@ -92,6 +94,8 @@ export interface CaseSummary {
   attentionItems: number;
   /** Its sender failed verification and no officer confirmed the address: no notice goes to the requester. */
   senderHeld: boolean;
+  /** How much working time the waiting step has left, and whether it passed its warning point (shared/staff/time-left). */
+  timeLeft?: TimeLeft;
 }
 
 export interface CaseSearchResult {
@@ -121,6 +125,11 @@ export function caseSummary(item: Record<string, unknown>): CaseSummary {
     attentionItems: record.attention?.length ?? 0,
     senderHeld: requesterNoticesHeld(record),
   };
+}
+
+function withTimeLeft(summary: CaseSummary, item: Record<string, unknown>, now: Date, directory: StaffPorts['directory']): CaseSummary {
+  const timeLeft = timeLeftOf(item as unknown as CaseRecord, now, directory, procedureCatalog);
+  return timeLeft ? { ...summary, timeLeft } : summary;
 }
 
 /** Where one office's reading stopped: the partition (month) and the key after the last item given. */
@@ -283,7 +292,8 @@ function fingerprint(q: CaseSearchQuery, offices: string[]): string {
 export async function searchCases(principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'index' | 'directory' | 'clock'>): Promise<CaseSearchResult> {
   const q = parseCaseSearch(query);
   const offices = searchOffices(principal, q.office, ports.directory);
-  const plan = planFor(q, ports.clock.now());
+  const now = ports.clock.now();
+  const plan = planFor(q, now);
   const limit = q.limit ?? DEFAULT_LIMIT;
   const print = fingerprint(q, offices);
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
@@ -311,7 +321,7 @@ export async function searchCases(principal: Principal, query: Record<string, st
   return {
     order: plan.order,
     offices,
-    items: merged.map((m) => caseSummary(m.item)),
+    items: merged.map((m) => withTimeLeft(caseSummary(m.item), m.item, now, ports.directory)),
     ...(more ? { nextCursor: encodeCursor({ v: 1, q: print, s: positions }) } : {}),
   };
 }

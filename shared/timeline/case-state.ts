@@ -27,6 +27,7 @@ export const REPORTABLE_FIELDS = [
   'procuracyCopy',
   'documents',
   'closure',
+  'withdrawal',
   'assignee',
 ] as const satisfies ReadonlyArray<keyof CaseRecord>;
 

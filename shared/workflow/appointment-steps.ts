@@ -90,3 +90,13 @@ async function moveAppointment(caseId: string, ports: AppointmentPorts, eventTyp
   const { record } = await ports.cases.changeCase(caseId, (latest) => decideMove(latest, { eventType, requestId, facts, slot, reminder, from: previous.slot }, now), current);
   return appointmentClockOf(record.appointment!, now);
 }
+
+/**
+ * A request withdrawn while it waited for the visit gives its place back, so that another requester may book it
+ * (the release is idempotent: a retried closing releases nothing twice). The case closes as withdrawn.
+ */
+export async function closeWithdrawnCase(caseId: string, ports: AppointmentPorts): Promise<void> {
+  const current = await ports.cases.requireCase(caseId);
+  if (current.appointment && current.withdrawal?.step === 'visit') await ports.slots.release(caseId, current.appointment.slot as Slot);
+  await closeCase(caseId, 'withdrawn', ports);
+}

@@ -44,6 +44,22 @@ export class UnknownStep extends Error {
   override readonly name = 'UnknownStep';
 }
 
+/**
+ * The requester's recorded withdrawal (shared/staff/withdraw.ts) completed the step the workflow waited for,
+ * instead of what the step records: the state machine catches this by name and closes the case as withdrawn.
+ */
+export class RequestWithdrawn extends Error {
+  override readonly name = 'RequestWithdrawn';
+}
+
+/** Whether what completed a wait is the withdrawal action's output (`withdrawn: true`), not the step's own result. */
+export const isWithdrawal = (output: Record<string, unknown> | undefined) => output?.withdrawn === true;
+
+/** Throws RequestWithdrawn when a wait was completed by the withdrawal: the step must not record it as its result. */
+export function refuseWithdrawnOutput(caseId: string, what: string, output: Record<string, unknown> | undefined): void {
+  if (isWithdrawal(output)) throw new RequestWithdrawn(`case ${caseId} was withdrawn by the requester while waiting for ${what}`);
+}
+
 /** Whether a step done at `at` met its stored deadline, and how late: the calendar's one definition of on time. */
 export function timelinessOf(calendar: Calendar, record: CaseRecord, deadline: StoredDeadline, at: Date) {
   return checkTimeliness(deadline, at, { directory: calendar.directory, office: record.office });
@@ -96,6 +112,9 @@ export function decideBreach(record: CaseRecord, step: string, now: Date, calend
 
 /** A person completed the step: the outcome, and whether it came on time and by how much. */
 export function decideCompletion(record: CaseRecord, step: string, outcome: Record<string, unknown>, now: Date, calendar: Calendar): CaseChange | undefined {
+  // Ended by the requester's withdrawal after a breach (the late wait records its outcome directly): the step has
+  // no result to record; the withdrawal is on the timeline and the case workflow closes the case.
+  if (isWithdrawal(outcome)) return undefined;
   if (record.pendingStep?.step !== step) {
     if (outcomeAlreadyRecorded(record, step)) return undefined; // an earlier attempt recorded it
     throw new StepNotPending(`case ${record.caseId} is not waiting for ${step}`);

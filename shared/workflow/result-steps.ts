@@ -6,7 +6,7 @@ import { capitalised } from '../notices/common';
 import { limitCitation } from '../procedures/legal-basis';
 import type { WorkflowPorts } from './steps';
 import type { ProcedureSettings } from './procedure-settings';
-import { composeChanges, decideClosure, decideCompletion, decideProcuracyCopy } from './decisions';
+import { composeChanges, decideClosure, decideCompletion, decideProcuracyCopy, isWithdrawal, refuseWithdrawnOutput } from './decisions';
 import { decideDecision, decideHandover, decideVisit, resultDueOf, type DecisionInput, type HandoverInput, type VisitRecord } from './result-decisions';
 import { stepClock, type StepClock } from './step-clock';
 
@@ -38,9 +38,12 @@ const defaultDocuments = (procedure: ProcedureSettings): ReceivedDocument[] => [
  * address), the result's due date from now under the one-stop rules, and the receipt and
  * appointment slip (form 01) produced and kept with the case. Returns the decision's clock, which
  * the decision's wait takes as its timeout. A request for another date ends the visit's wait too:
- * it is handed to the rescheduling (RescheduleRequested).
+ * it is handed to the rescheduling (RescheduleRequested); so does the requester's recorded withdrawal
+ * (RequestWithdrawn), which closes the case.
  */
 export async function recordVisit(caseId: string, visit: VisitRecord, ports: ResultPorts): Promise<{ resultDueAt: string; clock: StepClock }> {
+  // The wait for the visit was ended by the requester's withdrawal: the workflow catches this and closes the case.
+  refuseWithdrawnOutput(caseId, 'the visit', visit as unknown as Record<string, unknown>);
   if (visit.action === 'reschedule') throw new RescheduleRequested(`case ${caseId}: another date was asked for, not a visit`);
   const current = await ports.cases.requireCase(caseId);
   const procedure = ports.procedureOf(current.procedure);
@@ -90,6 +93,9 @@ function receiptSlipLegalBasis(record: CaseRecord): { legalBasis?: string } {
  */
 export async function recordOutcome(caseId: string, step: string, outcome: Record<string, unknown>, ports: ResultPorts): Promise<Record<string, unknown>> {
   if (outcome.delayed === true) throw new ResultDelayed(`case ${caseId}: the ${step} will be late; its deadline moved`);
+  // Ended by the requester's recorded withdrawal (the withdraw action): nothing to record; the withdrawal is on the
+  // timeline, and the case workflow closes the case as withdrawn (the review's Choice, or Release the decision).
+  if (isWithdrawal(outcome)) return outcome;
   const now = ports.clock.now();
   const { record } = await ports.cases.changeCase(caseId, (current) =>
     composeChanges(current, [

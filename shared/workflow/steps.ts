@@ -5,10 +5,10 @@ import type { Clock } from '../clock';
 import type { TimeLimit } from './procedure-settings';
 import { toVietnamIso } from '../time/vietnam-time';
 import { assertFreshClock, DEFAULT_WARNING_FRACTION, secondsUntil, stepClock, type ClockKind, type StepClock } from './step-clock';
-import { decideAwait, decideBreach, decideClosure, decideCompletion, decidePause, decideResume, StepNotPending, UnknownStep, WAITING_STATUS, WORKFLOW } from './decisions';
+import { decideAwait, decideBreach, decideClosure, decideCompletion, decidePause, decideResume, refuseWithdrawnOutput, StepNotPending, UnknownStep, WAITING_STATUS, WORKFLOW } from './decisions';
 
 // The decisions and their vocabulary live in decisions.ts; these names stay importable from here.
-export { deadlineOfLimit, StepNotPending, timelinessOf, UnknownStep, WORKFLOW } from './decisions';
+export { deadlineOfLimit, RequestWithdrawn, StepNotPending, timelinessOf, UnknownStep, WORKFLOW } from './decisions';
 
 export interface WorkflowPorts {
   cases: CaseStore;
@@ -63,6 +63,8 @@ export async function pauseForRequester(caseId: string, replyLimit: TimeLimit, p
 
 /** The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the procedure's review limit) from the reply. */
 export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION) {
+  // The wait for the reply was ended by the requester's withdrawal, not by a reply.
+  refuseWithdrawnOutput(caseId, "the requester's reply", reply);
   const { record } = await ports.cases.changeCase(caseId, (current) => decideResume(current, reply, reviewLimit, ports.clock.now(), ports));
   // the review's clock goes with the result: the review's wait takes it as its timeout
   return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1, clock: stepClock(record, 'review', ports.clock.now(), ports, warningFraction) };

@@ -96,13 +96,22 @@ async function receiveInPerson(cases: CaseRecord[]): Promise<CaseRecord[]> {
 /** The story of the period, and what the stack made of it. */
 const s = {} as {
   carried: { onTime: CaseRecord; late: CaseRecord; overdue: CaseRecord; notDue: CaseRecord; refusedBefore: CaseRecord };
-  fresh: { onTime: CaseRecord; late: CaseRecord; refused: CaseRecord; referred: CaseRecord; noReply: CaseRecord; notDue: CaseRecord; overdue: CaseRecord; complaint: CaseRecord };
+  fresh: { onTime: CaseRecord; late: CaseRecord; refused: CaseRecord; referred: CaseRecord; noReply: CaseRecord; notDue: CaseRecord; overdue: CaseRecord; complaint: CaseRecord; withdrawn: CaseRecord; withdrawnOnline: CaseRecord };
   from: string;
   to: string;
   periodEnd: Date;
 };
 
 let auditorToken: string;
+let officerToken: string;
+
+/** The requester's written withdrawal, recorded by an officer through the API (as the desk does). */
+async function withdraw(caseId: string, step: string, reference: string) {
+  await drive.waitingFor(caseId, step, PATIENCE_MS);
+  const response = await fetch(`${t.stack.urls.api}/cases/${caseId}/withdraw`, { method: 'POST', headers: { authorization: `Bearer ${officerToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ via: 'letter', reference }) });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return closed(caseId);
+}
 async function get(path: string) {
   const response = await fetch(`${t.stack.urls.api}${path}`, { headers: { authorization: `Bearer ${auditorToken}` } });
   const text = await response.text();
@@ -113,6 +122,7 @@ async function get(path: string) {
 beforeAll(async () => {
   t = await startTestStack(20300);
   auditorToken = await signLocalToken(t.dataDir, { role: 'auditor', scope: { kind: 'province', province: 'HCM' }, sub: 'u-kiem', name: 'Kiểm tra viên' });
+  officerToken = await signLocalToken(t.dataDir, { role: 'officer', office: 'HCMKV1', sub: 'tran.thi.lan', name: 'Trần Thị Lan' });
 
   // Before the period: four requests received in person (three for enforcement, one fee reduction), one refused.
   const [coOnTime, coLate, coOverdue, coNotDue, refusedBefore] = await openAll([enforcement(101), enforcement(102), enforcement(103), feeReduction(104), enforcement(105)]);
@@ -124,16 +134,21 @@ beforeAll(async () => {
   await drive.passTime(periodStart);
   s.from = vietnamDay(periodStart);
 
-  // In the period: eight new requests, a complaint among them.
-  const opened = await Promise.all([openAll([enforcement(201), enforcement(202), enforcement(203), enforcement(204), enforcement(205), feeReduction(206), enforcement(207)]), open(complaint, 'registration')]);
-  const [onTime, late, refused, referred, noReply, notDue, overdue] = opened[0];
+  // In the period: ten new requests, a complaint among them.
+  const opened = await Promise.all([openAll([enforcement(201), enforcement(202), enforcement(203), enforcement(204), enforcement(205), feeReduction(206), enforcement(207), enforcement(208), enforcement(209)]), open(complaint, 'registration')]);
+  const [onTime, late, refused, referred, noReply, notDue, overdue, withdrawnAfterReceipt, withdrawnOnline] = opened[0];
   const complaintCase = opened[1];
   await Promise.all([
-    receiveInPerson([onTime!, late!, notDue!, overdue!]),
+    receiveInPerson([onTime!, late!, notDue!, overdue!, withdrawnAfterReceipt!]),
     act(refused!.caseId, 'review', { outcome: 'refuse', reason: 'Người gửi không phải là đương sự', legalBasis: 'Điều 7 Luật Thi hành án dân sự' }),
     act(referred!.caseId, 'review', { outcome: 'refer', referTo: 'HCMKV2', reason: 'Người phải thi hành án cư trú tại khu vực 2' }),
     act(noReply!.caseId, 'review', { outcome: 'request-more', missingItems: ['Bản án có chữ ký và dấu của Tòa án'] }),
     act(complaintCase.caseId, 'registration', { registered: true, note: 'Đã vào sổ thụ lý khiếu nại' }),
+  ]);
+  // Two requesters withdraw in writing: 208 after its in-person receipt (waiting for its decision), 209 before its review.
+  await Promise.all([
+    withdraw(withdrawnAfterReceipt!.caseId, 'decision', 'Đơn xin rút yêu cầu thi hành án nộp tại Bộ phận một cửa (hồ sơ 208)'),
+    withdraw(withdrawnOnline!.caseId, 'review', 'Đơn xin rút yêu cầu thi hành án gửi qua bưu điện (hồ sơ 209)'),
   ]);
 
   // The day after: the one-day review deadline of the new requests has passed; two decisions are issued on
@@ -168,6 +183,8 @@ beforeAll(async () => {
     notDue: await fresh(notDue!),
     overdue: await fresh(overdue!),
     complaint: await closed(complaintCase.caseId),
+    withdrawn: await closed(withdrawnAfterReceipt!.caseId),
+    withdrawnOnline: await closed(withdrawnOnline!.caseId),
   };
 }, 900_000);
 
@@ -195,6 +212,12 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
     expect(s.fresh.noReply.closure?.reason).toBe('no-reply');
     expect(s.fresh.complaint.closure?.reason).toBe('guidance-given');
     expect(s.carried.refusedBefore.closure?.reason).toBe('refused');
+    // the withdrawals: 208 after its in-person receipt and before any decision, 209 before its review, both in the period
+    expect([s.fresh.withdrawn, s.fresh.withdrawnOnline].map((c) => [c.closure?.reason, c.withdrawal?.step, c.decision])).toEqual([
+      ['withdrawn', 'decision', undefined],
+      ['withdrawn', 'review', undefined],
+    ]);
+    expect(Date.parse(s.fresh.withdrawn.closure!.at)).toBeLessThan(s.periodEnd.getTime());
   });
 
   it('gives every cell of the form of Khu vực 1 as derived by hand from the story of each case', async () => {
@@ -208,7 +231,8 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
     const line = (level: string, procedure: string) => cells(rows.find((r) => r.kind === 'procedure' && r.level === level && r.procedure === procedure)!);
     //                                              tổng kỳtr mới | kỳ trước: đh qh cth qh | mới: đh qh cth qh
     // 1. enforcement: carried over 101 on time, 102 late, 103 overdue; new 201 on time, 202 late, 207 overdue.
-    //    203 refused, 204 referred, 205 unanswered and 105 (refused before the period) are on no line.
+    //    203 refused, 204 referred, 205 unanswered and 105 (refused before the period) are on no line; nor are
+    //    208 (received in person, then withdrawn: beside the form) and 209 (withdrawn before its review).
     expect(line('regional', 'enforcement-request')).toEqual([6, 3, 3, 1, 1, 0, 1, 1, 1, 0, 1]);
     // 5. fee reduction: 104 carried over and 206 new, both within their fifteen working days.
     expect(line('regional', 'fee-reduction')).toEqual([2, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0]);
@@ -217,8 +241,16 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
     expect(cells(rows.find((r) => r.kind === 'level' && r.level === 'regional')!)).toEqual([8, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(cells(rows.find((r) => r.kind === 'level' && r.level === 'province')!)).toEqual(Z);
     expect(cells(rows.find((r) => r.kind === 'total')!)).toEqual([8, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1]);
-    // the workflow has no withdrawal: nothing is counted beside the form as withdrawn
-    expect(rows.every((r) => r.withdrawn === 0)).toBe(true);
+    // beside the form: 208, received in person and withdrawn before its decision, on the enforcement line of
+    // the regional offices, their section and the total; 209 never reached the form (it is in the online summary)
+    const withdrawn = (r: Row) => r.withdrawn;
+    expect(withdrawn(rows.find((r) => r.kind === 'procedure' && r.level === 'regional' && r.procedure === 'enforcement-request')!)).toBe(1);
+    expect(withdrawn(rows.find((r) => r.kind === 'level' && r.level === 'regional')!)).toBe(1);
+    expect(withdrawn(rows.find((r) => r.kind === 'total')!)).toBe(1);
+    expect(rows.filter((r) => r.withdrawn > 0)).toHaveLength(3);
+    const withdrawnEntry = (report.ledger as Array<{ caseId: string; column?: string; outcome: string; intake: string }>).find((e) => e.caseId === s.fresh.withdrawn.caseId);
+    expect(withdrawnEntry).toMatchObject({ intake: 'newly-received', outcome: 'withdrawn' });
+    expect(withdrawnEntry).not.toHaveProperty('column');
 
     // each case in the cell its story puts it in; the complaint is no one-stop procedure and is nowhere
     const ledger = Object.fromEntries((report.ledger as Array<{ caseId: string; column?: string }>).map((e) => [e.caseId, e.column]));
@@ -231,11 +263,13 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
       [s.fresh.late.caseId]: 'newlyReceivedResolvedLate',
       [s.fresh.notDue.caseId]: 'newlyReceivedInProgressNotDue',
       [s.fresh.overdue.caseId]: 'newlyReceivedInProgressOverdue',
+      [s.fresh.withdrawn.caseId]: undefined,
     });
+    expect(Object.keys(ledger)).toHaveLength(9);
 
-    // beside the form, the online stage: the seven one-stop requests e-mailed in the period and what became of them
-    expect(report.online.received).toBe(7);
-    expect(report.online.outcomes).toEqual({ 'received-in-person': 4, refused: 1, referred: 1, 'no-reply': 1, 'missed-twice': 0, withdrawn: 0, 'guidance-given': 0, pending: 0 });
+    // beside the form, the online stage: the nine one-stop requests e-mailed in the period and what became of them
+    expect(report.online.received).toBe(9);
+    expect(report.online.outcomes).toEqual({ 'received-in-person': 5, refused: 1, referred: 1, 'no-reply': 1, 'missed-twice': 0, withdrawn: 1, 'guidance-given': 0, pending: 0 });
     expect(Object.fromEntries((report.online.cases as Array<{ caseId: string; outcome: string }>).map((c) => [c.caseId, c.outcome]))).toEqual({
       [s.fresh.onTime.caseId]: 'received-in-person',
       [s.fresh.late.caseId]: 'received-in-person',
@@ -244,6 +278,8 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
       [s.fresh.noReply.caseId]: 'no-reply',
       [s.fresh.notDue.caseId]: 'received-in-person',
       [s.fresh.overdue.caseId]: 'received-in-person',
+      [s.fresh.withdrawn.caseId]: 'received-in-person',
+      [s.fresh.withdrawnOnline.caseId]: 'withdrawn',
     });
   });
 
@@ -255,7 +291,8 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
 
     // Assess
     expect(cells((province.rows as Row[]).find((r) => r.kind === 'total')!)).toEqual([8, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1]);
-    // what was in progress at the end (103, 104, 206, 207) is what the next period carries over
+    expect((province.rows as Row[]).find((r) => r.kind === 'total')!.withdrawn).toBe(1);
+    // what was in progress at the end (103, 104, 206, 207) is what the next period carries over; 208, withdrawn, is not
     const total = (next.rows as Row[]).find((r) => r.kind === 'total')!;
     expect(total.counts.carriedOver).toBe(4);
     expect(total.counts.newlyReceived).toBe(0);
@@ -292,5 +329,14 @@ describe('the official report of a period, from lifecycles the workflow ran', ()
     expect(byCase).not.toHaveProperty(s.carried.refusedBefore.caseId);
     // the complaint is exported as a request of the period, guidance given, and on no line of the form
     expect(byCase[s.fresh.complaint.caseId]).toMatchObject({ timeliness: '', standing: '', online: 'Đã hướng dẫn (khiếu nại, tố cáo)' });
+    // the withdrawn requests are listed, closed as withdrawn with the requester's writing, never resolved
+    const withdrawal = (id: string) => {
+      const line = lines.find((l) => l[0] === id)!;
+      return { status: line[column('Trạng thái')], reason: line[column('Lý do kết thúc')], writing: line[column('Văn bản rút yêu cầu')] };
+    };
+    expect(byCase[s.fresh.withdrawn.caseId]).toMatchObject({ timeliness: '', resolvedAt: '', standing: 'Rút yêu cầu (không tính vào biểu)', online: 'Đã tiếp nhận trực tiếp (tính vào biểu)' });
+    expect(withdrawal(s.fresh.withdrawn.caseId)).toEqual({ status: 'closed', reason: 'withdrawn', writing: 'Đơn xin rút yêu cầu thi hành án nộp tại Bộ phận một cửa (hồ sơ 208)' });
+    expect(byCase[s.fresh.withdrawnOnline.caseId]).toMatchObject({ timeliness: '', standing: '', online: 'Rút yêu cầu' });
+    expect(withdrawal(s.fresh.withdrawnOnline.caseId)).toEqual({ status: 'closed', reason: 'withdrawn', writing: 'Đơn xin rút yêu cầu thi hành án gửi qua bưu điện (hồ sơ 209)' });
   });
 });

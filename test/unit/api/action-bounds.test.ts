@@ -30,6 +30,7 @@ describe('the bounds of action bodies', () => {
     ['reassign', { assignee: longest(200), note }],
     ['confirm-sender', { note }],
     ['delay', { reason: text, newDate: '2026-12-10T16:00:00+07:00', note }],
+    ['withdraw', { via: 'letter', reference: text, reason: text, note }],
   ] as const)('admits no %s body larger than a Step Functions task output, at its largest', (action, body) => {
     // Act: the largest body the schema admits, with the actor and time the API adds
     const parsed = parseActionBody(action, body);
@@ -40,6 +41,6 @@ describe('the bounds of action bodies', () => {
   });
 
   it('covers every action but the decision, whose PDF goes to the documents bucket and not through Step Functions', () => {
-    expect(Object.keys(ACTIONS).sort()).toEqual(['confirm-sender', 'decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit']);
+    expect(Object.keys(ACTIONS).sort()).toEqual(['confirm-sender', 'decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit', 'withdraw']);
   });
 });

@@ -110,6 +110,7 @@ describe('the export of cases for auditors', () => {
       'Lý do kết thúc',
       'Thời điểm kết thúc',
       'Đúng hạn/quá hạn',
+      'Văn bản rút yêu cầu',
     ]);
     expect(lines.map((l) => l[0])).toEqual(['HCMKV1-2025-000099', 'HCMKV1-2026-000001', 'HCMKV1-2026-000002', 'HCMKV1-2026-000003']);
     expect(lines[1]).toEqual([
@@ -131,8 +132,9 @@ describe('the export of cases for auditors', () => {
       'resolved',
       '2026-03-10T15:00:00+07:00',
       'Đúng hạn',
+      '',
     ]);
-    expect(lines[2]!.slice(10)).toEqual(['review; decision', '2026-03-05T09:00:00+07:00', '2026-03-12T09:00:00+07:00', '2026-03-13T10:00:00+07:00', '', '', '', 'Quá hạn']);
+    expect(lines[2]!.slice(10)).toEqual(['review; decision', '2026-03-05T09:00:00+07:00', '2026-03-12T09:00:00+07:00', '2026-03-13T10:00:00+07:00', '', '', '', 'Quá hạn', '']);
   });
 
   it('keeps a requester’s name whole through quotes, commas and line breaks, and defuses a formula in it', () => {

@@ -84,6 +84,10 @@ describe('the completion of a step', () => {
     expect(change.events[0]!.data).toMatchObject({ onTime: false, lateByWorkingMinutes: 135 });
   });
 
+  it('ended by the requester\'s recorded withdrawal (after a breach, the late wait records its outcome directly) records no result', () => {
+    expect(decideCompletion(waitingForDecision(), 'decision', { withdrawn: true, actor: { kind: 'officer', id: 'lan' } }, vn('2026-03-05 09:00'), calendar)).toBeUndefined();
+  });
+
   it('names the person the outcome names, else the workflow', () => {
     const head = { kind: 'officer', id: 'truong.kv1@hcm.thads.example', name: 'Trưởng phòng' };
     expect(decideCompletion(waitingForDecision(), 'decision', { actor: head }, vn('2026-03-03 09:00'), calendar)!.events[0]!.actor).toEqual(head);

@@ -1,0 +1,9 @@
+import { ensureConsoleBuilt } from '../../../local/console/build-console';
+
+/**
+ * vitest's global setup for the browser project: builds the console once (when web/dist is missing
+ * or older than its sources) before the files, each with its own stack, serve it.
+ */
+export default async function buildConsole(): Promise<void> {
+  await ensureConsoleBuilt((line) => console.log(`[browser tests] ${line}`));
+}

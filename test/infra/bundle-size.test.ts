@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGET_BYTES, bundleBudget, bundleLambda, bundleSizes, entryOutput, LAMBDA_SERVICES, OVER_BUDGET, type LambdaService } from '../../infra/bundling';
+
+/**
+ * The size budget of issue 12: each Lambda bundle, built with the esbuild options infra ships
+ * (infra/bundling.ts, which AppFunction bundles with), loads at most 500 KB of minified JavaScript at start.
+ */
+const RENDERS_PDF: ReadonlySet<string> = new Set(['workflow', 'notify']);
+
+describe('Lambda bundle sizes', () => {
+  const bundles = new Map<LambdaService, { dir: string; metafile: Metafile }>();
+
+  beforeAll(() => {
+    for (const service of LAMBDA_SERVICES) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), `motcua-size-${service}-`));
+      bundles.set(service, { dir, metafile: bundleLambda(service, dir, { metafile: true, documentFonts: RENDERS_PDF.has(service) })! });
+    }
+  }, 120_000);
+
+  it.each(LAMBDA_SERVICES)('%s loads no more than its budget of minified JavaScript at start', (service) => {
+    const { initialBytes } = bundleSizes(bundles.get(service)!.metafile);
+    expect(initialBytes, `${service}: ${initialBytes} bytes at start`).toBeLessThanOrEqual(bundleBudget(service));
+  });
+
+  it('keeps an over-budget ceiling only for a bundle that is still over the budget', () => {
+    const stale = Object.keys(OVER_BUDGET).filter((service) => bundleSizes(bundles.get(service as LambdaService)!.metafile).initialBytes <= BUNDLE_BUDGET_BYTES);
+    expect(stale, 'these are within 500 KB now: remove their OVER_BUDGET entries').toEqual([]);
+  });
+
+  it('keeps pdfkit and exceljs out of what a cold start loads: they are lazy chunks', () => {
+    for (const service of ['api', 'workflow', 'notify'] as const) {
+      const { metafile } = bundles.get(service)!;
+      const [, entry] = entryOutput(metafile);
+      const eager = Object.keys(entry.inputs);
+      expect(eager.filter((input) => /node_modules\/(pdfkit|fontkit|exceljs)\//.test(input)), service).toEqual([]);
+    }
+    expect(Object.keys(bundleSizes(bundles.get('api')!.metafile).lazyChunks).some((chunk) => chunk.startsWith('excel'))).toBe(true);
+    expect(Object.keys(bundleSizes(bundles.get('workflow')!.metafile).lazyChunks).some((chunk) => chunk.startsWith('pdfkit'))).toBe(true);
+  });
+
+  it('bundles no font files and no JavaScript Brotli decoder; the PDF functions carry the fonts as files beside the code', () => {
+    for (const service of LAMBDA_SERVICES) {
+      const inputs = Object.keys(bundles.get(service)!.metafile.inputs);
+      expect(inputs.filter((input) => /\.(ttf|otf|woff2?|afm)$/i.test(input) || input.includes('node_modules/brotli/')), service).toEqual([]);
+      const fonts = path.join(bundles.get(service)!.dir, 'fonts');
+      expect(existsSync(fonts), service).toBe(RENDERS_PDF.has(service));
+    }
+    expect(readdirSync(path.join(bundles.get('workflow')!.dir, 'fonts')).sort()).toEqual(['DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSerif.ttf']);
+  });
+
+  it('writes a source map beside each file of code, without the sources', () => {
+    for (const service of LAMBDA_SERVICES) {
+      const { dir } = bundles.get(service)!;
+      const code = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mjs'));
+      for (const file of code) {
+        const map = JSON.parse(readFileSync(path.join(dir, `${file}.map`), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+        expect(map.sourcesContent, file).toBeUndefined();
+        if (file === 'index.mjs') expect(map.sources.some((source) => source.endsWith(`functions/${service}/handler.ts`)), service).toBe(true);
+      }
+      expect(code, service).toContain('index.mjs');
+    }
+  });
+});
