@@ -23,7 +23,7 @@ import { ExecutionStore } from './stepfunctions/execution-store';
 import { loadDefinition } from './stepfunctions/local-definition';
 import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
 import { executionStatusChange } from './stepfunctions/status-change-event';
-import { LocalFaults } from './faults';
+import { DynamoDbFaults, LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
@@ -43,6 +43,8 @@ export interface LocalStack {
   functions: FunctionRegistry;
   /** Failures to inject into the functions (tests and evaluation only). */
   faults: LocalFaults;
+  /** DynamoDB errors to inject into the functions' case writes; only when started with `dynamoDbFaults`. */
+  dynamoDbFaults?: DynamoDbFaults;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -53,6 +55,8 @@ export interface LocalStackOptions extends LocalConfig {
   log?: (line: string) => void;
   /** Only one stack per data folder; tests that use a fresh folder may skip the lock. */
   lock?: boolean;
+  /** Puts a proxy between the functions and DynamoDB Local that can cancel case writes (tests and evaluation only). */
+  dynamoDbFaults?: boolean;
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -83,10 +87,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(...started.map((s: RunningService) => () => s.stop()));
     const [dynamodb, s3, ses] = started as [RunningService, RunningService, RunningService];
     await ensureTable(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url)), LOCAL_NAMES.table);
+    const dynamoDbFaults = options.dynamoDbFaults ? new DynamoDbFaults() : undefined;
+    const faultProxy = await dynamoDbFaults?.serve(dynamodb.url, host);
+    if (faultProxy) stoppers.push(faultProxy.stop);
 
     const sfnUrl = `http://${host}:${ports.sfn}`;
     const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:stateMachine:${LOCAL_NAMES.stateMachine}`;
-    configureFunctionEnvironment({ dynamodb: dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
+    configureFunctionEnvironment({ dynamodb: faultProxy?.url ?? dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
     // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
     const signingKey = ensureLocalSigningKey(dataDir);
     Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
@@ -177,6 +184,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stateMachineArn,
       functions,
       faults,
+      dynamoDbFaults,
       idle: () => queue.idle(),
       stop: stopAll,
     };

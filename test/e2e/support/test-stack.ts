@@ -40,9 +40,9 @@ export function testPorts(portBase: number) {
   return { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
 }
 
-export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'))): Promise<TestStack> {
+export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-')), options: { dynamoDbFaults?: boolean } = {}): Promise<TestStack> {
   const host = '127.0.0.1';
-  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`) });
+  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`), ...options });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
   const transport = nodemailer.createTransport({ host, port: testPorts(portBase).smtp, secure: false, ignoreTLS: true });
   return {
