@@ -7,7 +7,7 @@ import type { LambdaHandler } from './lambda/in-process-function';
 /** A failure to inject: which function, which request (its `action` or `notice`), how often, as which error. */
 export interface FaultRule {
   function: string;
-  /** The request's `action` (workflow) or `notice` (notify); any request when absent. */
+  /** The request's `action` (workflow), `notice` (notify) or an EventBridge event's `detail-type`; any request when absent. */
   request?: string;
   /** How many invocations fail; then the function works again. */
   times: number;
@@ -69,7 +69,11 @@ export class LocalFaults {
 
 function requestOf(event: unknown): string | undefined {
   const e = event as { action?: unknown; notice?: unknown } | null;
-  return typeof e?.action === 'string' ? e.action : typeof e?.notice === 'string' ? e.notice : undefined;
+  if (typeof e?.action === 'string') return e.action;
+  if (typeof e?.notice === 'string') return e.notice;
+  // An EventBridge event (the end of an execution, delivered to notify): its detail-type.
+  const detailType = (event as { 'detail-type'?: unknown } | null)?.['detail-type'];
+  return typeof detailType === 'string' ? detailType : undefined;
 }
 
 function recordsOf(event: unknown): unknown[] | undefined {
@@ -82,6 +86,8 @@ export interface DynamoDbFaultRule {
   /**
    * What cancels the transaction that writes the case: another transaction on the case at the same
    * moment (`TransactionConflict`), or the case having moved since it was read (its condition failed).
+   * A write that opens a case is never given `ConditionalCheckFailed`: DynamoDB answers that only
+   * when the case exists already, and the repository rightly reads it so.
    */
   reason: 'TransactionConflict' | 'ConditionalCheckFailed';
   /** Only a case write that appends a timeline event of this type; any case write when absent. */
@@ -152,8 +158,12 @@ export class DynamoDbFaults {
     const items = ((JSON.parse(body.toString('utf8')) as { TransactItems?: TransactItem[] }).TransactItems ?? []).map((i) => i.Put?.Item);
     const caseIndex = items.findIndex((item) => item?.SK?.S === caseKey('').SK && (item.entity === undefined || item.entity.S === 'case'));
     if (caseIndex < 0) return undefined;
-    const eventTypes = items.filter((item) => item?.entity?.S === 'event').map((item) => item?.type?.S);
-    const rule = this.rules.find((r) => r.left > 0 && (r.writesEvent === undefined || eventTypes.includes(r.writesEvent)));
+    const events = items.filter((item) => item?.entity?.S === 'event');
+    const eventTypes = events.map((item) => item?.type?.S);
+    const opensCase = events.some((item) => (item as { seq?: { N?: string } }).seq?.N === '1');
+    const rule = this.rules.find(
+      (r) => r.left > 0 && (r.writesEvent === undefined || eventTypes.includes(r.writesEvent)) && !(opensCase && r.reason === 'ConditionalCheckFailed'),
+    );
     if (!rule) return undefined;
     rule.left--;
     const key = `${rule.reason}:${rule.writesEvent ?? 'case'}`;

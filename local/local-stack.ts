@@ -30,6 +30,9 @@ import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } 
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ACCOUNT = '000000000000';
+/** Backoff of the EventBridge stand-in's retries: doubling from one second, at most a minute apart. */
+const EVENT_RETRY_FIRST_DELAY_MS = 1_000;
+const EVENT_RETRY_MAX_DELAY_MS = 60_000;
 
 /** The names the CDK stack gives as environment; here they are fixed. */
 export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
@@ -45,6 +48,8 @@ export interface LocalStack {
   faults: LocalFaults;
   /** DynamoDB errors to inject into the functions' case writes; only when started with `dynamoDbFaults`. */
   dynamoDbFaults?: DynamoDbFaults;
+  /** Ends of executions (EventBridge events) not yet delivered to notify, retries included. */
+  eventsInDelivery(): number;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -119,24 +124,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
     );
-    // EventBridge on AWS: the end of a case workflow's execution goes to notify (infra/constructs/workflow.ts), retried.
+    // EventBridge on AWS: the end of a case workflow's execution goes to notify (infra/constructs/workflow.ts),
+    // retried with exponential backoff for up to 24 hours (EventBridge's default retry policy). Here it is
+    // retried the same way until delivered or the stack stops: three quick attempts gave up while notify was
+    // throttled, and the case failed without "needs attention".
     const deliveries = new Set<Promise<void>>();
+    const stopping = new AbortController();
     engine.onExecutionEnded = (record) => {
       if (record.stateMachineArn !== stateMachineArn || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) return;
       const delivery = (async () => {
-        for (let attempt = 1; ; attempt++) {
+        for (let attempt = 1; !stopping.signal.aborted; attempt++) {
           try {
             await notify.invoke(executionStatusChange(record, LOCAL_REGION, ACCOUNT));
             return;
           } catch (error) {
-            if (attempt >= 3) return log(`the end of execution ${record.name} was not delivered: ${(error as Error).message}`);
+            log(`the end of execution ${record.name} was not delivered (attempt ${attempt}), retrying: ${(error as Error).message}`);
+            await pause(Math.min(EVENT_RETRY_MAX_DELAY_MS, EVENT_RETRY_FIRST_DELAY_MS * 2 ** (attempt - 1)), stopping.signal);
           }
         }
+        log(`the end of execution ${record.name} was not delivered before the stack stopped`);
       })();
       deliveries.add(delivery);
       void delivery.finally(() => deliveries.delete(delivery));
     };
-    stoppers.push(async () => void (await Promise.allSettled([...deliveries])));
+    stoppers.push(async () => {
+      stopping.abort();
+      await Promise.allSettled([...deliveries]);
+    });
     const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn };
     const humanStepArn = engine.register(LOCAL_NAMES.humanStepMachine, loadDefinition(join(ROOT, 'statemachines', 'human-step.asl.json'), functionArns));
     engine.register(
@@ -185,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       functions,
       faults,
       dynamoDbFaults,
+      eventsInDelivery: () => deliveries.size,
       idle: () => queue.idle(),
       stop: stopAll,
     };
@@ -230,5 +245,18 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
+  });
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
   });
 }

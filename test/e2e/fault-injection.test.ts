@@ -113,6 +113,21 @@ describe('fault injection', () => {
     await expectEachEventOnce(caseId, ['checks-completed']);
     expect(await tally()).toMatchObject(clean);
   });
+
+  it("a failed execution's end reaches notify while notify is throttled: delivered once the throttling stops, as EventBridge retries, and the case needs attention", async () => {
+    const caseId = await caseOf(await mailRequest('end-throttled'));
+    await drive.waitingFor(caseId, 'review', 60_000);
+    t.stack.faults.inject({ function: 'notify', request: 'refusal', times: 1 });
+    t.stack.faults.inject({ function: 'notify', request: 'Step Functions Execution Status Change', times: 4, error: { name: 'Throttled', message: 'TooManyRequestsException: Maximum sending rate exceeded.' } });
+
+    await drive.act(caseId, 'review', { outcome: 'refuse', reason: 'Bản án chưa có hiệu lực pháp luật', legalBasis: 'Khoản 1 Điều 2 Luật Thi hành án dân sự' });
+    const marked = await eventually(`${caseId} to need attention`, async () => (await t.cases.getCase(caseId))?.workflowEnded);
+
+    expect(marked).toMatchObject({ status: 'FAILED', execution: caseId });
+    expect(t.stack.faults.injected.get('notify:Step Functions Execution Status Change')).toBe(4);
+    await drive.noticeSent(caseId, 'needs-attention');
+    expect(await tally()).toMatchObject(clean);
+  });
 });
 
 /** Each of these events is on the case's timeline once, every notice sent is recorded once, and the chain is whole. */
