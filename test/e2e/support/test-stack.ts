@@ -29,8 +29,8 @@ export interface TestStack {
    * Waits until the stack is idle: no inbound message queued, in intake or waiting for a retry; no
    * execution at work (each running one waits for a person, a reply or the clock); no function
    * running (not even one whose Task gave up on it); no execution's end waiting to reach notify.
-   * Nothing more happens until someone acts or
-   * the clock moves, so what is in the outbox then is final for everything done so far.
+   * Nothing more happens until someone acts or the clock moves, so what is in the outbox then is
+   * final for everything done so far.
    */
   idle(): Promise<void>;
   stop(): Promise<void>;
