@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ListExecutionsCommand, type ExecutionStatus } from '@aws-sdk/client-sfn';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
+import { effectsSoFar, NO_HARM } from './support/effects';
 import { verifyChain } from '../../shared/timeline/hash-chain';
 
 /**
@@ -40,33 +40,9 @@ const caseOf = (messageId: string) =>
   });
 
 /** Lost mail, notices sent twice, and ended executions whose case does not say it needs attention, over everything so far. */
-async function tally() {
-  await t.idle();
-  const lost: string[] = [];
-  const caseIds: string[] = [];
-  for (const messageId of mailed) {
-    const record = await t.cases.getMessage(messageId);
-    if (record?.status !== 'done' || !record.caseId) lost.push(messageId);
-    else caseIds.push(record.caseId);
-  }
-  const outbox = await t.outbox();
-  const seen = new Map<string, number>();
-  for (const m of outbox) seen.set(`${m.destination.to.join(',')}|${m.subject}`, (seen.get(`${m.destination.to.join(',')}|${m.subject}`) ?? 0) + 1);
-  const doubled = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
-  const unacknowledged = caseIds.filter((id) => !outbox.some((m) => m.subject.startsWith('Xác nhận đã nhận') && m.subject.includes(`[${id}]`)));
-  const silentlyEnded: string[] = [];
-  for (const statusFilter of ['FAILED', 'TIMED_OUT', 'ABORTED'] as ExecutionStatus[]) {
-    const { executions = [] } = await t.sfn.send(new ListExecutionsCommand({ stateMachineArn: t.stack.stateMachineArn, statusFilter }));
-    for (const e of executions) {
-      const caseId = e.name!.replace(/-r\d+$/, '');
-      const marked = await eventually(`${caseId} marked`, async () => ((await t.cases.getCase(caseId))?.workflowEnded ? true : undefined), 20_000).catch(() => false);
-      if (!marked) silentlyEnded.push(e.name!);
-    }
-  }
-  return { lost, doubled, unacknowledged, silentlyEnded, caseIds };
-}
+const tally = () => effectsSoFar(t, mailed);
 
-const clean = { lost: [], doubled: [], unacknowledged: [], silentlyEnded: [] };
+const clean = NO_HARM;
 
 describe('fault injection', () => {
   it('SES throttling for a while: the acknowledgement is sent once, when the throttling stops', async () => {
