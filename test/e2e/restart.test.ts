@@ -97,6 +97,8 @@ describe('a restart of the local stack', () => {
     expect(await t.cases.getCase(caseId)).toMatchObject({ appointment: waiting.appointment });
     await drive.passTime(String(booked.data.reminderAt));
     await drive.mail(caseId, citizen.address, 'Nhắc lịch');
+    // The reminder renews the wait (a new token): act once the execution waits again, not on the old token.
+    await t.idle();
     await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk', documentsReceived: [{ name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' }] });
     await drive.mail(caseId, citizen.address, 'Giấy tiếp nhận');
 
