@@ -120,6 +120,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
     const digest = fn('digest', () => import('../functions/digest/handler'));
     for (const f of [intake, workflow, notify, api, digest]) functions.add(f);
+    // Stopping: invocations still running (an execution's Task that the engine let go of, or its timeout
+    // gave up on) end before the emulators go. On AWS the services never vanish under a running function;
+    // here a notify that SES accepted, then found DynamoDB gone, left its claim to lapse and the resumed
+    // execution sent the notice a second time.
+    stoppers.push(() => untilNoFunctionRuns(functions, FUNCTION_TIMEOUT_MS));
 
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
@@ -246,6 +251,16 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** The longest an in-process invocation runs (InProcessFunction's own timeout). */
+const FUNCTION_TIMEOUT_MS = 60_000;
+
+/** Until no function of the registry runs, or `timeoutMs` has passed (a stuck handler does not hold the stop for ever). */
+async function untilNoFunctionRuns(functions: FunctionRegistry, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && functions.all().some((f) => f.active > 0); ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits `ms`, or less if `signal` aborts first. */
