@@ -175,6 +175,10 @@ export class LocalStepFunctions {
           this.runTask(record, stateName, String(state.Resource), taskInput as Record<string, unknown>, takeKeptTimeout(stateName)) as Promise<never>,
         ]),
     );
+    // At work from before the library's run: it enters the first state synchronously, and a resumed
+    // parent's first state is the wait for its child, which takes it off work at once (added after,
+    // the parent would stay "at work" for as long as its child waits).
+    this.atWork.add(record.name);
     const execution = stateMachine.run(input as never, {
       overrides: { taskResourceLocalHandlers: taskHandlers },
       context: {
@@ -185,7 +189,6 @@ export class LocalStepFunctions {
       noThrowOnAbort: true,
     });
     let aborted = false;
-    this.atWork.add(record.name);
     void this.countTransitions(execution.eventLogs);
     this.running.set(record.name, {
       abort: () => {
