@@ -14,7 +14,13 @@ import { isSesSetupNotification, parseS3Notification } from '../../shared/intake
 import { processBounded, recordsAtOnce } from '../../shared/intake/bounded-batch';
 import { invokeNotify } from '../commons/notify-client';
 
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+/**
+ * StartExecution and SendTaskSuccess have token-bucket quotas (Step Functions Developer Guide,
+ * "Quotas": StartExecution refills 150 per second in ap-southeast-1): under a burst, a throttled
+ * call waits and tries again (adaptive retry paces this client to the rate the service allows)
+ * before the record fails and the queue delivers it again.
+ */
+const sfn = tracer.captureAWSv3Client(new SFNClient({ maxAttempts: 8, retryMode: 'adaptive' }));
 /** A record is not started with less time than this left: it is delivered again instead of being cut off. */
 const TIME_TO_START_A_RECORD_MS = 15_000;
 

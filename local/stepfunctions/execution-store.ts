@@ -21,21 +21,34 @@ export interface ExecutionRecord {
   previous?: { stateName: string; stateInput: unknown };
 }
 
-/** Executions kept as JSON files under the local data folder (written whole, then renamed). */
+/**
+ * Executions kept as JSON files under the local data folder (written whole, then renamed). The
+ * engine is their only writer, so what it saved is also kept in memory and read from there: a
+ * Task reads its execution on every attempt, and reading the file each time blocked the one
+ * thread that runs every handler. Records are replaced whole, never changed in place.
+ */
 export class ExecutionStore {
+  private readonly saved = new Map<string, ExecutionRecord>();
+
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
 
   save(record: ExecutionRecord): void {
     const file = this.file(record.name);
-    writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 2));
+    writeFileSync(`${file}.tmp`, JSON.stringify(record));
     renameSync(`${file}.tmp`, file);
+    this.saved.set(record.name, record);
   }
 
   get(name: string): ExecutionRecord | undefined {
+    const known = this.saved.get(name);
+    if (known) return known;
     const file = this.file(name);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ExecutionRecord) : undefined;
+    if (!existsSync(file)) return undefined;
+    const record = JSON.parse(readFileSync(file, 'utf8')) as ExecutionRecord;
+    this.saved.set(name, record);
+    return record;
   }
 
   all(): ExecutionRecord[] {
