@@ -1,6 +1,6 @@
 /**
  * On-demand list prices (USD) in Asia Pacific (Singapore), ap-southeast-1, the region the stack is
- * priced for (Vietnam has no AWS region; Singapore is the nearest with SES receiving). Free tiers
+ * priced for (the nearest to Vietnam; check that it receives e-mail, infra/README.md). Free tiers
  * are ignored: the figures are what a case costs at the margin. Recorded 2026-12-02; every value
  * is marked `verify: true` because this machine cannot open the price pages: check each against
  * its page before quoting a figure to the agency. DynamoDB's on-demand prices were halved on

@@ -30,7 +30,8 @@ export class AwsCallCounter {
     const operation = service === 'S3' ? `${request.method}` : service === 'SES' ? 'SendEmail' : target || (request.path.includes('/functions/') ? 'Lambda Invoke' : request.method);
     const key = operation === 'Lambda Invoke' ? 'Lambda Invoke' : `${service} ${operation}`;
     this.operations.set(key, (this.operations.get(key) ?? 0) + 1);
-    if (service === 'DynamoDB') this.weighRequestBody(request, operation);
+    if (service === 'DynamoDB' && WRITES.has(operation)) this.weighRequestBody(request, operation);
+    else if (service === 'DynamoDB') this.readUnits += weighUnits(operation, {}).read;
     if (service === 'S3' && request.method === 'PUT') this.s3BytesPut += Number(request.getHeader('content-length') ?? 0);
   };
   /** Bytes written to S3 (what is then stored for the retention period). */
@@ -81,6 +82,7 @@ export class AwsCallCounter {
   }
 }
 
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems', 'BatchWriteItem', 'TransactGetItems', 'BatchGetItem']);
 const kb = (value: unknown, unit: number) => Math.max(1, Math.ceil(Buffer.byteLength(JSON.stringify(value ?? {})) / unit));
 
 /**

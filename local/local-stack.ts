@@ -26,6 +26,7 @@ import { executionStatusChange } from './stepfunctions/status-change-event';
 import { LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
+import { CAPACITY } from '../infra/capacity';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -144,6 +145,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       name: 'inbound-mail',
       region: LOCAL_REGION,
       consume: (event) => intake.invoke(event) as Promise<SQSBatchResponse>,
+      // As many intake invocations at once as the SQS event source allows on AWS.
+      concurrency: CAPACITY.intakeMaxConcurrency,
       onDeadLetter: (message, reason) => log(`DEAD LETTER: inbound message ${message.messageId} ${reason}; kept in ${join(dataDir, 'queues', 'inbound-mail', 'dead-letter')}`),
     });
     stoppers.push(() => queue.stop());
