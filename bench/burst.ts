@@ -36,8 +36,7 @@ export class AwsCallCounter {
   };
   /** Bytes written to S3 (what is then stored for the retention period). */
   s3BytesPut = 0;
-  /** Bytes of the items put into DynamoDB (new items: what the table then stores). */
-  dynamoDbBytesPut = 0;
+
   /** Write and read request units, estimated from the request bodies (see capacityOf). */
   writeUnits = 0;
   readUnits = 0;
@@ -51,7 +50,6 @@ export class AwsCallCounter {
         const units = capacityOf(operation, JSON.parse(body.toString()) as Record<string, unknown>);
         this.writeUnits += units.write;
         this.readUnits += units.read;
-        this.dynamoDbBytesPut += units.bytesPut;
       }
       return end(...args);
     };
@@ -92,11 +90,8 @@ const kb = (value: unknown, unit: number) => Math.max(1, Math.ceil(Buffer.byteLe
  * in the request, so it is a floor). A strongly consistent read is one unit per 4 KB item: a
  * GetItem counts one, a Query one per call (a floor: its items are in the answer, not the request).
  */
-export function capacityOf(operation: string, body: Record<string, unknown>): { write: number; read: number; bytesPut: number } {
-  const units = weighUnits(operation, body);
-  const puts: unknown[] =
-    operation === 'PutItem' ? [body.Item] : operation === 'TransactWriteItems' ? (body.TransactItems as Array<{ Put?: { Item: unknown } }>).filter((t) => t.Put).map((t) => t.Put!.Item) : [];
-  return { ...units, bytesPut: puts.reduce<number>((s, item) => s + Buffer.byteLength(JSON.stringify(item)), 0) };
+export function capacityOf(operation: string, body: Record<string, unknown>): { write: number; read: number } {
+  return weighUnits(operation, body);
 }
 
 function weighUnits(operation: string, body: Record<string, unknown>): { write: number; read: number } {
