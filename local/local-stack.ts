@@ -27,8 +27,11 @@ import { DynamoDbFaults, LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { WEB_DIST } from './console/build-console';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
+import { CAPACITY } from '../infra/capacity';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
 
+/** Intake batches at once on one machine (see the queue below). */
+const LOCAL_INTAKE_CONCURRENCY = 4;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ACCOUNT = '000000000000';
 /** Backoff of the EventBridge stand-in's retries: doubling from one second, at most a minute apart. */
@@ -173,6 +176,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       name: 'inbound-mail',
       region: LOCAL_REGION,
       consume: (event) => intake.invoke(event) as Promise<SQSBatchResponse>,
+      // Fewer intake invocations at once than the SQS event source allows on AWS (infra/capacity.ts): here they share
+      // one thread, so each more divides it, and under a burst a batch then outlived intake's 60 s and was delivered again.
+      concurrency: Math.min(CAPACITY.intakeMaxConcurrency, LOCAL_INTAKE_CONCURRENCY),
       onDeadLetter: (message, reason) => log(`DEAD LETTER: inbound message ${message.messageId} ${reason}; kept in ${join(dataDir, 'queues', 'inbound-mail', 'dead-letter')}`),
     });
     stoppers.push(() => queue.stop());

@@ -90,7 +90,7 @@ export class LocalStepFunctions {
       status: 'RUNNING',
       startDate: this.clock.now().toISOString(),
     };
-    this.store.save(record);
+    this.persist(record);
     this.run(machine, record, machine.definition, JSON.parse(input));
     return record;
   }
@@ -153,6 +153,17 @@ export class LocalStepFunctions {
     for (const running of this.running.values()) running.abort();
     this.clock.cancelAll();
     await Promise.allSettled([...this.settled]);
+    await this.saved();
+  }
+
+  /** Resolves once every execution record saved so far is on disk (StartExecution answers after it, as AWS's does once it is durable). */
+  async saved(): Promise<void> {
+    await this.store.flushed();
+  }
+
+  /** Saves a record without waiting for the disk (the engine goes on; a failure to write is reported). */
+  private persist(record: ExecutionRecord): void {
+    this.store.save(record).catch((error: unknown) => this.onError(`execution ${record.name} could not be saved`, error));
   }
 
   /**
@@ -224,7 +235,7 @@ export class LocalStepFunctions {
     for (const token of this.tokens.tokensOf(record.executionArn)) this.tokens.expire(token, 'closed');
     // An ended execution keeps the Tasks it was last in (its history, for a resume); it never resumes itself.
     const ended: ExecutionRecord = { ...current, ...end, current: current.current ? { stateName: current.current.stateName, stateInput: current.current.stateInput } : undefined, stopDate: this.clock.now().toISOString() };
-    this.store.save(ended);
+    this.persist(ended);
     if (end.status === 'FAILED') this.onError(`execution ${record.name} failed`, end);
     for (const wake of this.endWaiters.get(record.name)?.splice(0) ?? []) wake(ended);
     this.onExecutionEnded(ended);
@@ -281,7 +292,8 @@ export class LocalStepFunctions {
     const timeoutAt = keptTimeoutAt ?? new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
     // The Task before (kept for the execution history: the Task a failure came from precedes the failure reporter).
     const previous = saved.current && saved.current.stateName !== stateName ? { stateName: saved.current.stateName, stateInput: saved.current.stateInput } : saved.previous;
-    this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
+    // On disk before the Task runs: a restart resumes it from here.
+    await this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
 
     let token: string | undefined;
     let cancelTimer = () => {};
