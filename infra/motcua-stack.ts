@@ -12,6 +12,7 @@ import { Observability } from './constructs/observability';
 import { Workflow } from './constructs/workflow';
 import { DigestArchive } from './constructs/digest-archive';
 import { Reconciliation } from './constructs/reconciliation';
+import { builtConsoleDir, StaffConsole } from './constructs/staff-console';
 import { loadSecurityConfig, type SecurityConfig } from './security-config';
 import { denyTimelineDeletion } from './table-access';
 
@@ -22,6 +23,8 @@ export interface MotcuaStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** Object Lock retention and staff sign-in URLs; default: config/security.json. */
   readonly security?: SecurityConfig;
+  /** The staff console's built files; default web/dist (`npm run build:web`), refused when it was not built. */
+  readonly consoleSite?: string;
 }
 
 /** The whole desk in one stack; each concern is its own construct, this only wires them. */
@@ -37,6 +40,7 @@ export class MotcuaStack extends Stack {
   readonly observability: Observability;
   readonly digestArchive: DigestArchive;
   readonly reconciliation: Reconciliation;
+  readonly staffConsole: StaffConsole;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
     super(scope, id, props);
@@ -65,6 +69,15 @@ export class MotcuaStack extends Stack {
     stateMachine.grantTaskResponse(this.intake.intakeFunction);
     this.staffDirectory = new StaffDirectory(this, 'StaffDirectory', { signIn: security.staffSignIn });
     this.api = new Api(this, 'Api', { table, documentsBucket, digestBucket: this.digestArchive.bucket, stateMachine, auth: { issuer: this.staffDirectory.issuer, audience: this.staffDirectory.client.userPoolClientId } });
+    // The staff console: the SPA and the API on one CloudFront origin, signing in on Cognito's managed login.
+    this.staffConsole = new StaffConsole(this, 'StaffConsole', {
+      httpApi: this.api.httpApi,
+      userPool: this.staffDirectory.userPool,
+      documentsBucket,
+      accessLogsBucket: this.accessLogsBucket,
+      siteDir: props.consoleSite ?? builtConsoleDir(),
+    });
+    this.api.allowAudience(this.staffConsole.client.userPoolClientId);
     // POST /cases/{id}/confirm-sender: the held acknowledgement goes out through notify.
     this.notifications.allowToAskForNotices(this.api.apiFunction);
     // Officers' actions resume the human steps, which wait in child executions.

@@ -1,63 +1,151 @@
+import { z } from 'zod';
 import { ACTION_NAMES, ACTIONS, performAction } from '../../shared/staff/actions';
-import { caseDetail, caseDocuments, caseTimeline, verifyCaseTimeline } from '../../shared/staff/case-view';
+import { caseDetail, caseDocuments, caseTimeline, documentsQuery, verifyCaseTimeline } from '../../shared/staff/case-view';
+import { consoleReference, consoleReferenceSchema } from '../../shared/staff/reference';
+import { appointmentBook, appointmentBookQuery, appointmentBookSchema } from '../../shared/staff/appointment-book';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { exportJobStatus, fileOrJob, type ExportKind } from '../../shared/staff/export-jobs';
 import { searchCases } from '../../shared/staff/queue';
 import { resumeCaseWorkflow } from '../../shared/staff/resume';
 import { InvalidRequest } from '../../shared/staff/errors';
-import { consoleReference } from '../../shared/staff/reference';
-import { appointmentBook } from '../../shared/staff/appointment-book';
-import { procedureCatalog } from '../../shared/procedures/default-catalog';
-import { ok, type ApiPorts, type ApiReply, type ApiRequest, type Route } from './http';
+import { defineRoute, ok, type ApiPorts, type ApiRequest, type ReplyOf, type Route } from './http';
+import * as api from './schemas';
 
-/** The file itself, or 202 with the job that builds it (shared/staff/export-jobs). */
-async function fileOrJobReply(kind: ExportKind, r: ApiRequest, ports: ApiPorts): Promise<ApiReply> {
+/** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
+const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
+
+async function fileOrJobReply(kind: ExportKind, r: ApiRequest, ports: ApiPorts): Promise<ReplyOf<ReturnType<typeof fileOrJobAnswers>>> {
   const result = await fileOrJob(kind, r.principal, r.query, ports);
   return 'file' in result ? { status: 200, file: result.file } : { status: 202, json: result.job };
 }
 
 /** GET /digests/latest[?day=YYYY-MM-DD]: the latest chain digest (of that Vietnamese day), as stored under Object Lock. */
-async function latestDigest(query: Record<string, string | undefined>, ports: ApiPorts): Promise<ApiReply> {
+async function latestDigest(query: Record<string, string | undefined>, ports: ApiPorts): Promise<ReplyOf<{ 200: typeof api.LatestDigest }>> {
   const unknown = Object.keys(query).filter((k) => k !== 'day');
   if (unknown.length) throw new InvalidRequest(`unknown query parameter ${unknown.join(', ')} (this route takes: day)`);
-  if (query.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.day)) throw new InvalidRequest(`day "${query.day}" is not a date YYYY-MM-DD`);
-  const found = await ports.digests.latest(query.day);
-  if (!found) return { status: 404, json: { error: 'NotFound', message: query.day ? `no chain digest was taken on ${query.day}` : 'no chain digest was taken yet' } };
+  const parsed = api.digestQuery.safeParse(query);
+  if (!parsed.success) throw new InvalidRequest(`day "${query.day}" is not a date YYYY-MM-DD`, [{ path: 'day', message: 'a date YYYY-MM-DD' }]);
+  const { day } = parsed.data;
+  const found = await ports.digests.latest(day);
+  if (!found) return { status: 404, json: { error: 'NotFound', message: day ? `no chain digest was taken on ${day}` : 'no chain digest was taken yet' } };
   return ok({ key: found.key, digest: found.digest });
 }
 
+const caseRead = { path: api.casePath } as const;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * The API's routes: one line each, the permission the router checks before anything is read,
- * and a thin handler that calls shared/staff. openapi/motcua-api.yaml documents exactly these
- * (a unit test holds the two together).
+ * The API's routes: one line each, the permission the router checks before anything is read, the
+ * contract (functions/api/schemas.ts: what it takes and answers, which types its handler's replies)
+ * and a thin handler that calls shared/staff. openapi/motcua-api.yaml is generated from these
+ * (`npm run build:openapi`; a unit test fails when it is stale).
  */
 export const routes: Route[] = [
-  {
+  defineRoute({
     method: 'GET',
     path: '/health',
     permission: 'public',
+    contract: { answers: { 200: api.Health, 503: api.HealthDegraded } },
     handle: async (_request, ports) =>
       (await ports.caseStoreReachable())
-        ? ok({ status: 'ok', caseStore: 'reachable', time: ports.clock.now().toISOString() })
-        : { status: 503, json: { status: 'degraded', caseStore: 'unreachable' } },
-  },
-  { method: 'GET', path: '/reference', permission: 'case:read', handle: async (_r, ports) => ok(consoleReference(ports.directory, procedureCatalog)) },
-  { method: 'GET', path: '/offices/{office}/appointments', permission: 'case:read', handle: async (r, ports) => ok(await appointmentBook(r.principal, r.params.office!, r.query, ports)) },
-  { method: 'GET', path: '/cases', permission: 'case:read', handle: async (r, ports) => ok(await searchCases(r.principal, r.query, ports)) },
-  { method: 'GET', path: '/cases/{id}', permission: 'case:read', handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)) },
-  { method: 'GET', path: '/cases/{id}/timeline', permission: 'case:read', handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)) },
-  { method: 'GET', path: '/cases/{id}/verify', permission: 'case:read', handle: async (r, ports) => ok(await verifyCaseTimeline(r.principal, r.params.id!, ports)) },
-  { method: 'GET', path: '/cases/{id}/documents', permission: 'case:read', handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports, r.query)) },
-  ...ACTION_NAMES.map(
-    (action): Route => ({
+        ? ok({ status: 'ok' as const, caseStore: 'reachable' as const, time: ports.clock.now().toISOString() })
+        : { status: 503, json: { status: 'degraded' as const, caseStore: 'unreachable' as const } },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/reference',
+    permission: 'case:read',
+    contract: { answers: { 200: consoleReferenceSchema } },
+    handle: async (_r, ports) => ok(consoleReference(ports.directory, procedureCatalog)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/offices/{office}/appointments',
+    permission: 'case:read',
+    contract: { path: z.strictObject({ office: z.string() }), query: appointmentBookQuery, answers: { 200: appointmentBookSchema } },
+    handle: async (r, ports) => ok(await appointmentBook(r.principal, r.params.office!, r.query, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/cases',
+    permission: 'case:read',
+    contract: { query: api.caseSearchQuery, answers: { 200: api.CaseSearchResult } },
+    handle: async (r, ports) => ok(await searchCases(r.principal, r.query, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/cases/{id}',
+    permission: 'case:read',
+    contract: { ...caseRead, answers: { 200: api.CaseDetail } },
+    handle: async (r, ports) => ok(await caseDetail(r.principal, r.params.id!, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/cases/{id}/timeline',
+    permission: 'case:read',
+    contract: { ...caseRead, query: api.timelineQuery, answers: { 200: api.CaseTimeline } },
+    handle: async (r, ports) => ok(await caseTimeline(r.principal, r.params.id!, r.query, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/cases/{id}/verify',
+    permission: 'case:read',
+    contract: { ...caseRead, answers: { 200: api.VerifyReport } },
+    handle: async (r, ports) => ok(await verifyCaseTimeline(r.principal, r.params.id!, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/cases/{id}/documents',
+    permission: 'case:read',
+    contract: { ...caseRead, query: documentsQuery, answers: { 200: api.CaseDocuments } },
+    handle: async (r, ports) => ok(await caseDocuments(r.principal, r.params.id!, ports, r.query)),
+  }),
+  ...ACTION_NAMES.map((action) =>
+    defineRoute({
       method: 'POST',
       path: `/cases/{id}/${action}`,
       permission: ACTIONS[action].permission,
+      contract: { ...caseRead, body: api.actionBodies[action], bodyOptional: api.actionBodies[action].safeParse({}).success, answers: { 200: api.ActionResult } },
       handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
     }),
   ),
-  { method: 'POST', path: '/cases/{id}/resume', permission: 'case:reassign', handle: async (r, ports) => ok(await resumeCaseWorkflow(r.principal, r.params.id!, ports)) },
-  { method: 'GET', path: '/digests/latest', permission: 'case:export', handle: async (r, ports) => latestDigest(r.query, ports) },
-  { method: 'GET', path: '/exports/cases', permission: 'case:export', handle: (r, ports) => fileOrJobReply('export', r, ports) },
-  { method: 'GET', path: '/reports/official', permission: 'case:export', handle: (r, ports) => fileOrJobReply('report', r, ports) },
-  { method: 'GET', path: '/jobs/{id}', permission: 'case:export', handle: async (r, ports) => ok(await exportJobStatus(r.principal, r.params.id!, ports)) },
+  defineRoute({
+    method: 'POST',
+    path: '/cases/{id}/resume',
+    permission: 'case:reassign',
+    contract: { ...caseRead, answers: { 200: api.ResumeResult } },
+    handle: async (r, ports) => ok(await resumeCaseWorkflow(r.principal, r.params.id!, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/digests/latest',
+    permission: 'case:export',
+    contract: { query: api.digestQuery, answers: { 200: api.LatestDigest } },
+    handle: async (r, ports) => latestDigest(r.query, ports),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/exports/cases',
+    permission: 'case:export',
+    contract: { query: api.exportQuery, answers: fileOrJobAnswers({ 'text/csv': z.string(), 'application/json': api.CaseExport }) },
+    handle: (r, ports) => fileOrJobReply('export', r, ports),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/reports/official',
+    permission: 'case:export',
+    contract: {
+      query: api.reportQuery,
+      answers: fileOrJobAnswers({ [XLSX]: z.string().meta({ contentMediaType: XLSX }), 'text/csv': z.string(), 'application/json': z.record(z.string(), z.unknown()) }),
+    },
+    handle: (r, ports) => fileOrJobReply('report', r, ports),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/jobs/{id}',
+    permission: 'case:export',
+    contract: { path: api.jobPath, answers: { 200: api.ExportJob } },
+    handle: async (r, ports) => ok(await exportJobStatus(r.principal, r.params.id!, ports)),
+  }),
 ];

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -19,7 +19,7 @@ export interface ApiProps {
   /** The daily chain digests (Object Lock), which auditors read through GET /digests/latest. */
   readonly digestBucket: s3.IBucket;
   readonly stateMachine: sfn.IStateMachine;
-  /** Who may call it: the JWT issuer and the audience (app client) of the staff directory. */
+  /** Who may call it: the JWT issuer and the audience (app client) of the staff directory; allowAudience adds others. */
   readonly auth: { issuer: string; audience: string };
 }
 
@@ -65,9 +65,13 @@ export class Api extends Construct {
   readonly apiFunction: AppFunction;
   /** The same code as the API, with the time and memory a large export or report needs (shared/staff/export-jobs.ts). */
   readonly exportJobFunction: AppFunction;
+  /** The app clients whose ID tokens the API takes (checked by API Gateway and again by the function). */
+  private readonly audiences: string[];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    this.audiences = [props.auth.audience];
+    const audienceList = Lazy.string({ produce: () => this.audiences.join(',') });
 
     this.apiFunction = new AppFunction(this, 'ApiFunction', {
       service: 'api',
@@ -78,7 +82,7 @@ export class Api extends Construct {
         STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
         AUTH_ISSUER: props.auth.issuer,
         AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
-        AUTH_AUDIENCE: props.auth.audience,
+        AUTH_AUDIENCE: audienceList,
         DIGEST_BUCKET: props.digestBucket.bucketName,
       },
     });
@@ -117,7 +121,7 @@ export class Api extends Construct {
         STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
         AUTH_ISSUER: props.auth.issuer,
         AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
-        AUTH_AUDIENCE: props.auth.audience,
+        AUTH_AUDIENCE: audienceList,
         DIGEST_BUCKET: props.digestBucket.bucketName,
         EXPORT_JOB_THRESHOLD_CASES: String(EXPORT_JOB_THRESHOLD_CASES),
       },
@@ -168,7 +172,7 @@ export class Api extends Construct {
       path: '/{proxy+}',
       methods: [apigw.HttpMethod.ANY],
       integration: new HttpLambdaIntegration('Staff', this.apiFunction),
-      authorizer: new HttpJwtAuthorizer('StaffToken', props.auth.issuer, { jwtAudience: [props.auth.audience] }),
+      authorizer: new HttpJwtAuthorizer('StaffToken', props.auth.issuer, { jwtAudience: Lazy.list({ produce: () => this.audiences }) }),
     });
 
     acknowledge(
@@ -184,5 +188,10 @@ export class Api extends Construct {
     );
 
     new CfnOutput(this, 'Url', { key: 'ApiUrl', description: 'Base URL of the HTTP API', value: this.stage.url });
+  }
+
+  /** Lets the ID tokens of another app client of the same user pool (the staff console's) call the API. */
+  allowAudience(clientId: string): void {
+    this.audiences.push(clientId);
   }
 }

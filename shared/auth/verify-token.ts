@@ -6,7 +6,8 @@ import { principalFromClaims, type Principal } from './principal';
 export interface TokenVerifierConfig {
   keys: JWTVerifyGetKey;
   issuer: string;
-  audience: string;
+  /** The app client(s) a token may be for: the CLI's and the staff console's. */
+  audience: string | string[];
 }
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
@@ -32,9 +33,20 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   };
 }
 
+/** AUTH_AUDIENCE: one app client id, or several separated by commas (the CLI's client and the staff console's). */
+export const parseAudiences = (text: string): string[] =>
+  text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+
 /** The verifier the API uses: keys fetched from a JWKS URL and cached (jose refetches on an unknown key id). */
 export function remoteTokenVerifier(env: { jwksUrl: string; issuer: string; audience: string }): TokenVerifier {
-  return createTokenVerifier({ keys: createRemoteJWKSet(new URL(env.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }), issuer: env.issuer, audience: env.audience });
+  return createTokenVerifier({
+    keys: createRemoteJWKSet(new URL(env.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }),
+    issuer: env.issuer,
+    audience: parseAudiences(env.audience),
+  });
 }
 
 function bearerToken(authorization: string | undefined): string {

@@ -43,7 +43,7 @@ export const appointmentBookSchema = z.strictObject({
       ),
     }),
   ),
-});
+}).meta({ id: 'AppointmentBook' });
 export type AppointmentBook = z.infer<typeof appointmentBookSchema>;
 
 /**

@@ -38,8 +38,8 @@ const periodQuery = {
   province: z.string().regex(CODE, 'a province code such as HCM').optional(),
 };
 
-const exportQuery = z.strictObject({ ...periodQuery, format: z.enum(['csv', 'json']).default('csv') });
-const reportQuery = z.strictObject({ ...periodQuery, format: z.enum(['xlsx', 'csv', 'json']).default('xlsx') });
+export const exportQuery = z.strictObject({ ...periodQuery, format: z.enum(['csv', 'json']).default('csv') });
+export const reportQuery = z.strictObject({ ...periodQuery, format: z.enum(['xlsx', 'csv', 'json']).default('xlsx') });
 
 function parse<T>(schema: z.ZodType<T>, query: Record<string, string | undefined>): T {
   const result = schema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));

@@ -22,7 +22,7 @@ export const consoleReferenceSchema = z.strictObject({
       bringToAppointment: z.array(z.string()),
     }),
   ),
-});
+}).meta({ id: 'ConsoleReference' });
 export type ConsoleReference = z.infer<typeof consoleReferenceSchema>;
 
 export function consoleReference(directory: OfficeDirectory, catalog: ProcedureCatalog): ConsoleReference {

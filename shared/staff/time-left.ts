@@ -22,7 +22,7 @@ export const timeLeftSchema = z.strictObject({
   /** When the assignee is warned (the procedure's warning fraction of the step's working time). */
   warnAt: z.string().optional(),
   level: z.enum(['on-track', 'warning', 'breached']),
-});
+}).meta({ id: 'TimeLeft' });
 export type TimeLeft = z.infer<typeof timeLeftSchema>;
 
 export function timeLeftOf(record: Pick<CaseRecord, 'office' | 'procedure' | 'pendingStep' | 'deadlines'>, now: Date, directory: OfficeDirectory, catalog: ProcedureCatalog): TimeLeft | undefined {

@@ -87,16 +87,16 @@ describe('the HTTP API', () => {
     expect(resources).toEqual(expect.arrayContaining([ref(stack.workflow.stateMachine), ref(stack.workflow.humanStepMachine)]));
   });
 
-  it('requires a staff ID token (issuer and audience of the user pool) on every route but /health', () => {
+  it("requires a staff ID token (issuer, and an audience of the user pool's clients: the CLI's and the console's) on every route but /health", () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [ref(stack.staffDirectory.client)], Issuer: Match.anyValue() },
+      JwtConfiguration: { Audience: [ref(stack.staffDirectory.client), ref(stack.staffConsole.client)], Issuer: Match.anyValue() },
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}', AuthorizationType: 'JWT' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /health', AuthorizationType: 'NONE' });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'api', AUTH_AUDIENCE: ref(stack.staffDirectory.client), AUTH_ISSUER: Match.anyValue(), AUTH_JWKS_URL: Match.anyValue() }) },
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'api', AUTH_AUDIENCE: { 'Fn::Join': ['', [ref(stack.staffDirectory.client), ',', ref(stack.staffConsole.client)]] }, AUTH_ISSUER: Match.anyValue(), AUTH_JWKS_URL: Match.anyValue() }) },
     });
   });
 });

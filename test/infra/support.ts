@@ -33,8 +33,11 @@ export const SYNTH_TIMEOUT_MS = 60_000;
 export const deployedDirectory = (): OfficeDirectory =>
   parseOfficeDirectory(JSON.parse(readFileSync(fromProjectRoot('config/offices.json'), 'utf8')), 'config/offices.json');
 
+/** A stand-in for the built console (web/dist): infra tests never need a browser build. */
+export const CONSOLE_PLACEHOLDER = fromProjectRoot('test', 'infra', 'fixtures', 'console');
+
 export function synthesizeMotcua(props: Partial<MotcuaStackProps> = {}, app = testApp()) {
-  const stack = new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), ...props });
+  const stack = new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), consoleSite: CONSOLE_PLACEHOLDER, ...props });
   return { app, stack, template: Template.fromStack(stack) };
 }
 

@@ -116,4 +116,11 @@ describe('the remote key set (as on AWS, from a JWKS URL)', () => {
     }
     expect(fetches).toBe(1);
   });
+  it("takes the ID tokens of every app client AUTH_AUDIENCE lists (the CLI's and the console's), and no other", async () => {
+    const remote = remoteTokenVerifier({ jwksUrl: url, issuer: LOCAL_ISSUER, audience: ` ${LOCAL_AUDIENCE}, console-client ` });
+    for (const audience of [LOCAL_AUDIENCE, 'console-client']) {
+      expect(await remote(bearer(await signLocalToken(dataDir, { role: 'officer', office: 'HCMKV1', audience })))).toMatchObject({ roles: ['officer'] });
+    }
+    await expect(remote(bearer(await signLocalToken(dataDir, { role: 'officer', office: 'HCMKV1', audience: 'another-app' })))).rejects.toThrow(/not for this API: audience "another-app"/);
+  });
 });

@@ -51,6 +51,9 @@ const summary = (caseId: string, assignee: string | undefined, level?: 'on-track
   nextDeadline: null,
   breached: level === 'breached',
   breaches: [],
+  needsAttention: false,
+  attentionItems: 0,
+  senderHeld: false,
   ...(level ? { timeLeft: { step: 'review', dueAt: '2026-12-03T09:00:00+07:00', remainingWorkingMinutes: 0, lateByWorkingMinutes: 0, minutesPerDay: 480, level } } : {}),
 });
 

@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The console's pick lists: the offices, each procedure's required items and its legal basis */
+        /** The console's pick lists: the offices, each procedure's required items, legal basis and the originals to bring */
         get: operations["getReference"];
         put?: never;
         post?: never;
@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The office's appointment book: each session of its working days, its capacity, and the cases booked */
+        /** The office's appointment book: each session of its working days from `from` (default today) for `days` days, its capacity, and the cases booked */
         get: operations["getAppointmentBook"];
         put?: never;
         post?: never;
@@ -126,23 +126,6 @@ export interface paths {
         };
         /** Re-computes the timeline's hash chain and names the first event edited, removed or reordered */
         get: operations["verifyCase"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/digests/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The latest daily chain digest (every case's chain head and their Merkle root), as kept under S3 Object Lock */
-        get: operations["latestDigest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -241,6 +224,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a complaint or denunciation (completes the step `registration`) */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/reassign": {
         parameters: {
             query?: never;
@@ -252,6 +252,28 @@ export interface paths {
         put?: never;
         /** Assign the case to another officer (heads only; recorded on the timeline as `reassigned`) */
         post: operations["reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/confirm-sender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the address of a held sender ("sender not verified"), which sends the held acknowledgement (officers of the case's office)
+         * @description Recorded on the timeline as `sender-confirmed` (who, when, the note saying why); clears the
+         *     hold; then the notify function sends the acknowledgement, once, with the deadline the case
+         *     carries. Given again after a failed sending, it records nothing new and asks for it again.
+         */
+        post: operations["confirmSender"];
         delete?: never;
         options?: never;
         head?: never;
@@ -282,28 +304,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{id}/confirm-sender": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm the address of a held sender ("sender not verified"), which sends the held acknowledgement (officers of the case's office)
-         * @description Recorded on the timeline as `sender-confirmed` (who, when, the note saying why); clears the
-         *     hold; then the notify function sends the acknowledgement, once, with the deadline the case
-         *     carries. Given again after a failed sending, it records nothing new and asks for it again.
-         */
-        post: operations["confirmSender"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cases/{id}/resume": {
         parameters: {
             query?: never;
@@ -326,17 +326,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{id}/register": {
+    "/digests/latest": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The latest daily chain digest (every case's chain head and their Merkle root), as kept under S3 Object Lock */
+        get: operations["latestDigest"];
         put?: never;
-        /** Register a complaint or denunciation (completes the step `registration`) */
-        post: operations["register"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -414,125 +414,117 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ExportJob: {
-            jobId: string;
-            /** @enum {string} */
-            kind: "export" | "report";
-            /** @enum {string} */
-            status: "running" | "done" | "failed";
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            finishedAt?: string;
-            error?: string;
-            file?: {
-                name: string;
-                contentType: string;
-                size: number;
-                /** Format: uri */
-                url: string;
-                expiresInSeconds: number;
-            };
-        };
-        /** @example HCMKV1 */
-        OfficeCode: string;
         /**
-         * @description a date `YYYY-MM-DD` or an ISO 8601 date-time (without an offset, Vietnam time)
-         * @example 2026-01-31
-         * @example 2026-01-31T17:00:00+07:00
+         * @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>`
+         * @example HCMKV1-2026-000001
          */
-        TimeBound: string;
+        CaseId: string;
+        ReviewBody: {
+            /** @constant */
+            outcome: "accept";
+            note?: string;
+        } | {
+            /** @constant */
+            outcome: "request-more";
+            missingItems: string[];
+            note?: string;
+        } | {
+            /** @constant */
+            outcome: "refuse";
+            reason: string;
+            legalBasis: string;
+            note?: string;
+        } | {
+            /** @constant */
+            outcome: "refer";
+            referTo: string;
+            reason?: string;
+            note?: string;
+        };
+        VisitBody: {
+            /** @constant */
+            action: "reschedule";
+            note?: string;
+        } | {
+            /** @constant */
+            action?: "received";
+            documentsReceived?: {
+                name: string;
+                copies: number;
+                /** @enum {string} */
+                kind: "original" | "copy";
+            }[];
+            /** @enum {string} */
+            collection?: "at-desk" | "by-post";
+            postalAddress?: string;
+            requester?: {
+                name?: string;
+                address?: string;
+                phone?: string;
+            };
+            note?: string;
+        };
+        DecisionBody: {
+            number: string;
+            date: string;
+            signer: string;
+            pdfBase64: string;
+            filename?: string;
+            note?: string;
+        };
+        HandoverBody: {
+            /** @enum {string} */
+            method: "at-desk" | "by-post";
+            receivedBy?: string;
+            note?: string;
+        };
+        RegisterBody: {
+            note?: string;
+        };
+        ReassignBody: {
+            assignee: string;
+            note?: string;
+        };
+        ConfirmSenderBody: {
+            note: string;
+        };
+        DelayBody: {
+            reason: string;
+            newDate: string;
+            note?: string;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+            /** @constant */
+            caseStore: "reachable";
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            time: string;
+        };
+        /** @description every refusal and failure has this shape */
         Error: {
             /** @enum {string} */
             error: "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "NotWaitingForAction" | "Conflict" | "InternalError";
-            /** @description why */
+            /** @description why, in words a person can act on */
             message: string;
+            /** @description 400 only: each problem of the query or body, by its path */
             issues?: {
                 path: string;
                 message: string;
             }[];
         };
-        Requester: {
-            address: string;
-            name?: string;
-        };
-        WaitingStep: {
-            /** @example review */
-            step: string;
-            /** Format: date-time */
-            since: string;
-            /** Format: date-time */
-            dueAt: string;
-        };
-        CaseSummary: {
-            caseId: string;
-            office: string;
-            procedure: string;
-            status: string;
-            subject: string;
-            requester: components["schemas"]["Requester"];
-            /** Format: date-time */
-            receivedAt: string;
-            assignee?: string;
-            waitingFor: components["schemas"]["WaitingStep"] | null;
-            /** Format: date-time */
-            nextDeadline: string | null;
-            breached: boolean;
-            breaches: string[];
-            /** @description the case's workflow ended without closing it; `motcua case resume` restarts it */
-            needsAttention?: boolean;
-            /** @description items on the case's `attention` list for the desk (a third party's message */
-            attentionItems?: number;
-            /** @description the sender failed verification and no officer confirmed the address (confirm-sender); no notice goes to the requester */
-            senderHeld?: boolean;
-            timeLeft?: components["schemas"]["TimeLeft"];
-        };
-        /** @description the working time the waiting step has left on the office's calendar, and whether its warning point passed */
-        TimeLeft: {
-            step: string;
-            /** Format: date-time */
-            dueAt: string;
-            /** @description working minutes until the deadline (0 once passed) */
-            remainingWorkingMinutes: number;
-            /** @description working minutes past the deadline */
-            lateByWorkingMinutes: number;
-            /** @description the office's working minutes in a day */
-            minutesPerDay: number;
-            /**
-             * Format: date-time
-             * @description the warning point (the procedure's share of the step's working time)
-             */
-            warnAt?: string;
-            /** @enum {string} */
-            level: "on-track" | "warning" | "breached";
-        };
-        AppointmentBook: {
-            office: string;
-            capacityPerSession: number;
-            /** Format: date */
-            from: string;
-            days: {
-                /** Format: date */
-                date: string;
-                sessions: {
-                    /** @example sáng */
-                    session: string;
-                    /** @example 08:00 */
-                    start: string;
-                    /** @example 11:00 */
-                    end: string;
-                    capacity: number;
-                    taken: number;
-                    booked: {
-                        caseId: string;
-                        requester?: string;
-                    }[];
-                }[];
-            }[];
+        HealthDegraded: {
+            /** @constant */
+            status: "degraded";
+            /** @constant */
+            caseStore: "unreachable";
         };
         ConsoleReference: {
             offices: {
-                code: components["schemas"]["OfficeCode"];
+                code: string;
                 name: string;
                 /** @enum {string} */
                 level: "province" | "regional";
@@ -549,31 +541,29 @@ export interface components {
                 }[];
                 legalBasis: {
                     citation: string;
-                    /** @description the article number is not yet confirmed against the official text */
                     verify: boolean;
                 }[];
-                /** @description the originals the requester brings to the appointment (checked at the visit) */
                 bringToAppointment: string[];
             }[];
         };
-        /** @description the case's workflow ended without closing it (failed, aborted, timed out) */
-        NeedsAttention: {
-            /** @enum {string} */
-            status: "FAILED" | "ABORTED" | "TIMED_OUT";
-            execution: string;
-            error?: string;
-            cause?: string;
-            /** Format: date-time */
-            at: string;
-        };
-        ResumeResult: {
-            caseId: string;
-            /** @description the new execution: <case id>-r<n> */
-            execution: string;
-            /** @description the execution that had ended */
+        AppointmentBook: {
+            office: string;
+            capacityPerSession: number;
             from: string;
-            /** @description the step (Task) the workflow goes on from */
-            resumedAt: string;
+            days: {
+                date: string;
+                sessions: {
+                    session: string;
+                    start: string;
+                    end: string;
+                    capacity: number;
+                    taken: number;
+                    booked: {
+                        caseId: string;
+                        requester?: string;
+                    }[];
+                }[];
+            }[];
         };
         CaseSearchResult: {
             /** @enum {string} */
@@ -581,12 +571,264 @@ export interface components {
             /** @description the offices searched */
             offices: string[];
             items: components["schemas"]["CaseSummary"][];
+            /** @description pass it back as `cursor`, with the same filters, for the next page; absent on the last page */
             nextCursor?: string;
         };
-        StepDeadline: {
-            /** Format: date-time */
+        /** @description a case in a list: what an officer needs to pick the next one */
+        CaseSummary: {
+            caseId: string;
+            office: string;
+            procedure: string;
+            status: string;
+            subject: string;
+            requester: components["schemas"]["Requester"];
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            receivedAt: string;
+            assignee?: string;
+            waitingFor: components["schemas"]["WaitingStep"] | null;
+            nextDeadline: string | null;
+            breached: boolean;
+            breaches: string[];
+            /** @description the case's workflow ended without closing it; POST /cases/{id}/resume restarts it */
+            needsAttention: boolean;
+            /** @description items on the case's `attention` list for the desk (a third party's message, a request past the reschedule limit) */
+            attentionItems: number;
+            /** @description the sender failed verification and no officer confirmed the address (confirm-sender); no notice goes to the requester */
+            senderHeld: boolean;
+            /** @description the working time the waiting step has left on the office's calendar, and whether its warning point passed (the console words it) */
+            timeLeft?: components["schemas"]["TimeLeft"];
+        };
+        Requester: {
+            address: string;
+            name?: string;
+        };
+        /** @description the human step the workflow waits for */
+        WaitingStep: {
+            /** @example review */
+            step: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             dueAt: string;
-            /** Format: date-time */
+        };
+        TimeLeft: {
+            step: string;
+            dueAt: string;
+            remainingWorkingMinutes: number;
+            lateByWorkingMinutes: number;
+            minutesPerDay: number;
+            warnAt?: string;
+            /** @enum {string} */
+            level: "on-track" | "warning" | "breached";
+        };
+        /** @description the case record (never its task token), its checklist, how each deadline went, and the full timeline */
+        CaseDetail: {
+            caseId: string;
+            office: string;
+            procedure: string;
+            /** @enum {string} */
+            status: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "closed";
+            requester: components["schemas"]["Requester"];
+            subject: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            receivedAt: string;
+            firstMessageId: string;
+            /** @description by step */
+            deadlines: {
+                [key: string]: components["schemas"]["StepDeadline"];
+            };
+            /** @description the steps whose deadline passed undone */
+            breaches: string[];
+            pendingStep?: components["schemas"]["WaitingStep"];
+            /** @enum {string} */
+            flow?: "enforcement-request" | "one-stop" | "guidance";
+            /** @description the review round: 1, then +1 after each reply to a request for more */
+            round?: number;
+            /** @description the automatic checks before review, or null before they ran */
+            checklist: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the place booked in a half-day session of the office for the in-person receipt */
+            appointment?: {
+                slot: {
+                    office: string;
+                    /**
+                     * Format: date
+                     * @description a calendar day YYYY-MM-DD
+                     */
+                    date: string;
+                    session: string;
+                    start: string;
+                    end: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                reminderAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                bookedAt: string;
+                attempt: number;
+                missed: number;
+            };
+            appointmentChange?: string;
+            resultCollection?: {
+                /** @enum {string} */
+                method: "at-desk" | "by-post";
+                postalAddress?: string;
+            };
+            decision?: {
+                number: string;
+                /**
+                 * Format: date
+                 * @description a calendar day YYYY-MM-DD
+                 */
+                date: string;
+                signer: string | {
+                    name: string;
+                    title: string;
+                };
+                document?: components["schemas"]["DocumentRef"];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                recordedAt: string;
+            };
+            resultDelivered?: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
+                /** @enum {string} */
+                method: "at-desk" | "by-post";
+                recipientName?: string;
+                signedSlip?: boolean | components["schemas"]["DocumentRef"];
+                by?: string;
+            };
+            procuracyCopy?: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                sentAt: string;
+                onTime: boolean;
+            };
+            /** @description documents the system produced (receipt slip, apology letter), by kind */
+            documents?: {
+                [key: string]: components["schemas"]["DocumentRef"];
+            };
+            closure?: {
+                /** @enum {string} */
+                reason: "resolved" | "refused" | "referred" | "no-reply" | "missed-twice" | "guidance-given" | "withdrawn";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
+                note?: string;
+            };
+            /** @description delays recorded before a deadline (form 04 sent), oldest first */
+            delays?: {
+                step: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                recordedAt: string;
+                by: components["schemas"]["Actor"];
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                originalDueAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                newDueAt: string;
+            }[];
+            assignee?: string;
+            workflowEnded?: components["schemas"]["NeedsAttention"];
+            /** @description the case's current execution (the case id until a resume) */
+            execution?: string;
+            resumes?: number;
+            /** @description the sender failed verification: nothing is sent to them until an officer confirms the address */
+            senderHold?: {
+                reasons: string[];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
+                confirmed?: {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, in Vietnam time (+07:00)
+                     */
+                    at: string;
+                    by: string;
+                    note?: string;
+                };
+            };
+            authorisedAddresses?: string[];
+            /** @description what the desk must look at that no step waits for */
+            attention?: {
+                /** @enum {string} */
+                kind: "third-party-message" | "reschedule-limit";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
+                detail: string;
+                messageId?: string;
+            }[];
+            lastSeq: number;
+            lastHash: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            updatedAt: string;
+            steps: components["schemas"]["StepClock"][];
+            timeline: components["schemas"]["TimelineEvent"][];
+            /** @description the workflow ended without closing the case (see `workflowEnded`): a head resumes it */
+            needsAttention: boolean;
+        };
+        /** @description a deadline as given to the case, with the calendar version that produced it (and details of its rule) */
+        StepDeadline: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             startedAt: string;
             calendarVersion: string;
             rule: string;
@@ -597,27 +839,26 @@ export interface components {
             counting?: "legal" | "working-hours";
             /** @description present when a year spanned has no official schedule of days off: the date is a forecast */
             provisional?: {
-                years?: number[];
+                years: number[];
             };
+            /**
+             * Format: date-time
+             * @description the due instant before a recorded delay (form 04) moved it
+             */
+            extendedFrom?: string;
         } & {
             [key: string]: unknown;
         };
-        StepClock: {
-            step: string;
-            /** Format: date-time */
-            dueAt: string;
-            waiting: boolean;
-            /** @description the deadline passed with the step undone */
-            breached: boolean;
-            /** Format: date-time */
-            completedAt?: string;
-            /** @description done at or before the due instant (checkTimeliness, the one definition) */
-            onTime?: boolean;
-            /** @enum {string} */
-            counting?: "legal" | "working-hours";
-            /** @description the due date is a forecast (a year without an official schedule) */
-            provisional?: boolean;
+        /** @description a stored file (S3 bucket and key); GET /cases/{id}/documents gives links to them */
+        DocumentRef: {
+            name: string;
+            contentType: string;
+            bucket: string;
+            key: string;
+            sha256?: string;
+            size?: number;
         };
+        /** @description who did it: a component of the system, the requester, or an officer */
         Actor: {
             /** @constant */
             kind: "system";
@@ -632,6 +873,46 @@ export interface components {
             id: string;
             name?: string;
         };
+        /** @description the case's workflow ended without closing it (failed, aborted, timed out) */
+        NeedsAttention: {
+            /** @description FAILED, ABORTED or TIMED_OUT, as Step Functions reports the end */
+            status: string;
+            execution: string;
+            error?: string;
+            cause?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            at: string;
+        };
+        /** @description whether a step with a deadline was done on time */
+        StepClock: {
+            step: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            dueAt: string;
+            waiting: boolean;
+            /** @description the deadline passed with the step undone */
+            breached: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            completedAt?: string;
+            /** @description done at or before the due instant (checkTimeliness, the one definition) */
+            onTime?: boolean;
+            /** @description the counting rule of the limit: `legal` or `working-hours` */
+            counting?: string;
+            /**
+             * @description the due date is a forecast (a year without an official schedule)
+             * @constant
+             */
+            provisional?: true;
+        };
+        /** @description one event of the hash-chained timeline */
         TimelineEvent: {
             caseId: string;
             seq: number;
@@ -645,7 +926,10 @@ export interface components {
              * @example reassigned
              */
             type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             at: string;
             actor: components["schemas"]["Actor"];
             data: {
@@ -653,56 +937,12 @@ export interface components {
             };
             prevHash: string;
             hash: string;
+            /** @description the hash of the case item this event left (verify compares it) */
+            caseState?: string;
         };
-        /** @description the case record (never its task token), its checklist, how each deadline went, and the full timeline */
-        CaseDetail: {
+        CaseTimeline: {
             caseId: string;
-            office: string;
-            procedure: string;
-            status: string;
-            requester: components["schemas"]["Requester"];
-            subject: string;
-            /** Format: date-time */
-            receivedAt: string;
-            firstMessageId?: string;
-            deadlines: {
-                [key: string]: components["schemas"]["StepDeadline"];
-            };
-            breaches: string[];
-            pendingStep?: components["schemas"]["WaitingStep"];
-            assignee?: string;
-            workflowEnded?: components["schemas"]["NeedsAttention"];
-            /** @description the case's current execution (the case id until a resume) */
-            execution?: string;
-            resumes?: number;
-            lastSeq: number;
-            lastHash: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-            /** @description the automatic checks before review, or null before they ran */
-            checklist: Record<string, never> | null;
-            steps: components["schemas"]["StepClock"][];
-            timeline: components["schemas"]["TimelineEvent"][];
-        };
-        ChainDigest: {
-            /** @enum {string} */
-            kind: "motcua-chain-digest";
-            /** @enum {integer} */
-            version: 1;
-            /** Format: date */
-            day: string;
-            /** Format: date-time */
-            createdAt: string;
-            cases: number;
-            heads: {
-                caseId: string;
-                lastSeq: number;
-                lastHash: string;
-            }[];
-            /** @description Merkle root (SHA-256 */
-            root: string;
+            events: components["schemas"]["TimelineEvent"][];
         };
         VerifyReport: {
             caseId: string;
@@ -714,20 +954,34 @@ export interface components {
                 lastSeq: number;
                 lastHash: string;
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             verifiedAt: string;
             firstBreak?: {
-                /** @enum {string} */
-                kind: "edited" | "removed" | "reordered" | "relinked" | "added" | "case-edited";
-                /** @description the first event edited */
+                /**
+                 * @description how the chain breaks: edited, removed, reordered, relinked, added (an event behind the case's back) or case-edited (the case item); a kind the chain check adds later is passed on as it is
+                 * @example edited
+                 * @example removed
+                 * @example reordered
+                 * @example relinked
+                 * @example added
+                 * @example case-edited
+                 */
+                kind: string;
+                /** @description the first event edited, removed or reordered */
                 seq: number;
                 message: string;
                 /** @description the event that stands at that place now */
                 found?: {
-                    seq?: number;
-                    type?: string;
-                    /** Format: date-time */
-                    at?: string;
+                    seq: number;
+                    type: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, in Vietnam time (+07:00)
+                     */
+                    at: string;
                 };
             };
             /**
@@ -751,133 +1005,143 @@ export interface components {
                 }[];
             };
         };
+        CaseDocuments: {
+            caseId: string;
+            documents: components["schemas"]["CaseDocument"][];
+        };
         CaseDocument: {
             name: string;
             contentType: string;
             size?: number;
             /** @description the event that brought the file */
             source: {
-                seq?: number;
-                type?: string;
-                /** Format: date-time */
-                at?: string;
+                seq: number;
+                type: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
             };
             /**
              * Format: uri
-             * @description a presigned S3 GET
+             * @description a presigned S3 GET, valid 5 minutes
              */
             url: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             expiresAt: string;
         };
         ActionResult: {
             caseId: string;
             /** @enum {string} */
-            action: "review" | "visit" | "decision" | "handover" | "register" | "reassign" | "delay" | "confirm-sender";
+            action: "review" | "visit" | "decision" | "handover" | "register" | "reassign" | "confirm-sender" | "delay";
             step?: string;
             /** @enum {string} */
             status: "submitted" | "recorded" | "unchanged";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
             at: string;
-            /** @description confirm-sender only, what the notify function did with the held acknowledgement */
+            /** @description confirm-sender only: what the notify function did with the held acknowledgement */
             acknowledgement?: {
-                messageId?: string;
-                alreadySent?: boolean;
+                messageId: string;
+                alreadySent: boolean;
                 needless?: string;
             };
         };
-        Note: string;
-        ReviewBody: {
+        /** @description the case does not wait for this action (nothing was done) */
+        NotWaitingForActionError: {
             /** @constant */
-            outcome: "accept";
-            note?: components["schemas"]["Note"];
-        } | {
-            /** @constant */
-            outcome: "request-more";
-            missingItems: string[];
-            note?: components["schemas"]["Note"];
-        } | {
-            /** @constant */
-            outcome: "refuse";
-            reason: string;
-            /** @example Điều 31 Luật Thi hành án dân sự */
-            legalBasis: string;
-            note?: components["schemas"]["Note"];
-        } | {
-            /** @constant */
-            outcome: "refer";
-            /** @description the competent office */
-            referTo: string;
-            reason?: string;
-            note?: components["schemas"]["Note"];
+            error: "NotWaitingForAction";
+            message: string;
+            caseId: string;
+            action: string;
+            /** @description the step this action completes */
+            step: string | null;
+            /** @description the step the case waits for, or null when it waits for no action */
+            waitingFor: string | null;
         };
-        /** @description what the officer received at the visit and how the result will be collected; or another date, at the requester's request */
-        VisitBody: {
+        ResumeResult: {
+            caseId: string;
+            /** @description the new execution: <case id>-r<n> */
+            execution: string;
+            /** @description the execution that had ended */
+            from: string;
+            /** @description the step (Task) the workflow goes on from */
+            resumedAt: string;
+        };
+        LatestDigest: {
+            /** @description its key in the digests bucket */
+            key: string;
+            digest: components["schemas"]["ChainDigest"];
+        };
+        ChainDigest: {
             /** @constant */
-            action: "reschedule";
-            note?: components["schemas"]["Note"];
-        } | {
+            kind: "motcua-chain-digest";
             /** @constant */
-            action?: "received";
-            documentsReceived?: {
-                name: string;
-                copies: number;
-                /** @enum {string} */
-                kind: "original" | "copy";
-            }[];
-            /** @enum {string} */
-            collection?: "at-desk" | "by-post";
-            postalAddress?: string;
-            requester?: {
-                name?: string;
-                address?: string;
-                phone?: string;
-            };
-            note?: components["schemas"]["Note"];
-        };
-        DecisionBody: {
-            /** @example 123/QĐ-THADS */
-            number: string;
-            /** Format: date */
-            date: string;
-            signer: string;
-            /** @description The signed decision as a PDF (at most 4 MB), released to the requester and copied to the procuracy. */
-            pdfBase64: string;
-            filename?: string;
-            note?: components["schemas"]["Note"];
-        };
-        HandoverBody: {
-            /** @enum {string} */
-            method: "at-desk" | "by-post";
-            receivedBy?: string;
-            note?: components["schemas"]["Note"];
-        };
-        RegisterBody: {
-            note?: components["schemas"]["Note"];
-        };
-        DelayBody: {
-            /** @description why the result will be late */
-            reason: string;
+            version: 1;
             /**
-             * @description the new date of the result, a working day (the close of office hours), or a date and time with its offset
-             * @example 2026-12-10
-             * @example 2026-12-10T16:00+07:00
+             * Format: date
+             * @description a calendar day YYYY-MM-DD
              */
-            newDate: string;
-            note?: components["schemas"]["Note"];
+            day: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            createdAt: string;
+            cases: number;
+            heads: {
+                caseId: string;
+                lastSeq: number;
+                lastHash: string;
+            }[];
+            /** @description Merkle root (SHA-256, RFC 6962 prefixes) over the heads in case id order */
+            root: string;
         };
-        ConfirmSenderBody: {
-            note: components["schemas"]["Note"];
+        CaseExport: {
+            period: {
+                [key: string]: unknown;
+            } | null;
+            cases: {
+                [key: string]: unknown;
+            }[];
         };
-        ReassignBody: {
-            /** @description the officer who takes the case */
-            assignee: string;
-            note?: components["schemas"]["Note"];
+        ExportJob: {
+            jobId: string;
+            /** @enum {string} */
+            kind: "export" | "report";
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            finishedAt?: string;
+            error?: string;
+            /** @description when done: the file and a signed link to it */
+            file?: {
+                name: string;
+                contentType: string;
+                size: number;
+                /** Format: uri */
+                url: string;
+                expiresInSeconds: number;
+            };
         };
     };
     responses: {
-        /** @description a parameter or the body is not valid; `issues` names each problem */
-        BadRequest: {
+        /** @description the request failed; the message names the request id to look up in the API logs */
+        InternalError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -903,7 +1167,16 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description no such case */
+        /** @description a parameter or the body is not valid; `issues` names each problem */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description no such case (or job, or digest) */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -918,52 +1191,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"] & {
-                    caseId: string;
-                    action: string;
-                    step?: string | null;
-                    waitingFor: string | null;
-                };
-            };
-        };
-        /**
-         * @description the file would read more cases than the configured threshold (EXPORT_JOB_THRESHOLD_CASES): it is
-         *     being built as a job; follow it at GET /jobs/{id}
-         */
-        ExportJobAccepted: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExportJob"];
-            };
-        };
-        /** @description the waiting step was resumed; the workflow records the outcome on the timeline (`step-completed`) */
-        ActionSubmitted: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ActionResult"];
+                "application/json": components["schemas"]["NotWaitingForActionError"];
             };
         };
     };
-    parameters: {
-        /** @description a month (`2026-05`), a half year (`2026-H1`, `2026-H2`) or a year (`2026`); or give `from` and `to` */
-        Period: string;
-        /** @description first day of the period (YYYY-MM-DD, included), with `to` */
-        From: string;
-        /** @description last day of the period (YYYY-MM-DD, included), with `from` */
-        To: string;
-        /**
-         * @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting
-         *     periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`:
-         *     15/12/2025 to 14/12/2026)
-         */
-        Basis: "calendar" | "administrative";
-        /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-        CaseId: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -985,28 +1217,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status: "ok";
-                        /** @constant */
-                        caseStore: "reachable";
-                        /** Format: date-time */
-                        time?: string;
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
+            500: components["responses"]["InternalError"];
             /** @description the case store does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status?: "degraded";
-                        /** @constant */
-                        caseStore?: "unreachable";
-                    };
+                    "application/json": components["schemas"]["HealthDegraded"];
                 };
             };
         };
@@ -1031,19 +1252,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
         };
     };
     getAppointmentBook: {
         parameters: {
             query?: {
-                /** @description the first day (YYYY-MM-DD, Vietnam); default today */
                 from?: string;
-                /** @description how many calendar days from `from` (days off are left out) */
                 days?: number;
             };
             header?: never;
             path: {
-                office: components["schemas"]["OfficeCode"];
+                office: string;
             };
             cookie?: never;
         };
@@ -1061,13 +1281,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     searchCases: {
         parameters: {
             query?: {
                 /** @description one office (default every office within reach) */
-                office?: components["schemas"]["OfficeCode"];
+                office?: string;
                 /** @description the case status, e.g. `awaiting-review`, `reviewed`, `closed` */
                 status?: string;
                 /** @description the procedure, e.g. `enforcement-request` */
@@ -1076,13 +1298,14 @@ export interface operations {
                 breached?: "true" | "false";
                 /** @description only cases whose workflow ended without closing them (true), or only the others (false) */
                 needsAttention?: "true" | "false";
-                /** @description only cases waiting for a step due before this instant (or the start of this day) */
-                dueBefore?: components["schemas"]["TimeBound"];
-                /** @description start of the period of receipt (included) */
-                receivedFrom?: components["schemas"]["TimeBound"];
+                /** @description only cases waiting for a step due before this instant (or the start of this day); a date `YYYY-MM-DD` or an ISO 8601 date-time (without an offset, Vietnam time) */
+                dueBefore?: string;
+                /** @description start of the period of receipt (included); a date or a date-time */
+                receivedFrom?: string;
                 /** @description end of the period of receipt (included; a date includes the whole day); default now. Needs receivedFrom. */
-                receivedTo?: components["schemas"]["TimeBound"];
-                limit?: number;
+                receivedTo?: string;
+                /** @description at most this many items (1 to 200, default 50) */
+                limit?: string;
                 /** @description the `nextCursor` of the previous page (opaque) */
                 cursor?: string;
             };
@@ -1104,6 +1327,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
         };
     };
     getCase: {
@@ -1112,7 +1336,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1131,6 +1355,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     getTimeline: {
@@ -1142,7 +1367,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1154,16 +1379,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        caseId: string;
-                        events: components["schemas"]["TimelineEvent"][];
-                    };
+                    "application/json": components["schemas"]["CaseTimeline"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     verifyCase: {
@@ -1172,7 +1395,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1191,48 +1414,18 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-        };
-    };
-    latestDigest: {
-        parameters: {
-            query?: {
-                /** @description a Vietnamese calendar day (YYYY-MM-DD); default the latest digest of any day */
-                day?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the digest and its key in the digests bucket */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        key: string;
-                        digest: components["schemas"]["ChainDigest"];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     listDocuments: {
         parameters: {
             query?: {
-                /** @description `inline` signs links that a browser shows in the page (PDFs and PNG/JPEG/GIF/WebP images only; any other file stays a download); default `attachment` */
                 disposition?: "inline" | "attachment";
             };
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1244,16 +1437,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        caseId: string;
-                        documents: components["schemas"]["CaseDocument"][];
-                    };
+                    "application/json": components["schemas"]["CaseDocuments"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     review: {
@@ -1262,7 +1453,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1272,12 +1463,21 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ActionSubmitted"];
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
         };
     };
     visit: {
@@ -1286,22 +1486,31 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["VisitBody"];
             };
         };
         responses: {
-            200: components["responses"]["ActionSubmitted"];
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
         };
     };
     decision: {
@@ -1310,7 +1519,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1320,12 +1529,21 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ActionSubmitted"];
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
         };
     };
     handover: {
@@ -1334,7 +1552,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1344,12 +1562,54 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ActionSubmitted"];
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegisterBody"];
+            };
+        };
+        responses: {
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
         };
     };
     reassign: {
@@ -1358,7 +1618,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1390,46 +1650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-        };
-    };
-    delay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DelayBody"];
-            };
-        };
-        responses: {
-            /** @description recorded */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description the case does not wait for a result, is closed, or its deadline has passed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["InternalError"];
         };
     };
     confirmSender: {
@@ -1438,7 +1659,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1470,6 +1691,48 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelayBody"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description the case does not wait for a result, is closed, or its deadline has passed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
         };
     };
     resumeCase: {
@@ -1478,7 +1741,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+                id: components["schemas"]["CaseId"];
             };
             cookie?: never;
         };
@@ -1506,49 +1769,53 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
-    register: {
+    latestDigest: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
-                id: components["parameters"]["CaseId"];
+            query?: {
+                /** @description a Vietnamese calendar day (YYYY-MM-DD); default the latest digest of any day */
+                day?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RegisterBody"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            200: components["responses"]["ActionSubmitted"];
+            /** @description the digest and its key in the digests bucket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestDigest"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
         };
     };
     exportCases: {
         parameters: {
             query?: {
                 /** @description a month (`2026-05`), a half year (`2026-H1`, `2026-H2`) or a year (`2026`); or give `from` and `to` */
-                period?: components["parameters"]["Period"];
+                period?: string;
                 /** @description first day of the period (YYYY-MM-DD, included), with `to` */
-                from?: components["parameters"]["From"];
+                from?: string;
                 /** @description last day of the period (YYYY-MM-DD, included), with `from` */
-                to?: components["parameters"]["To"];
-                /**
-                 * @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting
-                 *     periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`:
-                 *     15/12/2025 to 14/12/2026)
-                 */
-                basis?: components["parameters"]["Basis"];
-                office?: components["schemas"]["OfficeCode"];
-                province?: components["schemas"]["OfficeCode"];
+                to?: string;
+                /** @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`: 15/12/2025 to 14/12/2026) */
+                basis?: "calendar" | "administrative";
+                /** @description one office (default every office within reach) */
+                office?: string;
+                /** @description every office of one province */
+                province?: string;
+                /** @description the file format */
                 format?: "csv" | "json";
             };
             header?: never;
@@ -1564,35 +1831,40 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
-                    "application/json": {
-                        period: Record<string, never> | null;
-                        cases: Record<string, never>[];
-                    };
+                    "application/json": components["schemas"]["CaseExport"];
                 };
             };
-            202: components["responses"]["ExportJobAccepted"];
+            /** @description the file would read more cases than the configured threshold (EXPORT_JOB_THRESHOLD_CASES): it is being built as a job; follow it at GET /jobs/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
         };
     };
     officialReport: {
         parameters: {
             query?: {
                 /** @description a month (`2026-05`), a half year (`2026-H1`, `2026-H2`) or a year (`2026`); or give `from` and `to` */
-                period?: components["parameters"]["Period"];
+                period?: string;
                 /** @description first day of the period (YYYY-MM-DD, included), with `to` */
-                from?: components["parameters"]["From"];
+                from?: string;
                 /** @description last day of the period (YYYY-MM-DD, included), with `from` */
-                to?: components["parameters"]["To"];
-                /**
-                 * @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting
-                 *     periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`:
-                 *     15/12/2025 to 14/12/2026)
-                 */
-                basis?: components["parameters"]["Basis"];
-                office?: components["schemas"]["OfficeCode"];
-                province?: components["schemas"]["OfficeCode"];
+                to?: string;
+                /** @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`: 15/12/2025 to 14/12/2026) */
+                basis?: "calendar" | "administrative";
+                /** @description one office (default every office within reach) */
+                office?: string;
+                /** @description every office of one province */
+                province?: string;
+                /** @description the file format */
                 format?: "xlsx" | "csv" | "json";
             };
             header?: never;
@@ -1609,13 +1881,24 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
-            202: components["responses"]["ExportJobAccepted"];
+            /** @description the file would read more cases than the configured threshold (EXPORT_JOB_THRESHOLD_CASES): it is being built as a job; follow it at GET /jobs/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
         };
     };
     getExportJob: {
@@ -1623,6 +1906,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the job id GET /exports/cases or GET /reports/official answered with 202 */
                 id: string;
             };
             cookie?: never;
@@ -1641,6 +1925,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

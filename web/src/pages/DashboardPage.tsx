@@ -10,8 +10,8 @@ import { loadPerOfficer } from '../dashboard';
 export function DashboardPage() {
   const { api } = useApp();
   const monthStart = `${vietnamToday().slice(0, 7)}-01`;
-  const queue = useLoad(() => must(api.GET('/cases', { params: { query: { limit: 200 } } })), [api]);
-  const breachedThisMonth = useLoad(() => must(api.GET('/cases', { params: { query: { receivedFrom: monthStart, breached: 'true', limit: 200 } } })), [api, monthStart]);
+  const queue = useLoad(() => must(api.GET('/cases', { params: { query: { limit: '200' } } })), [api]);
+  const breachedThisMonth = useLoad(() => must(api.GET('/cases', { params: { query: { receivedFrom: monthStart, breached: 'true', limit: '200' } } })), [api, monthStart]);
   useEffect(() => {
     document.title = 'Tổng quan — Một cửa THADS';
   }, []);

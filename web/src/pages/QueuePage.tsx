@@ -7,7 +7,7 @@ import { useLoad } from '../use-load';
 /** The work queue: the open cases of the office, soonest deadline first (the API's order). */
 export function QueuePage() {
   const { api } = useApp();
-  const { data, error, loading, reload } = useLoad(() => must(api.GET('/cases', { params: { query: { limit: 200 } } })), [api]);
+  const { data, error, loading, reload } = useLoad(() => must(api.GET('/cases', { params: { query: { limit: '200' } } })), [api]);
   useEffect(() => {
     document.title = 'Hàng đợi công việc — Một cửa THADS';
   }, []);

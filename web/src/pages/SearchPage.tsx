@@ -41,7 +41,7 @@ export function SearchPage() {
     setBusy(true);
     try {
       const query = {
-        limit: 200,
+        limit: '200',
         ...(office ? { office } : {}),
         ...(status ? { status } : {}),
         ...(procedure ? { procedure } : {}),
