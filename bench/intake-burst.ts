@@ -1,146 +1,70 @@
-import { subscribe } from 'node:diagnostics_channel';
-import type { ClientRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import nodemailer from 'nodemailer';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startLocalStack, LOCAL_NAMES } from '../local/local-stack';
-import { localClientConfig } from '../local/services/aws-local';
+import { startLocalStack } from '../local/local-stack';
 import { readOutbox } from '../local/services/ses-outbox';
-import { CaseRepository } from '../shared/cases/repository';
-import { samplePdf } from '../local/sample-pdf';
-import { AWS_PRICES } from './aws-prices';
+import nodemailer from 'nodemailer';
+import { AwsCallCounter, benchPorts, percentile, runBurst, settle } from './burst';
+import { runCeiling } from './ceiling';
+import { measureLifecycle, priceLifecycle } from './lifecycle-cost';
 
 /**
  * `npm run bench`: a burst of e-mailed requests through SMTP into the whole local stack.
  * Reports throughput, time from SMTP accept to the acknowledgement in the SES outbox (p50/p99),
- * lost and duplicated messages (both must be 0), and the AWS operations each request costs.
+ * lost and duplicated messages (both must be 0), the AWS operations each request makes, the bare
+ * ceiling of intake on this machine (parse + one transaction per mail) and the stack's ratio to
+ * it, and the price of a whole case (e-mail to hand-over) per 1,000 cases, counted on a few cases
+ * driven through the happy path first.
  */
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '500' },
     connections: { type: 'string', default: '8' },
     unloaded: { type: 'string', default: '20' },
+    'lifecycle-cases': { type: 'string', default: '3' },
     'port-base': { type: 'string', default: '19900' },
   },
 });
 const COUNT = Number(values.count);
 const UNLOADED = Number(values.unloaded);
 const CONNECTIONS = Number(values.connections);
+const LIFECYCLE_CASES = Number(values['lifecycle-cases']);
 const BASE = Number(values['port-base']);
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--count must be a positive integer');
 
-// Every AWS API call the handlers make leaves this process over HTTP: count them by service and operation.
-const operations = new Map<string, number>();
-let countingFrom = Infinity;
-subscribe('http.client.request.start', (message) => {
-  if (Date.now() < countingFrom) return;
-  const request = (message as { request: ClientRequest }).request;
-  const port = Number(String(request.getHeader('host') ?? '').split(':')[1]);
-  const service = { [BASE + 3]: 'DynamoDB', [BASE + 4]: 'S3', [BASE + 1]: 'SES', [BASE + 5]: 'StepFunctions' }[port];
-  if (!service) return;
-  const target = String(request.getHeader('x-amz-target') ?? '').split('.').at(-1);
-  const operation = service === 'S3' ? `${request.method}` : service === 'SES' ? 'SendEmail' : target || request.method;
-  const key = `${service} ${operation}`;
-  operations.set(key, (operations.get(key) ?? 0) + 1);
-});
-
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-const ports = { smtp: BASE, ses: BASE + 1, api: BASE + 2, dynamodb: BASE + 3, s3: BASE + 4, sfn: BASE + 5 };
 console.log(`starting the local stack (data in ${dataDir}) ...`);
-const stack = await startLocalStack({ host: '127.0.0.1', ports, dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
-const cases = new CaseRepository(
-  DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
-  LOCAL_NAMES.table,
-);
+const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
 const offices = ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'];
-const judgment = samplePdf('Ban an so 12/2026/DS-ST');
-const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity });
 
-const accepted = new Map<string, number>(); // Message-ID → when the SMTP server accepted it (250)
-const runId = Date.now().toString(36);
-countingFrom = Date.now();
-const burstStart = performance.now();
+// 1. The whole lifecycle of a few cases, alone on the stack, for the cost (it moves the clock: before the burst).
+console.log(`driving ${LIFECYCLE_CASES} cases from e-mail to hand-over ...`);
+const lifecycle = LIFECYCLE_CASES > 0 ? await measureLifecycle(stack, BASE, LIFECYCLE_CASES) : undefined;
+
+// 2. The burst.
+console.log(`sending ${COUNT} e-mails on ${CONNECTIONS} connections ...`);
+await settle(stack);
+const counter = new AwsCallCounter(BASE).start();
+const transitionsBefore = stack.engine.transitions;
+const invocationsBefore = new Map(stack.functions.all().map((f) => [f.name, f.invocations]));
 const startedAt = Date.now();
-let failedSends = 0;
-await Promise.all(
-  Array.from({ length: COUNT }, async (_, i) => {
-    const messageId = `<bench-${runId}-${i}@example.com>`;
-    try {
-      await transport.sendMail({
-        messageId,
-        from: { name: `Người yêu cầu số ${i}`, address: `nguoi.yeu.cau.${i}@example.com` },
-        to: offices[i % offices.length],
-        subject: `Đơn yêu cầu thi hành án số ${i}`,
-        text: `Kính gửi cơ quan thi hành án dân sự,\nTôi yêu cầu thi hành bản án số ${i}/2026/DS-ST.`,
-        attachments: [{ filename: `Bản án số ${i}.pdf`, content: judgment, contentType: 'application/pdf' }],
-      });
-      accepted.set(messageId, Date.now());
-    } catch (error) {
-      failedSends++;
-      console.error(`send ${i} failed: ${(error as Error).message}`);
-    }
-  }),
-);
-const smtpSeconds = (performance.now() - burstStart) / 1000;
-transport.close();
+const burst = await runBurst(stack, { count: COUNT, connections: CONNECTIONS, offices, log: (l) => console.error(l) });
+await settle(stack);
+counter.stop();
+const transitions = stack.engine.transitions - transitionsBefore;
+const invocations = Object.fromEntries(stack.functions.all().map((f) => [f.name, f.invocations - (invocationsBefore.get(f.name) ?? 0)]));
 
-// Wait until every accepted message has its acknowledgement in the outbox (or nothing moves for 60 s).
-const firstSeen = new Map<string, number>(); // case id → when its acknowledgement was first seen in the outbox
-const ackCount = new Map<string, number>();
-let lastProgress = Date.now();
-while (firstSeen.size < accepted.size && Date.now() - lastProgress < 60_000) {
-  const emails = (await readOutbox(stack.urls.sesOutbox)).emails;
-  const now = Date.now();
-  ackCount.clear();
-  for (const email of emails) {
-    // the acknowledgement to the requester (the desk is told of each new case too, under the same tag)
-    if (!email.subject.startsWith('Xác nhận đã nhận')) continue;
-    const caseId = /\[([A-Z0-9]+-\d{4}-\d{6})\]/.exec(email.subject)?.[1];
-    if (!caseId) continue;
-    ackCount.set(caseId, (ackCount.get(caseId) ?? 0) + 1);
-    if (!firstSeen.has(caseId)) {
-      firstSeen.set(caseId, now);
-      lastProgress = now;
-    }
-  }
-  await new Promise((r) => setTimeout(r, 50));
-}
-const totalSeconds = (performance.now() - burstStart) / 1000;
-await stack.idle();
-// the last executions still step into their wait after the acknowledgement: let them settle
-for (let last = -1; last !== stack.engine.transitions; ) {
-  last = stack.engine.transitions;
-  await new Promise((r) => setTimeout(r, 500));
-}
-countingFrom = Infinity;
-const transitions = stack.engine.transitions;
-const invocations = Object.fromEntries(stack.functions.all().map((f) => [f.name, f.invocations]));
+// 3. The bare ceiling, on the same machine and DynamoDB Local, right after.
+console.log('the bare ceiling: parse + one transaction per mail ...');
+const ceiling = await runCeiling(stack.urls.dynamodb, COUNT, CONNECTIONS * 2);
 
-// Match each message to its case, and measure accept → acknowledgement.
-const latencies: number[] = [];
-let lost = 0;
-const casesOpened = new Set<string>();
-for (const [messageId, acceptedAt] of accepted) {
-  const record = await cases.getMessage(messageId);
-  const seen = record?.caseId ? firstSeen.get(record.caseId) : undefined;
-  if (!record?.caseId || seen === undefined) {
-    lost++;
-    continue;
-  }
-  casesOpened.add(record.caseId);
-  latencies.push(seen - acceptedAt);
-}
-const duplicatedAcks = [...ackCount.values()].filter((n) => n > 1).length;
-
-// Unloaded: one request at a time, each waiting for its acknowledgement, to separate queueing from the path itself.
-const single = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true });
+// 4. Unloaded: one request at a time, each waiting for its acknowledgement, to separate queueing from the path itself.
+const single = nodemailer.createTransport({ host: '127.0.0.1', port: benchPorts(BASE).smtp, secure: false, ignoreTLS: true });
 const unloaded: number[] = [];
+const runId = Date.now().toString(36);
 for (let i = 0; i < UNLOADED; i++) {
-  const acknowledged = async () => (await readOutbox(stack.urls.sesOutbox)).emails.filter((e) => e.subject.startsWith('Xác nhận đã nhận')).length;
+  const acknowledged = async () => (await readOutbox(stack.urls.sesOutbox, Math.floor(Date.now() / 1000) - 60)).emails.filter((e) => e.subject.startsWith('Xác nhận đã nhận')).length;
   const before = await acknowledged();
   await single.sendMail({ from: 'mot.nguoi@example.com', to: offices[i % offices.length], subject: `Đơn yêu cầu ${runId}-${i}`, text: 'Một yêu cầu.' });
   const acceptedAt = Date.now();
@@ -152,56 +76,47 @@ for (let i = 0; i < UNLOADED; i++) {
 }
 single.close();
 unloaded.sort((a, b) => a - b);
-const duplicatedCases = accepted.size - lost - casesOpened.size;
-latencies.sort((a, b) => a - b);
-const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 
-const perRequest = (n: number) => n / Math.max(1, casesOpened.size);
-const dynamoWrites = [...operations].filter(([k]) => /^DynamoDB (PutItem|UpdateItem|DeleteItem)$/.test(k)).reduce((s, [, n]) => s + n, 0);
-const dynamoTransactItems = operations.get('DynamoDB TransactWriteItems') ?? 0;
-const dynamoReads = [...operations].filter(([k]) => /^DynamoDB (GetItem|Query|BatchGetItem)$/.test(k)).reduce((s, [, n]) => s + n, 0);
-const s3Puts = operations.get('S3 PUT') ?? 0;
-const s3Gets = operations.get('S3 GET') ?? 0;
-const sesSends = operations.get('SES SendEmail') ?? 0;
-const lambdaInvocations = Object.values(invocations).reduce((s, n) => s + n, 0);
-// Estimates: each transaction writes ~4 items at 2 WRU each; each SQS message costs receive + delete; 512 MB for ~0.3 s per invocation.
-const cost =
-  transitions * AWS_PRICES.stepFunctionsPerTransition +
-  lambdaInvocations * (AWS_PRICES.lambdaPerRequest + 0.5 * 0.3 * AWS_PRICES.lambdaPerGbSecondArm) +
-  (dynamoWrites + dynamoTransactItems * 8) * AWS_PRICES.dynamoDbPerWriteRequestUnit +
-  dynamoReads * AWS_PRICES.dynamoDbPerReadRequestUnit +
-  (s3Puts + COUNT) * AWS_PRICES.s3PerPut +
-  s3Gets * AWS_PRICES.s3PerGet +
-  COUNT * 3 * AWS_PRICES.sqsPerRequest +
-  sesSends * AWS_PRICES.sesPerOutboundMessage +
-  COUNT * AWS_PRICES.sesPerInboundMessage;
-
+const opened = Math.max(1, burst.casesOpened);
+const perRequest = (n: number) => +(n / opened).toFixed(2);
+const throughput = +(burst.casesOpened / burst.totalSeconds).toFixed(1);
+const cost = lifecycle ? priceLifecycle(lifecycle) : undefined;
 const report = {
   requests: COUNT,
   smtpConnections: CONNECTIONS,
-  smtpAccepted: accepted.size,
-  smtpFailed: failedSends,
-  smtpAcceptRatePerSecond: +(accepted.size / smtpSeconds).toFixed(1),
-  endToEndThroughputPerSecond: +(casesOpened.size / totalSeconds).toFixed(1),
-  totalSeconds: +totalSeconds.toFixed(1),
-  acceptToAcknowledgementMs: { p50: percentile(50), p90: percentile(90), p99: percentile(99), max: latencies.at(-1) ?? NaN },
-  unloadedAcceptToAcknowledgementMs: { requests: unloaded.length, p50: unloaded[Math.floor(unloaded.length / 2)] ?? NaN, max: unloaded.at(-1) ?? NaN },
-  lost,
-  duplicatedCases,
-  duplicatedAcknowledgements: duplicatedAcks,
+  smtpAccepted: burst.smtpAccepted,
+  smtpFailed: burst.smtpFailed,
+  smtpAcceptRatePerSecond: +(burst.smtpAccepted / burst.smtpSeconds).toFixed(1),
+  endToEndThroughputPerSecond: throughput,
+  totalSeconds: +burst.totalSeconds.toFixed(1),
+  acceptToAcknowledgementMs: { p50: percentile(burst.latenciesMs, 50), p90: percentile(burst.latenciesMs, 90), p99: percentile(burst.latenciesMs, 99), max: burst.latenciesMs.at(-1) ?? Number.NaN },
+  unloadedAcceptToAcknowledgementMs: { requests: unloaded.length, p50: unloaded[Math.floor(unloaded.length / 2)] ?? Number.NaN, max: unloaded.at(-1) ?? Number.NaN },
+  lost: burst.lost,
+  doubled: burst.duplicatedCases + burst.duplicatedAcknowledgements,
+  duplicatedCases: burst.duplicatedCases,
+  duplicatedAcknowledgements: burst.duplicatedAcknowledgements,
+  bareCeiling: { ...ceiling, stackToCeilingRatio: +(throughput / ceiling.mailsPerSecond).toFixed(3) },
   perRequest: {
-    stateTransitions: +perRequest(transitions).toFixed(2),
-    lambdaInvocations: Object.fromEntries(Object.entries(invocations).map(([k, n]) => [k, +perRequest(n).toFixed(2)])),
-    awsApiCalls: Object.fromEntries([...operations].sort().map(([k, n]) => [k, +perRequest(n).toFixed(2)])),
+    stateTransitions: perRequest(transitions),
+    lambdaInvocations: Object.fromEntries(Object.entries(invocations).map(([k, n]) => [k, perRequest(n)])),
+    awsApiCalls: Object.fromEntries([...counter.operations].sort().map(([k, n]) => [k, perRequest(n)])),
+    dynamoDbCalls: perRequest(counter.sum(/^DynamoDB /)),
   },
-  estimatedAwsCostPer1000RequestsUsd: +((cost / Math.max(1, casesOpened.size)) * 1000).toFixed(4),
+  lifecycle: lifecycle && { ...lifecycle, perCase: { stateTransitions: lifecycle.stateTransitions / lifecycle.cases, lambdaInvocations: lifecycle.lambdaInvocations / lifecycle.cases, sesSent: lifecycle.sesSent / lifecycle.cases } },
+  costPer1000Cases: cost,
+  estimatedAwsCostPer1000RequestsUsd: cost?.totalUsdPer1000Cases,
   startedAt: new Date(startedAt).toISOString(),
   machine: `${process.platform} ${process.arch}, node ${process.version}`,
 };
 console.log(JSON.stringify(report, null, 2));
+if (cost) {
+  console.log(`\ncost per 1,000 cases (${cost.region}, list prices recorded ${cost.pricesRecorded}):`);
+  for (const l of cost.lines) console.log(`  ${l.item.padEnd(52)} ${String(l.quantityPerCase).padStart(10)} ${l.unit.padEnd(20)} $${l.usdPer1000Cases.toFixed(4)}`);
+  console.log(`  ${'total'.padEnd(84)} $${cost.totalUsdPer1000Cases.toFixed(4)}`);
+}
 
 await stack.stop();
 rmSync(dataDir, { recursive: true, force: true });
-const ok = lost === 0 && duplicatedCases === 0 && duplicatedAcks === 0 && failedSends === 0;
+const ok = burst.lost === 0 && burst.duplicatedCases === 0 && burst.duplicatedAcknowledgements === 0 && burst.smtpFailed === 0;
 console.log(ok ? 'bench: no message lost or duplicated' : 'bench: MESSAGES LOST OR DUPLICATED');
 process.exit(ok ? 0 : 1);

@@ -23,14 +23,20 @@ import { ExecutionStore } from './stepfunctions/execution-store';
 import { loadDefinition } from './stepfunctions/local-definition';
 import { serveStepFunctionsApi } from './stepfunctions/sfn-endpoint';
 import { executionStatusChange } from './stepfunctions/status-change-event';
-import { LocalFaults } from './faults';
+import { DynamoDbFaults, LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { WEB_DIST } from './console/build-console';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
+import { CAPACITY } from '../infra/capacity';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
 
+/** Intake batches at once on one machine (see the queue below). */
+const LOCAL_INTAKE_CONCURRENCY = 4;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ACCOUNT = '000000000000';
+/** Backoff of the EventBridge stand-in's retries: doubling from one second, at most a minute apart. */
+const EVENT_RETRY_FIRST_DELAY_MS = 1_000;
+const EVENT_RETRY_MAX_DELAY_MS = 60_000;
 
 /** The names the CDK stack gives as environment; here they are fixed. */
 export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
@@ -44,6 +50,10 @@ export interface LocalStack {
   functions: FunctionRegistry;
   /** Failures to inject into the functions (tests and evaluation only). */
   faults: LocalFaults;
+  /** DynamoDB errors to inject into the functions' case writes; only when started with `dynamoDbFaults`. */
+  dynamoDbFaults?: DynamoDbFaults;
+  /** Ends of executions (EventBridge events) not yet delivered to notify, retries included. */
+  eventsInDelivery(): number;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +66,8 @@ export interface LocalStackOptions extends LocalConfig {
   lock?: boolean;
   /** The built staff console to serve on the API's origin (default web/dist; see local/console). */
   consoleDist?: string;
+  /** Puts a proxy between the functions and DynamoDB Local that can cancel case writes (tests and evaluation only). */
+  dynamoDbFaults?: boolean;
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -86,10 +98,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(...started.map((s: RunningService) => () => s.stop()));
     const [dynamodb, s3, ses] = started as [RunningService, RunningService, RunningService];
     await ensureTable(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url)), LOCAL_NAMES.table);
+    const dynamoDbFaults = options.dynamoDbFaults ? new DynamoDbFaults() : undefined;
+    const faultProxy = await dynamoDbFaults?.serve(dynamodb.url, host);
+    if (faultProxy) stoppers.push(faultProxy.stop);
 
     const sfnUrl = `http://${host}:${ports.sfn}`;
     const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:stateMachine:${LOCAL_NAMES.stateMachine}`;
-    configureFunctionEnvironment({ dynamodb: dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
+    configureFunctionEnvironment({ dynamodb: faultProxy?.url ?? dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
     // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
     const signingKey = ensureLocalSigningKey(dataDir);
     Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
@@ -111,28 +126,42 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
     const digest = fn('digest', () => import('../functions/digest/handler'));
     for (const f of [intake, workflow, notify, api, digest]) functions.add(f);
+    // Stopping: invocations still running (an execution's Task that the engine let go of, or its timeout
+    // gave up on) end before the emulators go. On AWS the services never vanish under a running function;
+    // here a notify that SES accepted, then found DynamoDB gone, left its claim to lapse and the resumed
+    // execution sent the notice a second time.
+    stoppers.push(() => untilNoFunctionRuns(functions, FUNCTION_TIMEOUT_MS));
 
     const engine = new LocalStepFunctions(functions, clock, new ExecutionStore(join(dataDir, 'stepfunctions', 'executions')), LOCAL_REGION, (message, detail) =>
       log(`${message}: ${JSON.stringify(detail)}`),
     );
-    // EventBridge on AWS: the end of a case workflow's execution goes to notify (infra/constructs/workflow.ts), retried.
+    // EventBridge on AWS: the end of a case workflow's execution goes to notify (infra/constructs/workflow.ts),
+    // retried with exponential backoff for up to 24 hours (EventBridge's default retry policy). Here it is
+    // retried the same way until delivered or the stack stops: three quick attempts gave up while notify was
+    // throttled, and the case failed without "needs attention".
     const deliveries = new Set<Promise<void>>();
+    const stopping = new AbortController();
     engine.onExecutionEnded = (record) => {
       if (record.stateMachineArn !== stateMachineArn || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) return;
       const delivery = (async () => {
-        for (let attempt = 1; ; attempt++) {
+        for (let attempt = 1; !stopping.signal.aborted; attempt++) {
           try {
             await notify.invoke(executionStatusChange(record, LOCAL_REGION, ACCOUNT));
             return;
           } catch (error) {
-            if (attempt >= 3) return log(`the end of execution ${record.name} was not delivered: ${(error as Error).message}`);
+            log(`the end of execution ${record.name} was not delivered (attempt ${attempt}), retrying: ${(error as Error).message}`);
+            await pause(Math.min(EVENT_RETRY_MAX_DELAY_MS, EVENT_RETRY_FIRST_DELAY_MS * 2 ** (attempt - 1)), stopping.signal);
           }
         }
+        log(`the end of execution ${record.name} was not delivered before the stack stopped`);
       })();
       deliveries.add(delivery);
       void delivery.finally(() => deliveries.delete(delivery));
     };
-    stoppers.push(async () => void (await Promise.allSettled([...deliveries])));
+    stoppers.push(async () => {
+      stopping.abort();
+      await Promise.allSettled([...deliveries]);
+    });
     const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn };
     const humanStepArn = engine.register(LOCAL_NAMES.humanStepMachine, loadDefinition(join(ROOT, 'statemachines', 'human-step.asl.json'), functionArns));
     engine.register(
@@ -147,6 +176,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       name: 'inbound-mail',
       region: LOCAL_REGION,
       consume: (event) => intake.invoke(event) as Promise<SQSBatchResponse>,
+      // Fewer intake invocations at once than the SQS event source allows on AWS (infra/capacity.ts): here they share
+      // one thread, so each more divides it, and under a burst a batch then outlived intake's 60 s and was delivered again.
+      concurrency: Math.min(CAPACITY.intakeMaxConcurrency, LOCAL_INTAKE_CONCURRENCY),
       onDeadLetter: (message, reason) => log(`DEAD LETTER: inbound message ${message.messageId} ${reason}; kept in ${join(dataDir, 'queues', 'inbound-mail', 'dead-letter')}`),
     });
     stoppers.push(() => queue.stop());
@@ -185,6 +217,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stateMachineArn,
       functions,
       faults,
+      dynamoDbFaults,
+      eventsInDelivery: () => deliveries.size,
       idle: () => queue.idle(),
       stop: stopAll,
     };
@@ -230,5 +264,28 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
+  });
+}
+
+/** The longest an in-process invocation runs (InProcessFunction's own timeout). */
+const FUNCTION_TIMEOUT_MS = 60_000;
+
+/** Until no function of the registry runs, or `timeoutMs` has passed (a stuck handler does not hold the stop for ever). */
+async function untilNoFunctionRuns(functions: FunctionRegistry, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && functions.all().some((f) => f.active > 0); ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
   });
 }

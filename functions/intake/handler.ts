@@ -14,9 +14,17 @@ import { isSesSetupNotification, parseS3Notification } from '../../shared/intake
 import { processBounded, recordsAtOnce } from '../../shared/intake/bounded-batch';
 import { invokeNotify } from '../commons/notify-client';
 
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+/**
+ * StartExecution and SendTaskSuccess have token-bucket quotas (Step Functions Developer Guide,
+ * "Quotas": StartExecution refills 150 per second in ap-southeast-1): under a burst, a throttled
+ * call waits and tries again (adaptive retry paces this client to the rate the service allows)
+ * before the record fails and the queue delivers it again.
+ */
+const sfn = tracer.captureAWSv3Client(new SFNClient({ maxAttempts: 8, retryMode: 'adaptive' }));
 /** A record is not started with less time than this left: it is delivered again instead of being cut off. */
 const TIME_TO_START_A_RECORD_MS = 15_000;
+/** The invocation answers this long before its timeout, whatever is still running. */
+const TIME_TO_ANSWER_MS = 2_000;
 
 const ports: IntakePorts = {
   ...casePorts(),
@@ -78,8 +86,15 @@ async function processRecord(record: SQSRecord): Promise<void> {
  * to SQS to be delivered again.
  */
 const intake = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  const failed = await processBounded(event.Records, recordsAtOnce(Number(context.memoryLimitInMB)), processRecord, () => context.getRemainingTimeInMillis() > TIME_TO_START_A_RECORD_MS);
-  return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };
+  // Answer before the invocation times out, naming only the records not done (see processBounded).
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, context.getRemainingTimeInMillis() - TIME_TO_ANSWER_MS))));
+  try {
+    const failed = await processBounded(event.Records, recordsAtOnce(Number(context.memoryLimitInMB)), processRecord, () => context.getRemainingTimeInMillis() > TIME_TO_START_A_RECORD_MS, timeUp);
+    return { batchItemFailures: failed.map((r) => ({ itemIdentifier: r.messageId })) };
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 export const handler = middy(intake)

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE, nagRef } from '../nag';
 import { grantTableUse } from '../table-access';
+import { CAPACITY } from '../capacity';
 
 export interface IntakeProps {
   readonly inboundBucket: s3.IBucket;
@@ -77,7 +78,8 @@ export class Intake extends Construct {
       },
     });
     this.intakeFunction.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+      // A burst queues (kept 14 days) rather than taking every Lambda instance of the account (infra/capacity.ts).
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: CAPACITY.intakeMaxConcurrency }),
     );
 
     // Reads only what SES stored; writes attachments but never deletes a record.

@@ -1,6 +1,7 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
@@ -8,6 +9,7 @@ import type { OfficeDirectory } from '../../shared/offices/directory';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
 import { grantTableUse } from '../table-access';
+import { CAPACITY } from '../capacity';
 
 export interface NotificationsProps {
   /** Supplies the agency mail domain (the SES identity) and the one sender address. */
@@ -44,6 +46,8 @@ export class Notifications extends Construct {
       // It renders the apology letter (form 04), a PDF with Vietnamese letters.
       documentFonts: true,
     });
+    // Sending stays within SES's sending rate: more notices at once are throttled and retried with back-off (infra/capacity.ts).
+    (this.notifyFunction.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = CAPACITY.notifyReservedConcurrency;
     // Reads the case; claims each message it sends, marks it sent, releases a claim whose attempt failed,
     // and records it with the case change.
     grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete');

@@ -21,6 +21,8 @@ export class InProcessFunction {
   invocations = 0;
   /** Invocations running now (one that its Task gave up on by timeout still runs, as on Lambda). */
   active = 0;
+  /** Milliseconds of all invocations, each rounded up to the millisecond as Lambda bills them (on this machine's clock, sharing its CPU). */
+  billedMs = 0;
 
   constructor(
     readonly name: string,
@@ -33,6 +35,7 @@ export class InProcessFunction {
     this.handler ??= (await this.load()).handler;
     this.invocations++;
     this.active++;
+    const started = performance.now();
     const deadline = Date.now() + this.timeoutMs;
     const context: Context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -57,6 +60,7 @@ export class InProcessFunction {
       throw new FunctionError(e?.name || 'Error', e?.message ?? String(error));
     } finally {
       this.active--;
+      this.billedMs += Math.ceil(performance.now() - started);
     }
   }
 }

@@ -95,7 +95,7 @@ export class LocalStepFunctions {
       status: 'RUNNING',
       startDate: this.clock.now().toISOString(),
     };
-    this.store.save(record);
+    this.persist(record);
     this.run(machine, record, machine.definition, JSON.parse(input));
     return record;
   }
@@ -166,6 +166,17 @@ export class LocalStepFunctions {
     for (const running of this.running.values()) running.abort();
     this.clock.cancelAll();
     await Promise.allSettled([...this.settled]);
+    await this.saved();
+  }
+
+  /** Resolves once every execution record saved so far is on disk (StartExecution answers after it, as AWS's does once it is durable). */
+  async saved(): Promise<void> {
+    await this.store.flushed();
+  }
+
+  /** Saves a record without waiting for the disk (the engine goes on; a failure to write is reported). */
+  private persist(record: ExecutionRecord): void {
+    this.store.save(record).catch((error: unknown) => this.onError(`execution ${record.name} could not be saved`, error));
   }
 
   /**
@@ -188,6 +199,10 @@ export class LocalStepFunctions {
           this.runTask(record, stateName, String(state.Resource), taskInput as Record<string, unknown>, takeKeptTimeout(stateName)) as Promise<never>,
         ]),
     );
+    // At work from before the library's run: it enters the first state synchronously, and a resumed
+    // parent's first state is the wait for its child, which takes it off work at once (added after,
+    // the parent would stay "at work" for as long as its child waits).
+    this.atWork.add(record.name);
     const execution = stateMachine.run(input as never, {
       overrides: { taskResourceLocalHandlers: taskHandlers },
       context: {
@@ -198,7 +213,6 @@ export class LocalStepFunctions {
       noThrowOnAbort: true,
     });
     let aborted = false;
-    this.atWork.add(record.name);
     void this.countTransitions(machine.arn.split(':').at(-1) ?? '', execution.eventLogs);
     this.running.set(record.name, {
       abort: () => {
@@ -239,7 +253,7 @@ export class LocalStepFunctions {
     for (const token of this.tokens.tokensOf(record.executionArn)) this.tokens.expire(token, 'closed');
     // An ended execution keeps the Tasks it was last in (its history, for a resume); it never resumes itself.
     const ended: ExecutionRecord = { ...current, ...end, current: current.current ? { stateName: current.current.stateName, stateInput: current.current.stateInput } : undefined, stopDate: this.clock.now().toISOString() };
-    this.store.save(ended);
+    this.persist(ended);
     if (end.status === 'FAILED') this.onError(`execution ${record.name} failed`, end);
     for (const wake of this.endWaiters.get(record.name)?.splice(0) ?? []) wake(ended);
     this.onExecutionEnded(ended);
@@ -296,7 +310,8 @@ export class LocalStepFunctions {
     const timeoutAt = keptTimeoutAt ?? new Date(this.clock.now().getTime() + local.timeoutSeconds * 1000);
     // The Task before (kept for the execution history: the Task a failure came from precedes the failure reporter).
     const previous = saved.current && saved.current.stateName !== stateName ? { stateName: saved.current.stateName, stateInput: saved.current.stateInput } : saved.previous;
-    this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
+    // On disk before the Task runs: a restart resumes it from here.
+    await this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
 
     let token: string | undefined;
     let cancelTimer = () => {};

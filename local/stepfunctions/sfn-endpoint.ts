@@ -37,8 +37,9 @@ type Operation = (engine: LocalStepFunctions, body: Record<string, any>) => unkn
 
 /** The subset of the Step Functions API that the application and its tests call. */
 const operations: Record<string, Operation> = {
-  StartExecution: (engine, b) => {
+  StartExecution: async (engine, b) => {
     const r = engine.start(String(b.stateMachineArn), String(b.name ?? crypto.randomUUID()), b.input ?? '{}');
+    await engine.saved();
     return { executionArn: r.executionArn, startDate: seconds(r.startDate) };
   },
   DescribeExecution: (engine, b) => describeShape(engine.describe(String(b.executionArn))),
@@ -109,7 +110,7 @@ export function serveStepFunctionsApi(engine: LocalStepFunctions, host: string, 
         await readJson(request);
         throw new ApiError('ThrottlingException', `Rate exceeded (a fault injected into the local ${name})`);
       }
-      reply(200, operation(engine, await readJson(request)));
+      reply(200, await operation(engine, await readJson(request)));
     } catch (error) {
       const e = error as Error;
       const type = error instanceof ApiError ? error.type : error instanceof TaskTokenError ? error.code : e.name && e.name !== 'Error' ? e.name : 'InternalFailure';

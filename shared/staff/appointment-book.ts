@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize, officeTarget } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AttachmentRef, CaseRecord, TimelineEvent } from '../cases/model';
 import { sha256Hex, verifyChain, type ChainBreak } from '../timeline/hash-chain';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OfficeDirectory } from '../offices/directory';
 import type { ProcedureCatalog } from '../procedures/catalog';
 

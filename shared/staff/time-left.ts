@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarFor, checkTimeliness, warningPoint, type Deadline } from '../calendar';
 import type { CaseRecord } from '../cases/model';
 import type { OfficeDirectory } from '../offices/directory';

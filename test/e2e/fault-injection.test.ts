@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ListExecutionsCommand, type ExecutionStatus } from '@aws-sdk/client-sfn';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
+import { effectsSoFar, NO_HARM } from './support/effects';
+import { verifyChain } from '../../shared/timeline/hash-chain';
 
 /**
  * The ordinary failures of a busy day, injected into the local stack (local/faults.ts): each must
@@ -17,7 +18,8 @@ const drive = lifecycleDriver(() => t);
 const mailed: string[] = [];
 
 beforeAll(async () => {
-  t = await startTestStack(PORT_BASE);
+  // With the proxy that can cancel the functions' case writes as DynamoDB would (local/faults.ts).
+  t = await startTestStack(PORT_BASE, undefined, { dynamoDbFaults: true });
 });
 
 afterAll(async () => {
@@ -38,33 +40,9 @@ const caseOf = (messageId: string) =>
   });
 
 /** Lost mail, notices sent twice, and ended executions whose case does not say it needs attention, over everything so far. */
-async function tally() {
-  await t.idle();
-  const lost: string[] = [];
-  const caseIds: string[] = [];
-  for (const messageId of mailed) {
-    const record = await t.cases.getMessage(messageId);
-    if (record?.status !== 'done' || !record.caseId) lost.push(messageId);
-    else caseIds.push(record.caseId);
-  }
-  const outbox = await t.outbox();
-  const seen = new Map<string, number>();
-  for (const m of outbox) seen.set(`${m.destination.to.join(',')}|${m.subject}`, (seen.get(`${m.destination.to.join(',')}|${m.subject}`) ?? 0) + 1);
-  const doubled = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
-  const unacknowledged = caseIds.filter((id) => !outbox.some((m) => m.subject.startsWith('Xác nhận đã nhận') && m.subject.includes(`[${id}]`)));
-  const silentlyEnded: string[] = [];
-  for (const statusFilter of ['FAILED', 'TIMED_OUT', 'ABORTED'] as ExecutionStatus[]) {
-    const { executions = [] } = await t.sfn.send(new ListExecutionsCommand({ stateMachineArn: t.stack.stateMachineArn, statusFilter }));
-    for (const e of executions) {
-      const caseId = e.name!.replace(/-r\d+$/, '');
-      const marked = await eventually(`${caseId} marked`, async () => ((await t.cases.getCase(caseId))?.workflowEnded ? true : undefined), 20_000).catch(() => false);
-      if (!marked) silentlyEnded.push(e.name!);
-    }
-  }
-  return { lost, doubled, unacknowledged, silentlyEnded, caseIds };
-}
+const tally = () => effectsSoFar(t, mailed);
 
-const clean = { lost: [], doubled: [], unacknowledged: [], silentlyEnded: [] };
+const clean = NO_HARM;
 
 describe('fault injection', () => {
   it('SES throttling for a while: the acknowledgement is sent once, when the throttling stops', async () => {
@@ -85,4 +63,55 @@ describe('fault injection', () => {
     expect([...t.stack.faults.injected].filter(([key]) => key.startsWith('workflow:')).reduce((sum, [, n]) => sum + n, 0)).toBe(1);
     expect(await tally()).toMatchObject(clean);
   });
+
+  it('a DynamoDB transaction conflict on a case write, once: the repository reads the case again and writes the step once', async () => {
+    const caseId = await caseOf(await mailRequest('conflict-once'));
+    await drive.waitingFor(caseId, 'review', 60_000);
+    t.stack.dynamoDbFaults!.inject({ reason: 'TransactionConflict', writesEvent: 'step-completed', times: 1 });
+
+    await drive.act(caseId, 'review', { outcome: 'accept', note: 'Hồ sơ đủ điều kiện' });
+    await drive.noticeSent(caseId, 'appointment');
+
+    expect(t.stack.dynamoDbFaults!.injected.get('TransactionConflict:step-completed')).toBe(1);
+    await expectEachEventOnce(caseId, ['step-completed', 'appointment-booked']);
+    expect(await tally()).toMatchObject(clean);
+  });
+
+  it('a case write that conflicts more often than the repository tries: the step fails with ConcurrentCaseChange, its conflict policy runs it again, and it is written once', async () => {
+    // The repository tries a change 8 times; 10 cancelled writes make the first run of the step give up.
+    t.stack.dynamoDbFaults!.inject({ reason: 'ConditionalCheckFailed', writesEvent: 'checks-completed', times: 10 });
+    const runsBefore = t.stack.faults.invoked.get('workflow:runChecks') ?? 0;
+    const caseId = await caseOf(await mailRequest('conflict-retried'));
+    await drive.waitingFor(caseId, 'review', 120_000);
+
+    expect(t.stack.dynamoDbFaults!.injected.get('ConditionalCheckFailed:checks-completed')).toBe(10);
+    expect((t.stack.faults.invoked.get('workflow:runChecks') ?? 0) - runsBefore).toBe(2);
+    await expectEachEventOnce(caseId, ['checks-completed']);
+    expect(await tally()).toMatchObject(clean);
+  });
+
+  it("a failed execution's end reaches notify while notify is throttled: delivered once the throttling stops, as EventBridge retries, and the case needs attention", async () => {
+    const caseId = await caseOf(await mailRequest('end-throttled'));
+    await drive.waitingFor(caseId, 'review', 60_000);
+    t.stack.faults.inject({ function: 'notify', request: 'refusal', times: 1 });
+    t.stack.faults.inject({ function: 'notify', request: 'Step Functions Execution Status Change', times: 4, error: { name: 'Throttled', message: 'TooManyRequestsException: Maximum sending rate exceeded.' } });
+
+    await drive.act(caseId, 'review', { outcome: 'refuse', reason: 'Bản án chưa có hiệu lực pháp luật', legalBasis: 'Khoản 1 Điều 2 Luật Thi hành án dân sự' });
+    const marked = await eventually(`${caseId} to need attention`, async () => (await t.cases.getCase(caseId))?.workflowEnded);
+
+    expect(marked).toMatchObject({ status: 'FAILED', execution: caseId });
+    expect(t.stack.faults.injected.get('notify:Step Functions Execution Status Change')).toBe(4);
+    await drive.noticeSent(caseId, 'needs-attention');
+    expect(await tally()).toMatchObject(clean);
+  });
 });
+
+/** Each of these events is on the case's timeline once, every notice sent is recorded once, and the chain is whole. */
+async function expectEachEventOnce(caseId: string, types: string[]) {
+  await t.idle();
+  const events = await t.cases.listEvents(caseId);
+  for (const type of types) expect(events.filter((e) => e.type === type), type).toHaveLength(1);
+  const notices = events.filter((e) => e.type === 'notice-sent').map((e) => String(e.data.notice));
+  expect(notices.length).toBe(new Set(notices).size);
+  expect(verifyChain(events, (await t.cases.getCase(caseId))!)).toEqual({ ok: true });
+}

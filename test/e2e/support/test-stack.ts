@@ -28,8 +28,9 @@ export interface TestStack {
   /**
    * Waits until the stack is idle: no inbound message queued, in intake or waiting for a retry; no
    * execution at work (each running one waits for a person, a reply or the clock); no function
-   * running (not even one whose Task gave up on it). Nothing more happens until someone acts or
-   * the clock moves, so what is in the outbox then is final for everything done so far.
+   * running (not even one whose Task gave up on it); no execution's end waiting to reach notify.
+   * Nothing more happens until someone acts or the clock moves, so what is in the outbox then is
+   * final for everything done so far.
    */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -40,9 +41,9 @@ export function testPorts(portBase: number) {
   return { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
 }
 
-export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'))): Promise<TestStack> {
+export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-')), options: { dynamoDbFaults?: boolean } = {}): Promise<TestStack> {
   const host = '127.0.0.1';
-  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`) });
+  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`), ...options });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
   const transport = nodemailer.createTransport({ host, port: testPorts(portBase).smtp, secure: false, ignoreTLS: true });
   return {
@@ -85,7 +86,13 @@ export async function waitUntilIdle(stack: LocalStack, timeoutMs = 60_000): Prom
   const busy = () => {
     const atWork = stack.engine.executionsAtWork();
     const running = stack.functions.all().filter((f) => f.active > 0).map((f) => f.name);
-    const reasons = [...(stack.queue.isIdle() ? [] : ['inbound mail in the queue']), ...atWork.map((e) => `execution ${e} at work`), ...running.map((f) => `${f} running`)];
+    const events = stack.eventsInDelivery();
+    const reasons = [
+      ...(stack.queue.isIdle() ? [] : ['inbound mail in the queue']),
+      ...atWork.map((e) => `execution ${e} at work`),
+      ...running.map((f) => `${f} running`),
+      ...(events > 0 ? [`${events} execution end(s) not yet delivered to notify`] : []),
+    ];
     return reasons;
   };
   let calmBefore = false;

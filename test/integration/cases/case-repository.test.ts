@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDb, localDynamoDbClientConfig } from '../../../local/services/dynamodb';
 import { ensureTable } from '../../../local/services/table';
 import type { RunningService } from '../../../local/services/running-service';
-import { CaseRepository } from '../../../shared/cases/repository';
+import { CaseRepository, ConcurrentCaseChange } from '../../../shared/cases/repository';
+import { DynamoDbFaults } from '../../../local/faults';
 import { serialCounterKey } from '../../../shared/cases/keys';
 import { formatCaseId } from '../../../shared/cases/case-id';
 import { verifyChain } from '../../../shared/timeline/hash-chain';
@@ -20,6 +21,10 @@ const RAW = { bucket: 'motcua-inbound', key: 'inbound/x' };
 let dynamodb: RunningService;
 let db: DynamoDBDocumentClient;
 let cases: CaseRepository;
+/** The same table through a proxy that cancels case writes as DynamoDB does (local/faults.ts). */
+const faults = new DynamoDbFaults();
+let faultyCases: CaseRepository;
+let stopProxy: () => Promise<void>;
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-repository-'));
 
 beforeAll(async () => {
@@ -28,9 +33,13 @@ beforeAll(async () => {
   await ensureTable(client, TABLE);
   db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   cases = new CaseRepository(db, TABLE);
+  const proxy = await faults.serve(dynamodb.url, '127.0.0.1');
+  stopProxy = proxy.stop;
+  faultyCases = new CaseRepository(DynamoDBDocumentClient.from(new DynamoDBClient(localDynamoDbClientConfig(proxy.url)), { marshallOptions: { removeUndefinedValues: true } }), TABLE);
 });
 
 afterAll(async () => {
+  await stopProxy?.();
   await dynamodb?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -134,5 +143,81 @@ describe('CaseRepository against DynamoDB Local', () => {
     const head = (await cases.getCase(caseId))!;
     expect(head.lastSeq).toBe(7);
     expect(verifyChain(events, { lastSeq: head.lastSeq, lastHash: head.lastHash })).toEqual({ ok: true });
+  });
+
+  it('loses no update when changes that each read and rewrite the same field run at once', async () => {
+    const office = newOffice();
+    const caseId = formatCaseId(office, 2026, 1);
+    await open(caseId, office, '<no-lost-update@example.com>');
+    const steps = ['review', 'visit', 'decision', 'handover', 'procuracy-copy', 'registration'];
+
+    // Each writer appends to what it read: a write made over a stale read would drop another's step.
+    await Promise.all(steps.map((step) => cases.changeCase(caseId, (current) => ({ update: { breaches: [...current.breaches, step] }, events: [{ type: 'deadline-breached', at: AT, actor: { kind: 'system', component: 'test' }, data: { step } }] }))));
+
+    const head = (await cases.getCase(caseId))!;
+    expect([...head.breaches].sort()).toEqual([...steps].sort());
+    expect((await cases.listEvents(caseId)).filter((e) => e.type === 'deadline-breached')).toHaveLength(steps.length);
+  });
+
+  it('lets one of several concurrent changes of the same decision win; the others read its result and do nothing', async () => {
+    const office = newOffice();
+    const caseId = formatCaseId(office, 2026, 1);
+    await open(caseId, office, '<one-wins@example.com>');
+
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, writer) =>
+        cases.changeCase(caseId, (current) => (current.status === 'closed' ? undefined : { update: { status: 'closed' }, events: [{ type: 'case-closed', at: AT, actor: { kind: 'system', component: 'test' }, data: { writer } }] })),
+      ),
+    );
+
+    expect(results.filter((r) => r.events.length > 0)).toHaveLength(1);
+    expect((await cases.listEvents(caseId)).filter((e) => e.type === 'case-closed')).toHaveLength(1);
+    expect((await cases.getCase(caseId))!.status).toBe('closed');
+  });
+
+  it('reads again and writes once after DynamoDB cancels a case write; gives up with a clear ConcurrentCaseChange when the case keeps moving', async () => {
+    const office = newOffice();
+    const caseId = formatCaseId(office, 2026, 1);
+    await open(caseId, office, '<cancelled@example.com>');
+    const note = (writer: string) => () => ({ update: {}, events: [{ type: 'note-added', at: AT, actor: { kind: 'system' as const, component: 'test' }, data: { writer } }] });
+
+    faults.inject({ reason: 'TransactionConflict', times: 1 });
+    await faultyCases.changeCase(caseId, note('after one conflict'));
+    expect(faults.injected.get('TransactionConflict:case')).toBe(1);
+
+    faults.inject({ reason: 'ConditionalCheckFailed', times: 100 });
+    const refused = await faultyCases.changeCase(caseId, note('never written')).catch((error: unknown) => error);
+    faults.clear();
+    expect(refused).toBeInstanceOf(ConcurrentCaseChange);
+    expect((refused as Error).message).toBe(`case ${caseId} changed since event 2`);
+
+    const events = await cases.listEvents(caseId);
+    expect(events.filter((e) => e.type === 'note-added').map((e) => e.data.writer)).toEqual(['after one conflict']);
+    const head = (await cases.getCase(caseId))!;
+    expect(verifyChain(events, { lastSeq: head.lastSeq, lastHash: head.lastHash })).toEqual({ ok: true });
+  });
+
+  it("lets a notice's send claim be taken over once its lease has run out, never while it is fresh, and the holder that lost it cannot mark it sent", async () => {
+    const fresh = '<notice-fresh@motcua.example>';
+    const first = await cases.claimOutbound(fresh, 'C-1', AT);
+    expect(first.state).toBe('claimed');
+    const second = await cases.claimOutbound(fresh, 'C-1', AT);
+    expect(second).toMatchObject({ state: 'held', untilMs: expect.any(Number) });
+    expect((second as { untilMs: number }).untilMs).toBeGreaterThan(Date.now());
+
+    const stale = '<notice-stale@motcua.example>';
+    // A lease that ended before it was taken: the attempt that holds it is presumed dead.
+    const lapsed = await cases.claimOutbound(stale, 'C-1', AT, -1);
+    const takeover = await cases.claimOutbound(stale, 'C-1', AT);
+    expect(lapsed.state).toBe('claimed');
+    expect(takeover.state).toBe('claimed');
+    const [lapsedId, takeoverId] = [lapsed, takeover].map((c) => (c as { claimId: string }).claimId);
+    expect(takeoverId).not.toBe(lapsedId);
+
+    await expect(cases.markOutboundSent(stale, lapsedId!, 'ses-late')).rejects.toThrow();
+    await cases.releaseOutbound(stale, lapsedId!); // a no-op: the claim is no longer its own
+    expect(await cases.claimOutbound(stale, 'C-1', AT)).toMatchObject({ state: 'held' });
+    await cases.markOutboundSent(stale, takeoverId!, 'ses-1');
+    expect(await cases.claimOutbound(stale, 'C-1', AT)).toEqual({ state: 'sent', providerMessageId: 'ses-1' });
   });
 });

@@ -29,4 +29,38 @@ describe('intake of a batch with bounded memory', () => {
     expect(done).toEqual([1, 2]);
     expect(failed).toEqual([3, 4]);
   });
+
+  it('when time is up, answers at once with every record not done, those still running included, and starts no more', async () => {
+    const started: number[] = [];
+    const done: number[] = [];
+    let timeUp = () => {};
+    const stop = new Promise<void>((resolve) => (timeUp = resolve));
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let threeRunning = () => {};
+    const three = new Promise<void>((resolve) => (threeRunning = resolve));
+    const answer = processBounded(
+      [1, 2, 3, 4],
+      2,
+      async (n) => {
+        started.push(n);
+        if (n === 2) return new Promise<void>(() => {}); // a record that outlives the invocation
+        if (n === 3) {
+          threeRunning();
+          await gate;
+        }
+        done.push(n);
+      },
+      () => true,
+      stop,
+    );
+    await three; // 1 is done, 2 hangs, 3 runs
+    timeUp();
+
+    expect((await answer).sort()).toEqual([2, 3, 4]);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([1, 3]); // 3 finished after the answer (delivered again, it finds its work done)
+    expect(started).not.toContain(4);
+  });
 });

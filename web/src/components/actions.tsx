@@ -14,7 +14,8 @@ type ActionPath =
   | '/cases/{id}/register'
   | '/cases/{id}/reassign'
   | '/cases/{id}/delay'
-  | '/cases/{id}/confirm-sender';
+  | '/cases/{id}/confirm-sender'
+  | '/cases/{id}/withdraw';
 
 /** One action form: sends the body, says what happened, and lets the page read the case again. */
 function ActionForm({ title, submitLabel, onSubmit, children, done }: { title: string; submitLabel: string; onSubmit: () => Promise<string>; children: ReactNode; done: () => void }) {
@@ -489,6 +490,54 @@ export function ResumeForm({ detail, done }: { detail: CaseDetail; done: () => v
   );
 }
 
+/**
+ * The requester's written withdrawal, before the decision: the officer names the writing (an e-mail's date or
+ * Message-ID, a letter's register number). A reply that only says "rút đơn" is a hint on the case, never acted on alone.
+ */
+export function WithdrawForm({ detail, done }: { detail: CaseDetail; done: () => void }) {
+  const act = useAct(detail.caseId);
+  const [via, setVia] = useState<'email' | 'letter'>('email');
+  const [reference, setReference] = useState('');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <ActionForm
+      title="Rút yêu cầu"
+      submitLabel="Ghi nhận người yêu cầu rút yêu cầu"
+      done={done}
+      onSubmit={async () => {
+        if (!reference.trim()) throw new FormProblem('Ghi rõ văn bản rút yêu cầu (ngày, mã thư điện tử hoặc số vào sổ công văn đến).');
+        await act('/cases/{id}/withdraw', { via, reference: reference.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}), ...optionalNote(note) });
+        return 'Đã ghi nhận việc rút yêu cầu; hồ sơ kết thúc và người yêu cầu nhận văn bản xác nhận.';
+      }}
+    >
+      <Field label="Văn bản rút yêu cầu gửi qua">
+        {(id) => (
+          <select id={id} value={via} onChange={(e) => setVia(e.target.value as 'email' | 'letter')}>
+            <option value="email">Thư điện tử</option>
+            <option value="letter">Văn bản giấy</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Số, ngày của văn bản rút yêu cầu">
+        {(id) => (
+          <input id={id} value={reference} onChange={(e) => setReference(e.target.value)} required />
+        )}
+      </Field>
+      <Field label="Lý do người yêu cầu nêu">
+        {(id) => (
+          <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+        )}
+      </Field>
+      <Field label="Ghi chú">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
+    </ActionForm>
+  );
+}
+
 /** The forms the case offers now, for who is signed in. */
 export function CaseActions({ detail, done }: { detail: CaseDetail; done: () => void }) {
   const { identity } = useApp();
@@ -508,6 +557,7 @@ export function CaseActions({ detail, done }: { detail: CaseDetail; done: () => 
       {step === 'handover' && <HandoverForm detail={detail} done={done} />}
       {step === 'registration' && <RegisterForm detail={detail} done={done} />}
       {(step === 'decision' || step === 'registration') && !breached && <DelayForm detail={detail} done={done} />}
+      {detail.flow !== 'guidance' && !detail.decision && !detail.workflowEnded && <WithdrawForm detail={detail} done={done} />}
       {senderHeld && <ConfirmSenderForm detail={detail} done={done} />}
       {head && detail.workflowEnded && <ResumeForm detail={detail} done={done} />}
       {head && <ReassignForm detail={detail} done={done} />}

@@ -1,0 +1,203 @@
+import nodemailer from 'nodemailer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { LOCAL_NAMES, type LocalStack } from '../local/local-stack';
+import { localClientConfig } from '../local/services/aws-local';
+import { localS3ClientConfig } from '../local/services/s3';
+import { samplePdf } from '../local/sample-pdf';
+import { CaseRepository } from '../shared/cases/repository';
+import type { CaseRecord } from '../shared/cases/model';
+import { AWS_PRICE_LIST, PRICES_RECORDED, PRICES_REGION } from './aws-prices';
+import { AwsCallCounter, OutboxWatcher, settle } from './burst';
+
+/** What one case costs, counted on the local stack from its e-mail to its hand-over. */
+export interface LifecycleCounts {
+  cases: number;
+  stateTransitions: number;
+  lambdaInvocations: number;
+  lambdaBilledMs: number;
+  executions: number;
+  dynamoDbWriteUnits: number;
+  dynamoDbReadUnits: number;
+  dynamoDbBytesStored: number;
+  s3Puts: number;
+  s3Gets: number;
+  s3BytesStored: number;
+  sesSent: number;
+  sesAttachmentBytes: number;
+  inboundBytes: number;
+  apiCalls: Record<string, number>;
+}
+
+const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`lifecycle: gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/**
+ * Drives `count` requests for enforcement through the happy path, as the desk would (review
+ * accepted, visit, decision, hand-over; the reminder the working day before the visit), alone on
+ * the stack, counting everything AWS would bill. Run before the burst: it moves the local clock.
+ */
+export async function measureLifecycle(stack: LocalStack, portBase: number, count = 3): Promise<LifecycleCounts> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
+  const cases = new CaseRepository(db, LOCAL_NAMES.table);
+  const sfn = new SFNClient(localClientConfig(stack.urls.sfn));
+  const s3 = new S3Client(localS3ClientConfig(stack.urls.s3));
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(new URL(stack.urls.smtp).port), secure: false, ignoreTLS: true });
+  const outbox = new OutboxWatcher(stack.urls.sesOutbox);
+  await outbox.poll();
+
+  await settle(stack);
+  const counter = new AwsCallCounter(portBase).start();
+  const transitionsBefore = stack.engine.transitions;
+  const invocationsBefore = stack.functions.all().reduce((s, f) => s + f.invocations, 0);
+  const billedBefore = stack.functions.all().reduce((s, f) => s + f.billedMs, 0);
+  const runId = Date.now().toString(36);
+  const judgment = samplePdf('Ban an so 15/2026/DS-ST');
+  let inboundBytes = 0;
+
+  const messageIds = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const messageId = `<lifecycle-${runId}-${i}@example.com>`;
+      const info = await transport.sendMail({
+        messageId,
+        from: { name: 'Phạm Thị Mai', address: `pham.thi.mai.${i}@example.com` },
+        to: 'kv1@hcm.thads.example',
+        subject: `Đơn yêu cầu thi hành án - Bản án số ${i}/2026/DS-ST`,
+        text: 'Kính gửi Phòng Thi hành án dân sự khu vực 1,\nTôi yêu cầu thi hành Bản án số 15/2026/DS-ST ngày 10/01/2026 của Tòa án nhân dân khu vực 1, buộc ông Đỗ Văn Hùng trả cho tôi 150.000.000 đồng.\nNgười yêu cầu ký tên: Phạm Thị Mai',
+        attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: judgment, contentType: 'application/pdf' }],
+      });
+      inboundBytes += (info as { messageSize?: number }).messageSize ?? judgment.length;
+      return messageId;
+    }),
+  );
+  transport.close();
+  const caseIds = await Promise.all(messageIds.map((m) => until(`the case of ${m}`, async () => (await cases.getMessage(m))?.caseId)));
+  const waitingFor = (caseId: string, step: string) =>
+    until<CaseRecord>(`${caseId} to wait for ${step}`, async () => {
+      const record = await cases.getCase(caseId);
+      return record?.pendingStep?.step === step ? record : undefined;
+    });
+  const act = async (caseId: string, step: string, output: Record<string, unknown>) => {
+    // A wait can be renewed under us (the reminder renews the visit's): then its token is stale, and is read again, as the API does.
+    for (let attempt = 1; ; attempt++) {
+      const record = await waitingFor(caseId, step);
+      try {
+        return void (await sfn.send(new SendTaskSuccessCommand({ taskToken: record.pendingStep!.taskToken, output: JSON.stringify({ ...output, actor: { kind: 'officer', id: 'tran.thi.lan', name: 'Trần Thị Lan' } }) })));
+      } catch (error) {
+        if (!['TaskTimedOut', 'TaskDoesNotExist'].includes((error as Error).name) || attempt >= 5) throw error;
+        await settle(stack);
+      }
+    }
+  };
+  const event = (caseId: string, type: string) => until(`${type} on ${caseId}`, async () => (await cases.listEvents(caseId)).find((e) => e.type === type));
+
+  await Promise.all(caseIds.map((id) => act(id, 'review', { outcome: 'accept', note: 'Hồ sơ đủ điều kiện' })));
+  const reminders = await Promise.all(caseIds.map(async (id) => String((await event(id, 'appointment-booked')).data.reminderAt)));
+  // The working day before the visit: the reminders go out (the clock moves only when nothing is at work, as time does on AWS).
+  await settle(stack);
+  const latest = new Date(Math.max(...reminders.map((r) => new Date(r).getTime())) + 60_000);
+  const moved = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: latest.toISOString() }) });
+  if (!moved.ok) throw new Error(`lifecycle: moving the clock failed: ${moved.status}`);
+  await Promise.all(caseIds.map((id) => until(`the reminder of ${id}`, async () => (await cases.listEvents(id)).find((e) => e.type === 'notice-sent' && e.data.notice === 'appointment-reminder'))));
+  await Promise.all(
+    caseIds.map((id) => act(id, 'visit', { action: 'visit', collection: 'at-desk', documentsReceived: [{ name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' }, { name: 'Bản án số 15/2026/DS-ST', copies: 1, kind: 'copy' }] })),
+  );
+  await Promise.all(
+    caseIds.map(async (id) => {
+      await waitingFor(id, 'decision');
+      const key = `cases/${id}/documents/quyet-dinh.pdf`;
+      await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.documentsBucket, Key: key, Body: samplePdf('Quyet dinh thi hanh an'), ContentType: 'application/pdf' }));
+      const document = { name: 'Quyết định thi hành án.pdf', contentType: 'application/pdf', bucket: LOCAL_NAMES.documentsBucket, key };
+      await act(id, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document });
+    }),
+  );
+  await Promise.all(caseIds.map((id) => act(id, 'handover', { method: 'at-desk', recipientName: 'Phạm Thị Mai', signedSlip: true })));
+  await Promise.all(caseIds.map((id) => until(`${id} to close`, async () => ((await cases.getCase(id))?.status === 'closed' ? true : undefined))));
+  await settle(stack);
+  counter.stop();
+
+  const ours = (await outbox.poll()).filter((m) => caseIds.some((id) => m.subject.includes(`[${id}]`)));
+  // What the table keeps of a case: its item, its events, and a record per message in and out (measured on the first message).
+  let storedBytes = 0;
+  for (const [i, id] of caseIds.entries()) {
+    storedBytes += Buffer.byteLength(JSON.stringify(await cases.getCase(id))) + Buffer.byteLength(JSON.stringify(await cases.listEvents(id)));
+    storedBytes += Buffer.byteLength(JSON.stringify(await cases.getMessage(messageIds[i]!))) * (1 + ours.filter((m) => m.subject.includes(`[${id}]`)).length);
+  }
+  const executions = [...new Set(stack.engine.list(stack.stateMachineArn).concat(stack.engine.list(stack.stateMachineArn.replace(LOCAL_NAMES.stateMachine, LOCAL_NAMES.humanStepMachine))))].filter((e) =>
+    caseIds.some((id) => e.name.startsWith(id)),
+  ).length;
+  return {
+    cases: count,
+    stateTransitions: stack.engine.transitions - transitionsBefore,
+    lambdaInvocations: stack.functions.all().reduce((s, f) => s + f.invocations, 0) - invocationsBefore,
+    lambdaBilledMs: stack.functions.all().reduce((s, f) => s + f.billedMs, 0) - billedBefore,
+    executions,
+    dynamoDbWriteUnits: counter.writeUnits,
+    dynamoDbReadUnits: counter.readUnits,
+    dynamoDbBytesStored: storedBytes,
+    s3Puts: counter.get('S3 PUT'),
+    s3Gets: counter.get('S3 GET'),
+    s3BytesStored: counter.s3BytesPut,
+    sesSent: ours.length,
+    sesAttachmentBytes: ours.flatMap((m) => m.attachments).reduce((s, a) => s + a.size, 0),
+    inboundBytes,
+    apiCalls: Object.fromEntries([...counter.operations].sort()),
+  };
+}
+
+/** Lambda memory of the functions a case runs through (AppFunction's default; infra/app-function.ts). */
+const LAMBDA_MEMORY_GB = 0.5;
+/** Estimated log volume: Lambda's START/END/REPORT lines and a few Powertools lines per invocation; Step Functions' events per transition (level ALL, without execution data). */
+const LOG_BYTES_PER_INVOCATION = 1500;
+const LOG_BYTES_PER_TRANSITION = 600;
+/** Each mail goes through SQS: sent by S3, received and deleted by Lambda's poller. */
+const SQS_REQUESTS_PER_MAIL = 3;
+
+export interface CostLine {
+  item: string;
+  quantityPerCase: number;
+  unit: string;
+  usdPer1000Cases: number;
+}
+
+/** Prices the counted lifecycle per 1,000 cases, line by line, with one year of storage. */
+export function priceLifecycle(c: LifecycleCounts): { region: string; pricesRecorded: string; lines: CostLine[]; totalUsdPer1000Cases: number } {
+  const per = (n: number) => n / c.cases;
+  const p = AWS_PRICE_LIST;
+  const GB = 1024 ** 3;
+  const line = (item: string, quantityPerCase: number, unit: string, unitPrice: number): CostLine => ({
+    item,
+    quantityPerCase: +quantityPerCase.toFixed(quantityPerCase < 1 ? 6 : 2),
+    unit,
+    usdPer1000Cases: +(quantityPerCase * unitPrice * 1000).toFixed(4),
+  });
+  const logBytes = c.lambdaInvocations * LOG_BYTES_PER_INVOCATION + c.stateTransitions * LOG_BYTES_PER_TRANSITION;
+  const lines = [
+    line('SES inbound messages', 1, 'message', p.sesInboundMessage.usd),
+    line('SES inbound chunks', Math.ceil(per(c.inboundBytes) / (256 * 1024)), '256 KB chunk', p.sesInboundChunk.usd),
+    line('SES outbound messages', per(c.sesSent), 'message', p.sesOutboundMessage.usd),
+    line('SES outbound attachments', per(c.sesAttachmentBytes) / GB, 'GB', p.sesOutboundAttachmentGb.usd),
+    line('S3 PUT requests (SES stores the raw mail: +1)', per(c.s3Puts) + 1, 'request', p.s3Put.usd),
+    line('S3 GET requests', per(c.s3Gets), 'request', p.s3Get.usd),
+    line('S3 storage, one year', (per(c.s3BytesStored + c.inboundBytes) / GB) * 12, 'GB-month', p.s3StorageGbMonth.usd),
+    line('SQS requests', SQS_REQUESTS_PER_MAIL, 'request', p.sqsRequest.usd),
+    line('Lambda invocations', per(c.lambdaInvocations), 'invocation', p.lambdaRequest.usd),
+    line('Lambda compute (512 MB, measured locally)', (per(c.lambdaBilledMs) / 1000) * LAMBDA_MEMORY_GB, 'GB-second', p.lambdaGbSecondArm.usd),
+    line('Step Functions transitions', per(c.stateTransitions), 'transition', p.stepFunctionsTransition.usd),
+    line('DynamoDB writes', per(c.dynamoDbWriteUnits), 'write request unit', p.dynamoDbWriteRequestUnit.usd),
+    line('DynamoDB reads', per(c.dynamoDbReadUnits), 'read request unit', p.dynamoDbReadRequestUnit.usd),
+    line('DynamoDB storage, one year', (per(c.dynamoDbBytesStored) / GB) * 12, 'GB-month', p.dynamoDbStorageGbMonth.usd),
+    line('CloudWatch Logs ingestion (estimated volume)', per(logBytes) / GB, 'GB', p.cloudWatchLogsIngestedGb.usd),
+    line('X-Ray traces (an execution or an intake record each)', per(c.executions) + 1, 'trace', p.xrayTraceRecorded.usd),
+  ];
+  return { region: PRICES_REGION, pricesRecorded: PRICES_RECORDED, lines, totalUsdPer1000Cases: +lines.reduce((s, l) => s + l.usdPer1000Cases, 0).toFixed(4) };
+}
