@@ -74,7 +74,7 @@ async function workflow(event: unknown) {
     case 'resumeAfterReply': {
       const record = await ports.cases.requireCase(request.caseId);
       const procedure = ports.procedureOf(record.procedure);
-      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, procedure.limits.review, ports, procedure.warningFraction);
+      return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, procedure.limits.review, ports, procedure.warningFraction, procedure.afterCutoff);
     }
     case 'bookAppointment':
       return bookAppointment(request.caseId, ports);

@@ -152,13 +152,15 @@ export function decidePause(record: CaseRecord, replyLimit: TimeLimit, now: Date
 
 /**
  * The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the
- * procedure's review limit) counted from when the reply was received (else from now).
+ * procedure's review limit) counted from when the reply was received (else from now). The supplemented
+ * file is received at the desk like the first one, so the agency's cut-off applies to it the same way:
+ * a reply after the cut-off starts its clock the next working morning.
  */
-export function decideResume(record: CaseRecord, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, now: Date, calendar: Calendar): CaseChange | undefined {
+export function decideResume(record: CaseRecord, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, now: Date, calendar: Calendar, afterCutoff?: string): CaseChange | undefined {
   if (record.status !== 'awaiting-requester') return undefined; // resumed by an earlier attempt
   const from = reply.receivedAt ? new Date(reply.receivedAt) : now;
   const round = (record.round ?? 1) + 1;
-  const review = deadlineOfLimit(calendar, record, from, reviewLimit);
+  const review = deadlineOfLimit(calendar, record, from, reviewLimit, afterCutoff);
   const { ['requester-reply']: _answered, ...deadlines } = record.deadlines;
   return {
     update: { status: 'received', round, pendingStep: undefined, deadlines: { ...deadlines, review } },

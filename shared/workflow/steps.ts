@@ -62,10 +62,17 @@ export async function pauseForRequester(caseId: string, replyLimit: TimeLimit, p
 }
 
 /** The requester's reply is in: the clock runs again, and the review gets a fresh deadline (the procedure's review limit) from the reply. */
-export async function resumeAfterReply(caseId: string, reply: { messageId?: string; receivedAt?: string }, reviewLimit: TimeLimit, ports: WorkflowPorts, warningFraction = DEFAULT_WARNING_FRACTION) {
+export async function resumeAfterReply(
+  caseId: string,
+  reply: { messageId?: string; receivedAt?: string },
+  reviewLimit: TimeLimit,
+  ports: WorkflowPorts,
+  warningFraction = DEFAULT_WARNING_FRACTION,
+  afterCutoff?: string,
+) {
   // The wait for the reply was ended by the requester's withdrawal, not by a reply.
   refuseWithdrawnOutput(caseId, "the requester's reply", reply);
-  const { record } = await ports.cases.changeCase(caseId, (current) => decideResume(current, reply, reviewLimit, ports.clock.now(), ports));
+  const { record } = await ports.cases.changeCase(caseId, (current) => decideResume(current, reply, reviewLimit, ports.clock.now(), ports, afterCutoff));
   // the review's clock goes with the result: the review's wait takes it as its timeout
   return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1, clock: stepClock(record, 'review', ports.clock.now(), ports, warningFraction) };
 }

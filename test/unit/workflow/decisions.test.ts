@@ -130,6 +130,16 @@ describe('the clock paused for the requester and resumed by the reply', () => {
     ]);
   });
 
+  it("counts a reply received after the agency's cut-off from the next working morning, as the first receipt was", () => {
+    const paused = caseWith({ status: 'awaiting-requester', round: 1, deadlines: { 'requester-reply': oneWorkingDay } });
+    // 16:00 is after a 15:00 cut-off: the supplemented file starts its one working day on the next morning,
+    // so the fresh review deadline never comes before the one a request received at the same instant would get.
+    const late = decideResume(paused, { receivedAt: iso('2026-03-02 16:00') }, reviewLimit, vn('2026-03-02 16:05'), calendar, '15:00')!;
+    expect(late.update.deadlines!.review!.dueAt).toBe(iso('2026-03-03 17:00'));
+    const early = decideResume(paused, { receivedAt: iso('2026-03-02 14:00') }, reviewLimit, vn('2026-03-02 14:05'), calendar, '15:00')!;
+    expect(early.update.deadlines!.review!.dueAt).toBe(iso('2026-03-03 14:00'));
+  });
+
   it('resumes from now when the reply has no time of receipt, and only once', () => {
     const paused = caseWith({ status: 'awaiting-requester', deadlines: { 'requester-reply': oneWorkingDay } });
     expect(decideResume(paused, {}, reviewLimit, vn('2026-03-03 15:00'), calendar)!.update.deadlines!.review!.dueAt).toBe(iso('2026-03-04 15:00'));
