@@ -12,18 +12,12 @@ import { likelyProcedure } from './likely-procedure';
 import { checkSender } from './sender';
 import { reviewHints } from './review-hints';
 import type { Checklist, ChecksInput, Confidence, DuplicateCheck, ItemCheck, SenderCheck } from './types';
+import { ownText } from './own-text';
 
 /** Fewer words than this, and the checks do not say that an item is missing, only that it is unclear. */
 export const SHORT_TEXT_WORDS = 30;
 
-/** The writer's own words: the lines quoted from earlier mail (">") are not part of this request. */
-export function ownText(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => !/^\s*>/.test(line))
-    .join('\n')
-    .trim();
-}
+export { ownText };
 
 export function runChecks(input: ChecksInput): Checklist {
   const { message, catalog } = input;

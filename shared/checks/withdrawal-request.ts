@@ -3,7 +3,7 @@
  * hành án nữa"). A HINT for the desk, never an action: anyone can write "rút đơn", and a withdrawal ends the
  * case, so an officer reads the writing and records it (`motcua act <case> withdraw`, shared/staff/withdraw.ts).
  */
-import { ownText } from './run-checks';
+import { ownText } from './own-text';
 import { compileKeyword } from './hints';
 import { prepareText } from './detect';
 import { foldForComparison } from './fold';
