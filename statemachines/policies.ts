@@ -34,18 +34,24 @@ export const RETRY_POLICIES = {
     MaxDelaySeconds: 300,
     JitterStrategy: 'FULL',
   },
-  /** The step took longer than its Task timeout (or the function hit its own): run it again, a few times. */
+  /** The step took longer than its Task timeout: run it again, a few times. */
   timeout: {
-    ErrorEquals: ['States.Timeout', 'Sandbox.Timedout'],
+    ErrorEquals: ['States.Timeout'],
     IntervalSeconds: 2,
     MaxAttempts: 3,
     BackoffRate: 2,
     JitterStrategy: 'FULL',
   },
-  /** The service or the network failed on its side (5xx, reset connection): usually gone at once. */
+  /**
+   * The service or the network failed on its side (5xx, reset connection), or the function ran out of its
+   * own time (Sandbox.Timedout): usually gone at once. A function timeout is here, not under `timeout`, so
+   * that a wait for a task token retries it too: a wait cannot take `timeout`, whose States.Timeout is
+   * its deadline branch, and its function (awaitStep) is idempotent.
+   */
   transient: {
     ErrorEquals: [
       'TransientFailure',
+      'Sandbox.Timedout',
       'Lambda.ServiceException',
       'Lambda.AWSLambdaException',
       'Lambda.SdkClientException',

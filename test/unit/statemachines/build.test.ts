@@ -55,6 +55,15 @@ describe('the resume entry of the enforcement-request machine', () => {
     }
   });
 
+  it("retries a wait's function when it timed out (Sandbox.Timedout), but never the wait's deadline (States.Timeout, its breach branch)", () => {
+    for (const [stateName, state] of tasksOf(machine)) {
+      if (!String(state.Resource).endsWith('.waitForTaskToken')) continue;
+      const retried = (state.Retry as Array<{ ErrorEquals: string[] }>).flatMap((r) => r.ErrorEquals);
+      expect(retried, stateName).toContain('Sandbox.Timedout');
+      expect(retried, stateName).not.toContain('States.Timeout');
+    }
+  });
+
   it('names child executions after the parent execution, so that a resumed case starts its human step afresh', () => {
     for (const [stateName, state] of tasksOf(machine)) {
       if (!String(state.Resource).includes('startExecution')) continue;
