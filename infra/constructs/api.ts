@@ -73,18 +73,22 @@ export class Api extends Construct {
     this.audiences = [props.auth.audience];
     const audienceList = Lazy.string({ produce: () => this.audiences.join(',') });
 
+    // One environment for both functions of the API code: the export job function loads the same
+    // module, which reads every one of these when it loads (it never calls the workflow or the token issuer).
+    const apiCodeEnvironment = {
+      TABLE_NAME: props.table.tableName,
+      DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+      STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
+      AUTH_ISSUER: props.auth.issuer,
+      AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
+      AUTH_AUDIENCE: audienceList,
+      DIGEST_BUCKET: props.digestBucket.bucketName,
+    };
+
     this.apiFunction = new AppFunction(this, 'ApiFunction', {
       service: 'api',
       description: 'Staff and auditor HTTP API',
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
-        STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
-        AUTH_ISSUER: props.auth.issuer,
-        AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
-        AUTH_AUDIENCE: audienceList,
-        DIGEST_BUCKET: props.digestBucket.bucketName,
-      },
+      environment: apiCodeEnvironment,
     });
     // Reads cases; writes only reassignments (a case change: whole-item puts in a transaction).
     // Actions on steps go through the workflow's task tokens.
@@ -114,17 +118,7 @@ export class Api extends Construct {
       description: 'Builds large exports and reports as jobs (the API code, invoked asynchronously)',
       timeout: Duration.minutes(15),
       memorySize: 1024,
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
-        // Read when the module loads; this function never calls the workflow or the token issuer.
-        STATE_MACHINE_ARN: props.stateMachine.stateMachineArn,
-        AUTH_ISSUER: props.auth.issuer,
-        AUTH_JWKS_URL: `${props.auth.issuer}/.well-known/jwks.json`,
-        AUTH_AUDIENCE: audienceList,
-        DIGEST_BUCKET: props.digestBucket.bucketName,
-        EXPORT_JOB_THRESHOLD_CASES: String(EXPORT_JOB_THRESHOLD_CASES),
-      },
+      environment: { ...apiCodeEnvironment, EXPORT_JOB_THRESHOLD_CASES: String(EXPORT_JOB_THRESHOLD_CASES) },
     });
     // Reads the cases and their timelines, writes the job record (whole-item puts).
     grantTableUse(props.table, this.exportJobFunction, 'read', 'put');
