@@ -8,6 +8,7 @@ import { localClientConfig } from '../local/services/aws-local';
 import { readOutbox, type OutboxEmail } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
 import { samplePdf } from '../local/sample-pdf';
+import { waitUntilAtRest } from '../local/at-rest';
 
 /** The ports a bench stack listens on, from one base (the same layout as the tests' stacks). */
 export function benchPorts(base: number) {
@@ -160,6 +161,8 @@ export interface BurstOptions {
   stallMs?: number;
   /** How often the outbox is read: the latency figures are exact to this. */
   pollMs?: number;
+  /** Called after each message the SMTP server accepts, with how many it has accepted so far (the faulted bench injects its rounds here). */
+  onAccepted?: (acceptedSoFar: number) => void;
   log?: (line: string) => void;
 }
 
@@ -179,6 +182,8 @@ export interface BurstResult {
   duplicatedAcknowledgements: number;
   /** Accept (SMTP 250) → acknowledgement in the outbox, per message, sorted. */
   latenciesMs: number[];
+  /** The cases the burst opened. */
+  caseIds: string[];
 }
 
 /**
@@ -216,6 +221,7 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
           attachments: [{ filename: `Bản án số ${i}.pdf`, content: judgment, contentType: 'application/pdf' }],
         });
         accepted.set(messageId, Date.now());
+        options.onAccepted?.(accepted.size);
       } catch (error) {
         failedSends++;
         options.log?.(`send ${i} failed: ${(error as Error).message}`);
@@ -270,6 +276,7 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
     duplicatedCases: accepted.size - lost - casesOpened.size,
     duplicatedAcknowledgements: [...ackCount.values()].filter((n) => n > 1).length,
     latenciesMs,
+    caseIds: [...casesOpened],
   };
 }
 
@@ -278,12 +285,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Waits until the stack has taken every message in and its executions have stopped moving (all wait for people or the clock). */
-export async function settle(stack: LocalStack): Promise<void> {
-  await stack.idle();
-  for (;;) {
-    const atWork = stack.engine.executionsAtWork().length;
-    if (atWork === 0 && [...stack.functions.all()].every((f) => f.active === 0)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits until the stack has taken every message in and come to rest (local/at-rest.ts): after a burst that can take minutes. */
+export async function settle(stack: LocalStack, timeoutMs = 600_000): Promise<void> {
+  await waitUntilAtRest(stack, timeoutMs, 200);
 }

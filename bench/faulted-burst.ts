@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import nodemailer from 'nodemailer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, LOCAL_NAMES, type LocalStack } from '../local/local-stack';
 import { localClientConfig } from '../local/services/aws-local';
 import { readOutbox } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
-import { samplePdf } from '../local/sample-pdf';
+import { benchPorts, percentile, runBurst, settle } from './burst';
 
 /**
  * `npm run bench`, second run: the same kind of burst of e-mailed requests as bench/intake-burst.ts,
@@ -42,101 +41,52 @@ function injectRound(stack: LocalStack): void {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-faults-'));
-const ports = { smtp: BASE, ses: BASE + 1, api: BASE + 2, dynamodb: BASE + 3, s3: BASE + 4, sfn: BASE + 5 };
 console.log(`starting the local stack with fault injection (data in ${dataDir}) ...`);
-const stack = await startLocalStack({ host: '127.0.0.1', ports, dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbFaults: true });
+const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbFaults: true });
 const cases = new CaseRepository(
   DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
   LOCAL_NAMES.table,
 );
-const offices = ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'];
-const judgment = samplePdf('Ban an so 12/2026/DS-ST');
-const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity });
-
-const accepted = new Map<string, number>(); // Message-ID → when the SMTP server accepted it (250)
-const runId = Date.now().toString(36);
-const burstStart = performance.now();
-let failedSends = 0;
 let rounds = 0;
-await Promise.all(
-  Array.from({ length: COUNT }, async (_, i) => {
-    const messageId = `<bench-faults-${runId}-${i}@example.com>`;
-    try {
-      await transport.sendMail({
-        messageId,
-        from: { name: `Người yêu cầu số ${i}`, address: `nguoi.yeu.cau.${i}@example.com` },
-        to: offices[i % offices.length],
-        subject: `Đơn yêu cầu thi hành án số ${i}`,
-        text: `Kính gửi cơ quan thi hành án dân sự,\nTôi yêu cầu thi hành bản án số ${i}/2026/DS-ST.`,
-        attachments: [{ filename: `Bản án số ${i}.pdf`, content: judgment, contentType: 'application/pdf' }],
-      });
-      accepted.set(messageId, Date.now());
-      if (rounds < ROUNDS && accepted.size >= (rounds * COUNT) / ROUNDS) {
-        rounds++;
-        injectRound(stack);
-      }
-    } catch (error) {
-      failedSends++;
-      console.error(`send ${i} failed: ${(error as Error).message}`);
+const burst = await runBurst(stack, {
+  count: COUNT,
+  connections: CONNECTIONS,
+  offices: ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'],
+  // The throttling policy backs off for minutes at most: nothing moving for 120 s means stuck.
+  stallMs: 120_000,
+  onAccepted: (acceptedSoFar) => {
+    if (rounds < ROUNDS && acceptedSoFar >= (rounds * COUNT) / ROUNDS) {
+      rounds++;
+      injectRound(stack);
     }
-  }),
-);
-transport.close();
+  },
+  log: (l) => console.error(l),
+});
+await settle(stack);
 
-// Until every accepted message has its acknowledgement, or nothing has moved for 120 s (the throttling policy backs off for minutes at most).
-const firstSeen = new Map<string, number>(); // case id → when its acknowledgement was first seen in the outbox
-let lastProgress = Date.now();
-while (firstSeen.size < accepted.size && Date.now() - lastProgress < 120_000) {
-  const now = Date.now();
-  for (const email of (await readOutbox(stack.urls.sesOutbox)).emails) {
-    const caseId = email.subject.startsWith('Xác nhận đã nhận') ? /\[([A-Z0-9]+-\d{4}-\d{6})\]/.exec(email.subject)?.[1] : undefined;
-    if (caseId && !firstSeen.has(caseId)) {
-      firstSeen.set(caseId, now);
-      lastProgress = now;
-    }
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
-const totalSeconds = (performance.now() - burstStart) / 1000;
-await untilIdle(stack);
-
-const latencies: number[] = [];
-let lost = 0;
-const casesOpened = new Set<string>();
-for (const [messageId, acceptedAt] of accepted) {
-  const record = await cases.getMessage(messageId);
-  const seen = record?.caseId ? firstSeen.get(record.caseId) : undefined;
-  if (!record?.caseId || seen === undefined) {
-    lost++;
-    continue;
-  }
-  casesOpened.add(record.caseId);
-  latencies.push(seen - acceptedAt);
-}
-latencies.sort((a, b) => a - b);
-const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 const sent = new Map<string, number>();
 for (const email of (await readOutbox(stack.urls.sesOutbox)).emails) {
   const key = `${email.destination.to.join(',')}|${email.subject}`;
   sent.set(key, (sent.get(key) ?? 0) + 1);
 }
 const doubledNotices = [...sent.values()].filter((n) => n > 1).length;
-const needsAttention = (await Promise.all([...casesOpened].map((id) => cases.getCase(id)))).filter((c) => c?.workflowEnded).length;
-const duplicatedCases = accepted.size - lost - casesOpened.size;
+const needsAttention = (await Promise.all(burst.caseIds.map((id) => cases.getCase(id)))).filter((c) => c?.workflowEnded).length;
+const latencies = burst.latenciesMs;
 
 const report = {
   requests: COUNT,
-  smtpAccepted: accepted.size,
-  smtpFailed: failedSends,
+  smtpAccepted: burst.smtpAccepted,
+  smtpFailed: burst.smtpFailed,
   faultsInjected: {
     ...Object.fromEntries([...stack.faults.injected].map(([k, n]) => [k === 'intake:' ? 'intake killed mid-batch' : k, n])),
     ...Object.fromEntries([...stack.dynamoDbFaults!.injected].map(([k, n]) => [`DynamoDB ${k}`, n])),
   },
-  endToEndThroughputPerSecond: +(casesOpened.size / totalSeconds).toFixed(1),
-  totalSeconds: +totalSeconds.toFixed(1),
-  acceptToAcknowledgementMs: { p50: percentile(50), p99: percentile(99), max: latencies.at(-1) ?? NaN },
-  lost,
-  duplicatedCases,
+  endToEndThroughputPerSecond: +(burst.casesOpened / burst.totalSeconds).toFixed(1),
+  totalSeconds: +burst.totalSeconds.toFixed(1),
+  acceptToAcknowledgementMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
+  lost: burst.lost,
+  duplicatedCases: burst.duplicatedCases,
+  duplicatedAcknowledgements: burst.duplicatedAcknowledgements,
   doubledNotices,
   needsAttention,
   machine: `${process.platform} ${process.arch}, node ${process.version}`,
@@ -145,18 +95,6 @@ console.log(JSON.stringify(report, null, 2));
 
 await stack.stop();
 rmSync(dataDir, { recursive: true, force: true });
-const ok = lost === 0 && duplicatedCases === 0 && doubledNotices === 0 && needsAttention === 0 && failedSends === 0;
+const ok = burst.lost === 0 && burst.duplicatedCases === 0 && doubledNotices === 0 && needsAttention === 0 && burst.smtpFailed === 0;
 console.log(ok ? 'bench with faults: no message lost or duplicated, no notice doubled, no case left needing attention' : 'bench with faults: LOST, DUPLICATED OR STUCK');
 process.exit(ok ? 0 : 1);
-
-/** No mail queued, no execution at work, no function running, twice in a row (what the e2e tests call idle). */
-async function untilIdle(s: LocalStack): Promise<void> {
-  let calmBefore = false;
-  for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
-    const calm = s.queue.isIdle() && s.engine.executionsAtWork().length === 0 && s.functions.all().every((f) => f.active === 0) && s.eventsInDelivery() === 0;
-    if (calm && calmBefore) return;
-    calmBefore = calm;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the stack did not come to rest within 5 minutes');
-}

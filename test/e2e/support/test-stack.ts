@@ -13,6 +13,7 @@ import { localS3ClientConfig } from '../../../local/services/s3';
 import { readOutbox, type OutboxEmail } from '../../../local/services/ses-outbox';
 import { CaseRepository } from '../../../shared/cases/repository';
 import { testPort } from '../../support/ports';
+import { waitUntilAtRest } from '../../../local/at-rest';
 
 /** The local stack on its own ports and data folder, and clients that reach it over the real protocols. */
 export interface TestStack {
@@ -81,33 +82,7 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
 }
 
-/** See TestStack.idle. The condition must hold on two polls in a row: one moment of calm between two steps is not idle. */
+/** See TestStack.idle (local/at-rest.ts, shared with the benches). */
 export async function waitUntilIdle(stack: LocalStack, timeoutMs = 60_000): Promise<void> {
-  const busy = () => {
-    const atWork = stack.engine.executionsAtWork();
-    const running = stack.functions.all().filter((f) => f.active > 0).map((f) => f.name);
-    const events = stack.eventsInDelivery();
-    const reasons = [
-      ...(stack.queue.isIdle() ? [] : ['inbound mail in the queue']),
-      ...atWork.map((e) => `execution ${e} at work`),
-      ...running.map((f) => `${f} running`),
-      ...(events > 0 ? [`${events} execution end(s) not yet delivered to notify`] : []),
-    ];
-    return reasons;
-  };
-  let calmBefore = false;
-  let lastReasons: string[] = [];
-  await eventually(
-    'the stack to be idle',
-    async () => {
-      lastReasons = busy();
-      const calm = lastReasons.length === 0;
-      const idle = calm && calmBefore;
-      calmBefore = calm;
-      return idle ? true : undefined;
-    },
-    timeoutMs,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message} (still busy: ${lastReasons.join('; ')})`);
-  });
+  await waitUntilAtRest(stack, timeoutMs);
 }
