@@ -12,36 +12,14 @@ import {
   StepNotPending,
   UnknownStep,
 } from '../../../shared/workflow/decisions';
-import { directory, iso, vn } from '../calendar/fixtures';
+import { iso, vn } from '../calendar/fixtures';
+import { calendar, caseWith as baseCase, oneWorkingDay } from './fixtures';
 
 /**
  * The legal core of the workflow as pure decisions: a case as stored, an instant and the calendar in,
  * the change out. HCMKV1 keeps 08:00-12:00, 13:00-17:00; the expectations are written by hand.
  */
-const calendar = { directory };
-const office = 'HCMKV1';
-// Received Monday 2 March 2026 at 10:00, one working day counted in working hours → due Tuesday 3 March at 10:00.
-const oneWorkingDay = deadlineFor({ receivedAt: vn('2026-03-02 10:00'), workingDays: 1, office, directory }) as StepDeadline;
-
-function caseWith(record: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    caseId: 'HCMKV1-2026-000007',
-    office,
-    procedure: 'enforcement-request',
-    status: 'awaiting-decision',
-    requester: { address: 'le.van.cuong@example.com', name: 'Lê Văn Cường' },
-    subject: 'Đơn yêu cầu thi hành án',
-    receivedAt: iso('2026-03-02 10:00'),
-    firstMessageId: '<m@example.com>',
-    deadlines: { decision: oneWorkingDay },
-    breaches: [],
-    createdAt: iso('2026-03-02 10:00'),
-    updatedAt: iso('2026-03-02 10:00'),
-    lastSeq: 3,
-    lastHash: 'h3',
-    ...record,
-  } as CaseRecord;
-}
+const caseWith = (record: Partial<CaseRecord> = {}) => baseCase({ status: 'awaiting-decision', deadlines: { decision: oneWorkingDay }, lastSeq: 3, lastHash: 'h3', ...record });
 
 const waitingForDecision = (extra: Partial<CaseRecord['pendingStep']> = {}) =>
   caseWith({ pendingStep: { step: 'decision', taskToken: 'token-1', since: iso('2026-03-02 10:00'), dueAt: oneWorkingDay.dueAt, ...extra } });

@@ -9,40 +9,17 @@ import { decideDecision, decideHandover, decideVisit } from '../../../shared/wor
 import { appointmentClockOf, decideBooking, decideMove } from '../../../shared/workflow/appointment-decisions';
 import { assertFreshClock, StaleStepClock, stepClock } from '../../../shared/workflow/step-clock';
 import { directory, iso, vn } from '../calendar/fixtures';
+import { calendar, caseWith, office, oneWorkingDay } from './fixtures';
 
 /**
  * The decisions of the receipt, appointment and result steps, and the clocks of the waits, as pure
  * functions: a case as stored, what was found or recorded, an instant and the calendar in; the change
  * out. HCMKV1 keeps 08:00-12:00, 13:00-17:00; the expectations are written by hand.
  */
-const calendar = { directory };
-const office = 'HCMKV1';
 const enforcement = procedureSettings(procedureCatalog, 'enforcement-request');
 const complaint = procedureSettings(procedureCatalog, 'complaint');
 const WORKFLOW = { kind: 'system', component: 'workflow' };
 const officer = { kind: 'officer', id: 'tran.thi.lan', name: 'Trần Thị Lan' } as const;
-// Received Monday 2 March 2026 at 10:00, one working day in working hours → due Tuesday 3 March at 10:00.
-const oneWorkingDay = deadlineFor({ receivedAt: vn('2026-03-02 10:00'), workingDays: 1, office, directory }) as StepDeadline;
-
-function caseWith(record: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    caseId: 'HCMKV1-2026-000007',
-    office,
-    procedure: 'enforcement-request',
-    status: 'received',
-    requester: { address: 'le.van.cuong@example.com', name: 'Lê Văn Cường' },
-    subject: 'Đơn yêu cầu thi hành án',
-    receivedAt: iso('2026-03-02 10:00'),
-    firstMessageId: '<m@example.com>',
-    deadlines: {},
-    breaches: [],
-    createdAt: iso('2026-03-02 10:00'),
-    updatedAt: iso('2026-03-02 10:00'),
-    lastSeq: 2,
-    lastHash: 'h2',
-    ...record,
-  } as CaseRecord;
-}
 
 const checklist: ReceiptChecklist = {
   likelyProcedure: { code: 'enforcement-request', confidence: 'high', evidence: ['"yêu cầu thi hành"'] },
