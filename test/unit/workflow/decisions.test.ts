@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineFor } from '../../../shared/calendar';
-import type { CaseRecord, StepDeadline } from '../../../shared/cases/model';
+import type { CaseRecord } from '../../../shared/cases/model';
 import {
   decideAwait,
   decideBreach,
