@@ -10,6 +10,13 @@ import { citizenConfig } from '../../shared/citizen/citizen-config';
 import { checkAttempt, DynamoAttemptCounter } from '../../shared/citizen/rate-limit';
 import { mintAccessToken } from '../../shared/citizen/access-token';
 import { SATISFACTION_SHEET } from '../../shared/reports/official-report-xlsx';
+import { simpleParser } from 'mailparser';
+import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
+import { officeDirectory } from '../../shared/offices/default-directory';
+import { procedureSettings } from '../../shared/workflow/procedure-settings';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
+import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
+import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
 
 let t: TestStack;
 let db: DynamoDBDocumentClient;
@@ -156,6 +163,45 @@ describe("the requester's private case status", () => {
       { allowed: false, scope: 'global', retryAfterSeconds: 30 },
       { allowed: false, scope: 'global', retryAfterSeconds: 30 },
     ]);
+  });
+});
+
+describe('the token and its letter', () => {
+  it('a letter refused by the mail service, then sent by the retry, carries a new token that replaces the first (which no sent letter shows)', async () => {
+    const { caseId } = await drive.openCase(request);
+    await t.idle();
+    const raws: Buffer[] = [];
+    const ports: NoticePorts = {
+      cases: t.cases,
+      directory: officeDirectory,
+      clock: t.stack.clock,
+      procedureOf: (code) => procedureSettings(procedureCatalog, code),
+      readDocument: async () => Buffer.alloc(0),
+      async sendRaw(raw) {
+        raws.push(raw);
+        if (raws.length === 1) throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+        return { providerMessageId: `p-${raws.length}` };
+      },
+      providerMessageIds: (id) => [`<${id}@outbox.local>`],
+      citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(db, t.names.table), () => t.stack.urls.api),
+    };
+    // The refusal letter (a final letter: it carries the survey link), composed from the review's outcome on the
+    // timeline, and refused once by the mail service. (The workflow is left waiting: only the letter is under test.)
+    await t.cases.changeCase(caseId, () => ({
+      update: {},
+      events: [{ type: 'step-completed', at: new Date().toISOString(), actor: { kind: 'officer', id: 'test' }, data: { step: 'review', outcome: { outcome: 'refuse', reason: 'Bản án chưa có hiệu lực pháp luật', legalBasis: 'Khoản 1 Điều 2 Luật Thi hành án dân sự' } } }],
+    }));
+    await expect(sendNotice(caseId, 'refusal', undefined, ports)).rejects.toMatchObject({ name: 'TooManyRequestsException' });
+    await sendNotice(caseId, 'refusal', undefined, ports);
+    const tokens = await Promise.all(raws.map(async (raw) => /\/danh-gia#([A-Za-z0-9_-]{43})/.exec((await simpleParser(raw)).text ?? '')?.[1]));
+    expect(tokens.every(Boolean)).toBe(true);
+    expect(tokens[0]).not.toBe(tokens[1]);
+
+    await nextMinute();
+    expect((await call('GET', '/public/survey', { token: tokens[0] })).status).toBe(404);
+    expect((await call('GET', '/public/survey', { token: tokens[1] })).status).toBe(200);
+    const items = (await db.send(new ScanCommand({ TableName: t.names.table }))).Items ?? [];
+    expect(items.filter((i) => i.entity === 'citizen-access' && i.caseId === caseId).map((i) => i.purpose).sort()).toEqual(['status', 'survey']);
   });
 });
 
