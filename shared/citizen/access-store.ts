@@ -29,9 +29,10 @@ export class DynamoCitizenAccessStore implements CitizenAccessStore {
 
   async storeForNotice(grant: AccessGrant, tokenHash: string, noticeMessageId: string): Promise<void> {
     const pointerKey = noticeAccessKey(grant.caseId, noticeMessageId);
+    // The first attempt of a notice (nearly always) writes in one call, expecting no earlier token; only a
+    // retry reads which token it replaces. (One DynamoDB call more on the acknowledgement's path, not two.)
+    let previous: string | undefined;
     for (let attempt = 1; ; attempt++) {
-      const pointer = (await this.db.send(new GetCommand({ TableName: this.tableName, Key: pointerKey, ConsistentRead: true }))).Item as { tokenHash?: string } | undefined;
-      const previous = pointer?.tokenHash;
       try {
         await this.db.send(
           new TransactWriteCommand({
@@ -52,9 +53,11 @@ export class DynamoCitizenAccessStore implements CitizenAccessStore {
         );
         return;
       } catch (error) {
-        // Another attempt of the same notice replaced the pointer between our read and our write: read again.
+        // An earlier attempt of the same notice stored a token (or another replaced it meanwhile): read which, and replace it.
         const conflict = error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException;
         if (!conflict || attempt >= 5) throw error;
+        const pointer = (await this.db.send(new GetCommand({ TableName: this.tableName, Key: pointerKey, ConsistentRead: true }))).Item as { tokenHash?: string } | undefined;
+        previous = pointer?.tokenHash;
       }
     }
   }
