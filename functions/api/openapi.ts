@@ -16,7 +16,8 @@ const INFO_DESCRIPTION = `JSON over HTTPS. On AWS: API Gateway HTTP API and one 
 \`/api\` on the staff console's origin (CloudFront); on one machine (\`npm start\`) the same
 handler at http://127.0.0.1:3000.
 
-**Who may do what.** Every route but \`/health\` needs \`Authorization: Bearer <ID token>\`: on
+**Who may do what.** Every route but \`/health\` and the citizen's \`/public/*\` (which take the private
+token of the requester's link in \`X-Motcua-Access\` instead) needs \`Authorization: Bearer <ID token>\`: on
 AWS an ID token of the agency's Cognito user pool, locally a token from \`motcua token\`. The
 token's \`cognito:groups\` name the roles:
 

@@ -58,7 +58,7 @@ describe("the requester's pages on a phone (390×844)", () => {
     expect(status.scripts.length).toBeGreaterThan(0);
     expect(status.scripts.filter((url) => /console|oidc|index-/i.test(url))).toEqual([]);
     expect(status.scriptBytes()).toBeLessThan(30_000);
-    expect(await status.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await status.page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousAccessibilityViolations(status.page)).toEqual([]);
 
     // The desk refuses the request: the case closes, and the refusal carries the survey's link.
