@@ -28,7 +28,8 @@ export const OVER_BUDGET: Partial<Record<LambdaService, { ceilingBytes: number; 
   },
   reconcile: { ceilingBytes: 1_220_000, why: 'the same mail parser as intake (it re-reads stored mails)' },
   notify: {
-    ceilingBytes: 650_000,
+    // 650,000 until issue 11 added the citizen's links (the token store and the link paragraphs: 2.5 KB).
+    ceilingBytes: 655_000,
     why: 'nodemailer composes every mail it sends; ics with yup builds appointment invitations; zod classic and the X-Ray SDK as everywhere',
   },
 };

@@ -111,6 +111,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Export jobs: the API invokes the job function (here the api function itself) asynchronously
     // through Lambda's Invoke, served beside Step Functions (local/lambda/lambda-endpoint.ts).
     Object.assign(process.env, { EXPORT_JOB_FUNCTION: 'motcua-api' });
+    // The citizen's pages (status, survey) are served on the API's origin here: their links point at it.
+    Object.assign(process.env, { PUBLIC_BASE_URL: `http://${host}:${ports.api}` });
 
     const clock = new LocalClock(join(dataDir, 'clock.json'));
     const functions = new FunctionRegistry();

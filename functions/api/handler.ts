@@ -21,6 +21,12 @@ import { createApi } from './router';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 import { routes } from './routes';
 import { invokeNotify } from '../commons/notify-client';
+import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
+import { DynamoAttemptCounter } from '../../shared/citizen/rate-limit';
+import { DynamoSurveyStore } from '../../shared/citizen/survey';
+import { citizenConfig } from '../../shared/citizen/citizen-config';
+import { procedureSettings } from '../../shared/workflow/procedure-settings';
+import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { DynamoExportJobStore, exportJobThreshold, isExportJobEvent, runExportJob, type ExportJobPorts } from '../../shared/staff/export-jobs';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
@@ -75,6 +81,15 @@ const ports: ApiPorts = {
   },
   appointments: new SlotBook(documentClient, tableName()),
   digests: { latest: (day) => new DigestStore(s3, requiredEnv('DIGEST_BUCKET')).latest(day) },
+  // The citizen's status page and survey (no staff login): tokens by hash, attempts counted, ratings once per case.
+  citizen: {
+    access: new DynamoCitizenAccessStore(documentClient, tableName()),
+    attempts: new DynamoAttemptCounter(documentClient, tableName()),
+    surveys: new DynamoSurveyStore(documentClient, tableName()),
+    config: citizenConfig,
+    procedureOf: (code) => procedureSettings(procedureCatalog, code),
+    log: logger,
+  },
   async caseStoreReachable() {
     try {
       await documentClient.send(new GetCommand({ TableName: tableName(), Key: { PK: 'HEALTH', SK: 'HEALTH' } }));

@@ -6,6 +6,7 @@ import type { ExportJobPorts } from '../../shared/staff/export-jobs';
 import type * as z from 'zod';
 import type { ApiError } from './schemas';
 import type { AppointmentOccupancy } from '../../shared/staff/appointment-book';
+import type { CitizenPorts } from '../../shared/citizen/public-access';
 
 /** What a route handler gets: the verified caller, the path parameters, the query and the parsed body. */
 export interface ApiRequest {
@@ -13,6 +14,10 @@ export interface ApiRequest {
   params: Record<string, string>;
   query: Record<string, string | undefined>;
   body: unknown;
+  /** The request's headers, names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The caller's address as API Gateway saw it (the citizen's routes count attempts by it). */
+  sourceIp: string;
 }
 
 export interface FileReply {
@@ -45,6 +50,8 @@ export type ReplyOf<A extends Answers> =
  */
 export interface RouteContract<A extends Answers = Answers> {
   path?: z.ZodObject;
+  /** Headers the route reads (documented; the citizen's token). */
+  headers?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
   /** The body may be left out (an empty object is taken). */
@@ -61,6 +68,8 @@ export interface ApiPorts extends StaffPorts {
   exportJobs?: ExportJobPorts;
   /** The appointment book of the desks (GET /offices/{office}/appointments); without it the route answers 400. */
   appointments?: AppointmentOccupancy;
+  /** The citizen's private links, attempts and ratings (shared/citizen); without it the public citizen routes answer 404. */
+  citizen?: CitizenPorts;
 }
 
 export type HttpMethod = 'GET' | 'POST';

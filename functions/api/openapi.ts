@@ -16,7 +16,8 @@ const INFO_DESCRIPTION = `JSON over HTTPS. On AWS: API Gateway HTTP API and one 
 \`/api\` on the staff console's origin (CloudFront); on one machine (\`npm start\`) the same
 handler at http://127.0.0.1:3000.
 
-**Who may do what.** Every route but \`/health\` needs \`Authorization: Bearer <ID token>\`: on
+**Who may do what.** Every route but \`/health\` and the citizen's \`/public/*\` (which take the private
+token of the requester's link in \`X-Motcua-Access\` instead) needs \`Authorization: Bearer <ID token>\`: on
 AWS an ID token of the agency's Cognito user pool, locally a token from \`motcua token\`. The
 token's \`cognito:groups\` name the roles:
 
@@ -42,6 +43,7 @@ const TAGS = [
   { name: 'case', description: 'one case, its timeline and its files' },
   { name: 'actions', description: 'what officers do; each completes the workflow step the case waits for' },
   { name: 'audit', description: 'verification, exports and the official report' },
+  { name: 'citizen', description: "the requester's private status page and satisfaction survey: no staff login, a private token from the letter's link" },
 ];
 
 // ---- error responses (components.responses) ---------------------------------------------------
@@ -62,6 +64,8 @@ const ERRORS = {
     'the case does not wait for this action (nothing was done); `waitingFor` names the step it waits for, if any',
     api.NotWaitingForActionError,
   ),
+  TooManyRequests: errorResponse('TooManyRequests', 'too many attempts on the citizen\'s routes from this address, or from everyone, in the current minute; `Retry-After` says when to try again; logged'),
+  CitizenNotFound: errorResponse('CitizenNotFound', 'the token is missing, malformed, unknown, for another page, or expired (a set time after the case closed): all get this same answer; logged without the token'),
   InternalError: errorResponse('InternalError', 'the request failed; the message names the request id to look up in the API logs'),
 };
 
@@ -245,6 +249,39 @@ auditor's granted office or province. Before the period ends the report is provi
     answers: { 200: 'the report, as a file (Content-Disposition attachment)', 202: JOB_ANSWER },
     params: PERIOD_PARAMS,
   },
+  'GET /reports/satisfaction': {
+    operationId: 'satisfactionResults',
+    tags: ['audit'],
+    summary: "The requesters' satisfaction ratings (1 to 5) of an office or a province in a period: count, mean, distribution, share satisfied, comments",
+    description: `Ratings are counted in the period they were given (Vietnam time). Without \`office\` or \`province\`: a head's own
+office, or an auditor's granted office or province (the official report's rules).`,
+    answers: { 200: 'the results per office and together' },
+    params: PERIOD_PARAMS,
+  },
+  'GET /public/case-status': {
+    operationId: 'citizenCaseStatus',
+    tags: ['citizen'],
+    summary: "Where the requester's case stands, what they must do next, its deadlines, appointment and letters (the token of the acknowledgement's link)",
+    description: `No staff token: the header \`X-Motcua-Access\` carries the private token of the link in the
+acknowledgement (\`…/trang-thai#<token>\`), which only the requester received; only its SHA-256 is stored.
+Nothing internal is shown (the checks' hints, officers' notes, sender verdicts). The link lasts until a
+configured number of days after the case closes (config/citizen.json). Attempts are limited per source
+address and for everyone together, and logged without the token.`,
+    answers: { 200: 'the status' },
+  },
+  'GET /public/survey': {
+    operationId: 'citizenSurvey',
+    tags: ['citizen'],
+    summary: 'The satisfaction survey of a case (the token of the final letter\'s link): what is rated, and whether it was rated already',
+    answers: { 200: 'the survey' },
+  },
+  'POST /public/survey': {
+    operationId: 'citizenRate',
+    tags: ['citizen'],
+    summary: 'Rate how the case was handled, 1 to 5, with an optional comment: once per case',
+    answers: { 201: 'recorded' },
+    conflict: 'the case was rated already (`AlreadyRated`; also for the second of two ratings sent at the same instant)',
+  },
   'GET /jobs/{id}': {
     operationId: 'getExportJob',
     tags: ['audit'],
@@ -300,6 +337,10 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
     responses['403'] = ERRORS.Forbidden;
   }
   if (contract.path || route.path === '/digests/latest') responses['404'] = ERRORS.NotFound;
+  if (route.path.startsWith('/public/')) {
+    responses['404'] = ERRORS.CitizenNotFound;
+    responses['429'] = ERRORS.TooManyRequests;
+  }
   if (route.method === 'POST') {
     const action = route.path.split('/').at(-1) as ActionName;
     const completesStep = action in ACTIONS && 'step' in ACTIONS[action];
@@ -313,8 +354,14 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
     summary: prose.summary,
     ...(prose.description ? { description: prose.description } : {}),
     ...(route.permission === 'public' ? { security: [] } : {}),
-    ...(contract.path || contract.query
-      ? { requestParams: { ...(contract.path ? { path: described(contract.path) } : {}), ...(contract.query ? { query: described(contract.query, prose.params) } : {}) } }
+    ...(contract.path || contract.query || contract.headers
+      ? {
+          requestParams: {
+            ...(contract.path ? { path: described(contract.path) } : {}),
+            ...(contract.query ? { query: described(contract.query, prose.params) } : {}),
+            ...(contract.headers ? { header: contract.headers } : {}),
+          },
+        }
       : {}),
     ...(contract.body ? { requestBody: { required: !contract.bodyOptional, content: { 'application/json': { schema: contract.body } } } } : {}),
     responses,

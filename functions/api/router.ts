@@ -7,6 +7,7 @@ import { CaseNotFound } from '../../shared/cases/repository';
 import { CaseConflict, CaseNotFoundError, InvalidRequest, NotWaitingForAction } from '../../shared/staff/errors';
 import { ExportJobNotFound } from '../../shared/staff/export-jobs';
 import type { ApiPorts, ApiReply, Route } from './http';
+import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from '../../shared/citizen/public-access';
 
 export interface RouterLog {
   warn(message: string, data: Record<string, unknown>): void;
@@ -120,7 +121,8 @@ export function createApi(deps: ApiDependencies): (event: APIGatewayProxyEventV2
       }
       const body = method === 'POST' ? parseBody(event) : undefined;
       const query = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}));
-      return reply(await route.handle({ principal: principal ?? anonymous, params, query, body }, deps.ports));
+      const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+      return reply(await route.handle({ principal: principal ?? anonymous, params, query, body, headers, sourceIp: event.requestContext.http.sourceIp }, deps.ports));
     } catch (error) {
       if (error instanceof Unauthenticated) return refuse(401, error.reason, error.claimedSubject);
       if (error instanceof AccessRefused) return refuse(403, error.reason);
@@ -130,6 +132,10 @@ export function createApi(deps: ApiDependencies): (event: APIGatewayProxyEventV2
         return json(409, { error: 'NotWaitingForAction', message: error.message, caseId: error.caseId, action: error.action, step: error.step ?? null, waitingFor: error.waitingFor });
       }
       if (error instanceof CaseConflict) return json(409, { error: 'Conflict', message: error.message });
+      // The citizen's routes: every token that opens nothing gets the same answer (the log says which it was).
+      if (error instanceof NoSuchAccess) return json(404, { error: 'NotFound', message: error.message });
+      if (error instanceof TooManyAttempts) return json(429, { error: 'TooManyRequests', message: error.message }, { 'retry-after': String(error.retryAfterSeconds) });
+      if (error instanceof SurveyAlreadyAnswered) return json(409, { error: 'AlreadyRated', message: error.message });
       deps.log.error('request failed', { route: routeKey, path, principal: describePrincipal(principal), error });
       return json(500, { error: 'InternalError', message: `the request failed; see the API logs (request ${event.requestContext.requestId})` });
     }

@@ -10,6 +10,10 @@ import * as api from './schemas';
 import { consoleReference } from '../../shared/staff/reference';
 import { appointmentBook } from '../../shared/staff/appointment-book';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
+import { caseStatusForCitizen, NoSuchAccess, rateForCitizen, surveyForCitizen, type PublicAttempt, type PublicPorts } from '../../shared/citizen/public-access';
+import { ACCESS_TOKEN_HEADER } from '../../shared/citizen/access-token';
+import { ratingsForPeriod, satisfactionResults } from '../../shared/citizen/satisfaction';
+import { reportScopeOf } from '../../shared/staff/exports';
 
 /** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
 const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
@@ -32,6 +36,21 @@ async function latestDigest(query: Record<string, string | undefined>, ports: Ap
 }
 
 const caseRead = { path: api.casePath } as const;
+
+/** The citizen's attempt: who knocks, with which token (a header: the page reads it from the link's fragment). */
+const attemptOf = (r: ApiRequest): PublicAttempt => ({ sourceIp: r.sourceIp, token: r.headers[ACCESS_TOKEN_HEADER] });
+
+/** The citizen's routes need their ports; a deployment without them opens nothing (the same answer as a wrong token). */
+function publicPorts(ports: ApiPorts): PublicPorts {
+  if (!ports.citizen) throw new NoSuchAccess();
+  return { ...ports, citizen: ports.citizen };
+}
+
+/** GET /reports/satisfaction: the ratings of an office or a province in a period (the official report's scope rules). */
+async function satisfaction(r: ApiRequest, ports: ApiPorts) {
+  const { period, offices } = reportScopeOf(api.satisfactionQuery, r.principal, r.query, ports);
+  return satisfactionResults(offices, await ratingsForPeriod(offices, period, ports.index), period, ports.directory);
+}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -140,6 +159,34 @@ export const routes: Route[] = [
       answers: fileOrJobAnswers({ [XLSX]: z.string().meta({ contentMediaType: XLSX }), 'text/csv': z.string(), 'application/json': z.record(z.string(), z.unknown()) }),
     },
     handle: (r, ports) => fileOrJobReply('report', r, ports),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/reports/satisfaction',
+    permission: 'case:export',
+    contract: { query: api.satisfactionQuery, answers: { 200: api.SatisfactionResults } },
+    handle: async (r, ports) => ok(await satisfaction(r, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/public/case-status',
+    permission: 'public',
+    contract: { headers: api.citizenTokenHeader, answers: { 200: api.CitizenCaseStatus } },
+    handle: async (r, ports) => ok(await caseStatusForCitizen(attemptOf(r), publicPorts(ports))),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/public/survey',
+    permission: 'public',
+    contract: { headers: api.citizenTokenHeader, answers: { 200: api.SurveyInvitation } },
+    handle: async (r, ports) => ok(await surveyForCitizen(attemptOf(r), publicPorts(ports))),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/public/survey',
+    permission: 'public',
+    contract: { headers: api.citizenTokenHeader, body: api.surveyRatingBody, answers: { 201: api.SurveyRecorded } },
+    handle: async (r, ports) => ({ status: 201 as const, json: await rateForCitizen(attemptOf(r), r.body, publicPorts(ports)) }),
   }),
   defineRoute({
     method: 'GET',

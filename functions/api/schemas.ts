@@ -5,7 +5,12 @@ import { timeLeftSchema } from '../../shared/staff/time-left';
 import { consoleReferenceSchema } from '../../shared/staff/reference';
 import { appointmentBookQuery, appointmentBookSchema } from '../../shared/staff/appointment-book';
 import { documentsQuery } from '../../shared/staff/case-view';
-import { exportQuery, reportQuery } from '../../shared/staff/exports';
+import { exportQuery, reportQuery, satisfactionQuery as satisfactionScopeQuery } from '../../shared/staff/exports';
+import { satisfactionResultsSchema } from '../../shared/citizen/satisfaction';
+import { citizenConfig } from '../../shared/citizen/citizen-config';
+import { ratingBody } from '../../shared/citizen/survey';
+import type { CitizenCaseStatus as CitizenStatusView } from '../../shared/citizen/case-status';
+import type { SurveyInvitation as Invitation } from '../../shared/citizen/public-access';
 import type { CaseRecord, CaseStatus, ClosureReason, ProcedureFlow, TimelineEvent as TimelineEventRecord } from '../../shared/cases/model';
 import type { ActionResult as ActionOutcome } from '../../shared/staff/actions';
 import type { CaseDocument as CaseFile, StepClock as StepClockView, VerifyReport as Verification } from '../../shared/staff/case-view';
@@ -428,6 +433,55 @@ export const CaseExport = z
   .object({ period: z.record(z.string(), z.unknown()).nullable(), cases: z.array(z.record(z.string(), z.unknown())) })
   .meta({ id: 'CaseExport' });
 
+// ---- the citizen's side (no staff login: a private token in a header) ---------------------------
+
+/** The header that carries the citizen's token; the page reads it from its URL's fragment, so it never reaches a server log. */
+export const citizenTokenHeader = z.strictObject({
+  'x-motcua-access': z.string().max(200).optional().meta({ description: "the private token of the citizen's link (the part after # of the link in the letter)" }),
+});
+
+export const CitizenCaseStatus = z
+  .object({
+    caseId: z.string(),
+    office: z.object({ name: z.string(), address: z.string(), email: z.string(), phone: z.string().optional() }),
+    procedure: z.string(),
+    receivedAt: dateTime(),
+    receivedAtText: z.string().meta({ description: 'HH:MM ngày dd/mm/yyyy, Vietnam time' }),
+    stage: z.object({ code: z.enum(CASE_STATUSES), text: z.string() }),
+    nextForRequester: z.string().optional().meta({ description: 'what the requester must do now; absent when the office acts next or the case is closed' }),
+    deadlines: z.array(
+      z.object({
+        name: z.string(),
+        dueAt: dateTime(),
+        dueAtText: z.string(),
+        workingDaysLeft: z.int().meta({ description: 'working days left on the office calendar (rounded up; 0 once passed)' }),
+        state: z.enum(['running', 'passed']),
+      }),
+    ),
+    appointment: z.object({ text: z.string(), start: z.string(), place: z.string(), bring: z.array(z.string()) }).optional(),
+    letters: z.array(z.object({ subject: z.string(), sentAt: dateTime(), sentAtText: z.string() })).meta({ description: 'the letters sent to the requester, oldest first' }),
+    documents: z.array(z.object({ name: z.string(), url: z.string().meta({ format: 'uri' }), expiresAt: dateTime() })).meta({ description: 'PDFs sent to the requester, each with a 5-minute signed link' }),
+    closed: z.object({ at: dateTime(), atText: z.string(), text: z.string() }).optional(),
+  })
+  .meta({ id: 'CitizenCaseStatus' });
+
+export const SurveyInvitation = z
+  .object({
+    caseId: z.string(),
+    officeName: z.string(),
+    procedure: z.string(),
+    commentMaxLength: z.int(),
+    answered: z.object({ rating: z.int(), ratedAt: dateTime() }).optional().meta({ description: 'present when the case was rated already' }),
+  })
+  .meta({ id: 'SurveyInvitation' });
+
+export const surveyRatingBody = ratingBody(citizenConfig.survey.commentMaxLength);
+
+export const SurveyRecorded = z.object({ caseId: z.string(), rating: z.int(), ratedAt: dateTime() }).meta({ id: 'SurveyRecorded' });
+
+export const satisfactionQuery = satisfactionScopeQuery;
+export const SatisfactionResults = satisfactionResultsSchema.meta({ id: 'SatisfactionResults' });
+
 // ---- the contract and the use cases agree (checked by the compiler) --------------------------
 
 /** The case's enums are the model's own (shared/cases/model.ts): the compiler refuses either side gaining a value alone. */
@@ -457,4 +511,6 @@ export type AnswersNameTheirFields = [
   Assert<SameKeys<z.infer<typeof ResumeResult>, Resumed>>,
   Assert<SameKeys<z.infer<typeof ExportJob>, ExportJobView>>,
   Assert<SameKeys<z.infer<typeof ChainDigest>, Digest>>,
+  Assert<SameKeys<z.infer<typeof CitizenCaseStatus>, CitizenStatusView>>,
+  Assert<SameKeys<z.infer<typeof SurveyInvitation>, Invitation>>,
 ];

@@ -8,7 +8,10 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
-import { casePorts, documentStore } from '../commons/ports';
+import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
+import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
+import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
+import { publicBaseUrl } from '../../shared/citizen/citizen-config';
 import { requiredEnv } from '../../shared/aws/clients';
 import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
 import { NOTICE_KINDS } from '../../shared/notices/case-notices';
@@ -27,6 +30,8 @@ const ports: NoticePorts = {
   },
   // SES replaces the Message-ID of what it sends with its own id at its regional domain.
   providerMessageIds: (id) => [`<${id}@email.amazonses.com>`, `<${id}@${process.env.AWS_REGION ?? 'us-east-1'}.amazonses.com>`],
+  // The acknowledgement's status link and the final letters' survey link (shared/citizen).
+  citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(documentClient, tableName()), publicBaseUrl),
 };
 
 /** What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies). */

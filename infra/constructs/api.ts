@@ -29,6 +29,9 @@ export interface ApiProps {
  */
 export const EXPORT_JOB_THRESHOLD_CASES = 2000;
 
+/** API Gateway's throttle of the citizen's public routes (requests per second, all callers together), below the stage's 50. */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+
 /**
  * One JSON line per request, with the HTTP API's own context fields (the default format is REST's).
  * A request that API Gateway refuses itself (no token, expired, wrong audience) never reaches the
@@ -92,7 +95,8 @@ export class Api extends Construct {
     });
     // Reads cases; writes only reassignments (a case change: whole-item puts in a transaction).
     // Actions on steps go through the workflow's task tokens.
-    grantTableUse(props.table, this.apiFunction, 'read', 'put');
+    // Update: the citizen's routes count attempts (a counter per source and window, shared/citizen/rate-limit.ts).
+    grantTableUse(props.table, this.apiFunction, 'read', 'put', 'update');
     // Reads the daily chain digests (GET /digests/latest); writes none.
     props.digestBucket.grantRead(this.apiFunction, 'digests/*');
     // Signs short-lived links to attachments and documents, which it must be able to read itself,
@@ -161,6 +165,21 @@ export class Api extends Construct {
     if (health) {
       acknowledge(health, 'GET /health is a liveness probe that reveals nothing; every other route requires a staff token.', 'AwsSolutions-APIG4');
     }
+    // The citizen's status page and survey: no staff token, a private one in a header that the function checks
+    // (by its hash), with attempts counted per source and globally in the table. API Gateway throttles the
+    // route below the staff API too, so a flood costs little before the function runs.
+    const publicRoutes = this.httpApi.addRoutes({
+      path: '/public/{proxy+}',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Citizen', this.apiFunction),
+    });
+    for (const route of publicRoutes) {
+      acknowledge(route, "The citizen's routes take no staff token: the function checks the private token of the citizen's link and limits attempts per source address and globally.", 'AwsSolutions-APIG4');
+    }
+    (this.stage.node.defaultChild as apigw.CfnStage).addPropertyOverride('RouteSettings', {
+      'GET /public/{proxy+}': { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+      'POST /public/{proxy+}': { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+    });
     // Every other route (the function's own router answers 404 for unknown paths) needs a valid staff ID token.
     this.httpApi.addRoutes({
       path: '/{proxy+}',

@@ -9,6 +9,7 @@ import type { OfficeDirectory } from '../../shared/offices/directory';
 import { AppFunction } from '../app-function';
 import { acknowledge, iam5, nagRef } from '../nag';
 import { grantTableUse } from '../table-access';
+import { citizenConfig } from '../../shared/citizen/citizen-config';
 import { CAPACITY } from '../capacity';
 
 export interface NotificationsProps {
@@ -42,6 +43,8 @@ export class Notifications extends Construct {
         TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
         SENDER_ADDRESS: senderAddress,
+        // Where the links of the acknowledgement (case status) and final letters (survey) point: config/citizen.json.
+        PUBLIC_BASE_URL: citizenConfig.publicBaseUrl,
       },
       // It renders the apology letter (form 04), a PDF with Vietnamese letters.
       documentFonts: true,

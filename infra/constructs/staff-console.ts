@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE, nagRef } from '../nag';
 import { fromProjectRoot } from '../paths';
 import { TOKEN_VALIDITY } from './staff-directory';
+import { CITIZEN_PAGES } from '../../shared/citizen/access-token';
 
 /** Where `npm run build:web` puts the staff console's static files. */
 export const CONSOLE_BUILD_DIR = fromProjectRoot('web', 'dist');
@@ -70,12 +71,14 @@ export function contentSecurityPolicy(loginOrigin: string, documentsOrigin: stri
 /**
  * A CloudFront Function (viewer request) for the SPA's files: a path without a file extension is
  * one of the console's pages, answered with index.html (the SPA routes it); /config.json and the
- * built assets are served as they are. The /api behaviour does not run it, so an API 404 stays a 404.
+ * built assets are served as they are. The citizen's pages (/trang-thai, /danh-gia) are their own small
+ * HTML entries of the same build, never the console's index.html. The /api behaviour does not run it, so an API 404 stays a 404.
  */
 const SPA_FALLBACK = `function handler(event) {
   var request = event.request;
   var last = request.uri.split('/').pop();
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  if (${JSON.stringify(Object.values(CITIZEN_PAGES))}.indexOf(request.uri) !== -1) request.uri = request.uri + '.html';
+  else if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
 

@@ -16,7 +16,8 @@ function newest(path: string): number {
 /** Whether web/dist is missing or older than the console's sources. */
 export function consoleBuildIsStale(): boolean {
   const built = existsSync(join(WEB_DIST, 'index.html')) ? statSync(join(WEB_DIST, 'index.html')).mtimeMs : 0;
-  const sources = Math.max(newest(join(WEB_DIR, 'src')), newest(join(WEB_DIR, 'index.html')), newest(join(WEB_DIR, 'vite.config.ts')));
+  const pages = readdirSync(WEB_DIR).filter((name) => name.endsWith('.html'));
+  const sources = Math.max(newest(join(WEB_DIR, 'src')), ...pages.map((name) => newest(join(WEB_DIR, name))), newest(join(WEB_DIR, 'vite.config.ts')));
   return built < sources;
 }
 

@@ -69,6 +69,13 @@ export async function serveConsole(options: ConsoleServing, request: IncomingMes
     response.end(readFileSync(file));
     return true;
   }
+  // A page of its own (the citizen's /trang-thai and /danh-gia): its HTML file, never the console's.
+  const ownPage = /^\/[a-z0-9-]+$/.test(url.pathname) ? staticFile(options.distDir, `${url.pathname}.html`) : undefined;
+  if (ownPage) {
+    response.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache', 'referrer-policy': 'no-referrer' });
+    response.end(readFileSync(ownPage));
+    return true;
+  }
   // A page of the single-page app (/ho-so/HCMKV1-2026-000001): the app routes it in the browser.
   const index = join(options.distDir, 'index.html');
   if (!existsSync(index)) return html(response, 503, `<!doctype html><meta charset="utf-8"><title>Chưa dựng giao diện</title><p>The console is not built: run <code>npm run build:web</code>.</p>`);

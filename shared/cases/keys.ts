@@ -48,3 +48,18 @@ export const requesterCaseKey = (address: string, caseId: string) => ({ PK: `REQ
 
 /** An export or report built as a job (shared/staff/export-jobs.ts); the item expires by the table's TTL. */
 export const exportJobKey = (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' });
+
+/** A citizen's access token (shared/citizen), found by the SHA-256 of the token: the token itself is never stored. */
+export const accessTokenKey = (tokenHash: string) => ({ PK: `ACCESS#${tokenHash}`, SK: 'ACCESS' });
+
+/** Which token a notice of a case carries now (by the notice's Message-ID), so that a retried notice replaces it rather than adding one. */
+export const noticeAccessKey = (caseId: string, messageId: string) => ({ PK: `ACCESSOF#${caseId}`, SK: `NOTICE#${createHash('sha256').update(normalizeMessageId(messageId)).digest('hex')}` });
+
+/** Attempts on the citizen's public routes in a window (a counter that expires by the table's TTL). */
+export const rateCounterKey = (scope: string, window: string) => ({ PK: `RATE#${scope}`, SK: `WINDOW#${window}` });
+
+/** The satisfaction rating of a case: at most one. */
+export const surveyRatingKey = (caseId: string) => ({ PK: `SURVEY#${caseId}`, SK: 'SURVEY' });
+
+/** Ratings of an office by month of rating (Vietnam time), on the audit index (GSI2) beside the cases' own partitions. */
+export const surveyPartition = (office: string, ratedAtLocalMonth: string) => `SURVEYS#${office}#${ratedAtLocalMonth}`;

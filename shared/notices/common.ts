@@ -61,9 +61,12 @@ export function requesterLetter(caseRecord: CaseFacts, procedure: ProcedureWordi
   return [salutation(caseRecord.requester.name), '', ...[...body, '', resultNote(procedure)].map(addressed), '', ...signature(office).map(addressed)].join('\n');
 }
 
+/** The line that opens a letter's signature: what comes before it is the body. */
+export const SIGN_OFF = 'Trân trọng,';
+
 export function signature(office: Office): string[] {
   return [
-    'Trân trọng,',
+    SIGN_OFF,
     `Bộ phận một cửa - ${office.name}`,
     `Địa chỉ: ${office.address}`,
     ...(office.phone ? [`Điện thoại: ${office.phone}`] : []),

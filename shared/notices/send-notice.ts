@@ -8,6 +8,8 @@ import { toVietnamIso } from '../time/vietnam-time';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 import { prepareNotice, type NoticeKind } from './case-notices';
 import { requesterNoticesHeld } from '../intake/sender-trust';
+import type { AccessPurpose } from '../citizen/access-token';
+import { CITIZEN_LINK_OF, withCitizenLink } from './citizen-links';
 
 export type { NoticeKind } from './case-notices';
 
@@ -23,6 +25,11 @@ export interface NoticePorts {
   providerMessageIds(providerMessageId: string): string[];
   /** How long an attempt waits for another attempt that is sending the same notice, before it gives up (MessageInProgress, retried). */
   claimWaitMs?: number;
+  /**
+   * Mints the private link a letter carries (the status page, the survey), storing its token's hash for
+   * the notice under its Message-ID (shared/citizen/citizen-links.ts). Without it, letters carry no link.
+   */
+  citizenLinks?: { linkFor(caseId: string, purpose: AccessPurpose, messageId: string, at: string): Promise<string> };
 }
 
 /** Within the notify function's 30 s, leaving time to send once the other attempt's lease has lapsed. */
@@ -66,7 +73,13 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
 
   let raw: Buffer;
   try {
-    raw = await compose(caseRecord, kind, messageId, prepared, now, ports);
+    // The link is minted only by the attempt that holds the claim, and stored before the letter goes: a
+    // retry that composes again replaces the token (the letter that showed the old one was never sent).
+    const purpose = CITIZEN_LINK_OF[kind];
+    const linked = purpose && ports.citizenLinks && prepared.audience === 'requester'
+      ? { ...prepared, notice: withCitizenLink(prepared.notice, caseRecord, purpose, await ports.citizenLinks.linkFor(caseId, purpose, messageId, toVietnamIso(now))) }
+      : prepared;
+    raw = await compose(caseRecord, kind, messageId, linked, now, ports);
   } catch (error) {
     await ports.cases.releaseOutbound(messageId, claim.claimId); // nothing went out
     throw error;

@@ -10,6 +10,7 @@ import { vietnameseDateTime } from '../time/vietnam-time';
 import { toCsv, type CsvValue } from './csv';
 import { FORM_COLUMN_KEYS, FORM_COLUMNS, type OfficialReport, type ReportRow } from './official-report';
 import { LEVEL_SHORT_NAMES, PROCEDURE_NAMES, REGIONAL_FOOTNOTE } from './procedures';
+import type { SatisfactionResults } from '../citizen/satisfaction';
 import { INTAKE_LABELS, ONLINE_OUTCOME_LABELS, ONLINE_OUTCOMES, OUTCOME_LABELS } from './report-case';
 
 /** Where the form sits on its sheet. */
@@ -27,6 +28,7 @@ export const SHEET_LAYOUT = {
 
 export const ROLL_UP_SHEET = 'Tổng hợp';
 export const LEDGER_SHEET = 'Danh sách hồ sơ';
+export const SATISFACTION_SHEET = 'Phụ lục - Mức độ hài lòng';
 
 /**
  * The heading cells of the form and the ranges they cover. The number columns below them are those of
@@ -201,14 +203,39 @@ function addLedger(workbook: ExcelJS.Workbook, report: OfficialReport): void {
   }
 }
 
-/** The report as an XLSX workbook: the form (per office and rolled up, for a province), then the list of cases. */
-export async function officialReportXlsx(report: OfficialReport): Promise<Buffer> {
+/** The annex: the requesters' satisfaction ratings of the period per office (shared/citizen/satisfaction.ts), and their comments. */
+function addSatisfactionAnnex(workbook: ExcelJS.Workbook, results: SatisfactionResults): void {
+  const ws = workbook.addWorksheet(SATISFACTION_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 34 }, { width: 14 }, { width: 16 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
+  ws.addRow(['PHỤ LỤC: KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI YÊU CẦU']).font = { name: FONT, bold: true, size: 13 };
+  ws.addRow([`${results.period.label} (từ ngày ${results.period.firstDay.split('-').reverse().join('/')} đến ngày ${results.period.lastDay.split('-').reverse().join('/')})`]).font = { name: FONT, italic: true };
+  ws.addRow([]);
+  const heading = ws.addRow(['Đơn vị', 'Số lượt đánh giá', 'Điểm trung bình (1-5)', 'Tỷ lệ hài lòng (4-5 điểm, %)', '1 điểm', '2 điểm', '3 điểm', '4 điểm', '5 điểm']);
+  heading.font = { name: FONT, bold: true };
+  const figures = (f: SatisfactionResults['total']) => [f.ratings, f.average ?? '', f.satisfiedPercent ?? '', ...f.distribution];
+  for (const office of results.offices) ws.addRow([office.officeName, ...figures(office)]);
+  if (results.offices.length > 1) ws.addRow(['Tổng cộng', ...figures(results.total)]).font = { name: FONT, bold: true };
+  const comments = results.offices.flatMap((o) => o.comments.map((c) => ({ ...c, office: o.office })));
+  if (comments.length) {
+    ws.addRow([]);
+    ws.addRow(['Góp ý của người yêu cầu']).font = { name: FONT, bold: true };
+    ws.addRow(['Mã hồ sơ', 'Đơn vị', 'Điểm', 'Thời điểm đánh giá', 'Góp ý']).font = { name: FONT, bold: true };
+    for (const c of comments) ws.addRow([c.caseId, c.office, c.rating, vietnameseDateTime(new Date(c.ratedAt)), c.comment]);
+  }
+}
+
+/**
+ * The report as an XLSX workbook: the form (per office and rolled up, for a province), then the list of
+ * cases, then (when given) the annex of the satisfaction survey.
+ */
+export async function officialReportXlsx(report: OfficialReport, annex: { satisfaction?: SatisfactionResults } = {}): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'motcua';
   workbook.title = `${report.title} - ${report.period.label}`;
   for (const form of formsOf(report)) addForm(workbook, report, form);
   addLedger(workbook, report);
+  if (annex.satisfaction) addSatisfactionAnnex(workbook, annex.satisfaction);
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

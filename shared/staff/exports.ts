@@ -14,6 +14,7 @@ import { isOneStopProcedure, UnknownProcedure } from '../reports/procedures';
 import { InvalidRequest } from './errors';
 import type { StaffPorts } from './ports';
 import { monthsBetween } from './queue';
+import { ratingsForPeriod, satisfactionResults } from '../citizen/satisfaction';
 
 /**
  * Exports of a period (the cases, as CSV or JSON) and the official report (the form of Công văn
@@ -40,6 +41,8 @@ const periodQuery = {
 
 export const exportQuery = z.strictObject({ ...periodQuery, format: z.enum(['csv', 'json']).default('csv') });
 export const reportQuery = z.strictObject({ ...periodQuery, format: z.enum(['xlsx', 'csv', 'json']).default('xlsx') });
+/** The satisfaction results (shared/citizen/satisfaction.ts): the report's scope and period, as JSON. */
+export const satisfactionQuery = z.strictObject(periodQuery);
 
 function parse<T>(schema: z.ZodType<T>, query: Record<string, string | undefined>): T {
   const result = schema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
@@ -183,7 +186,12 @@ function defaultReportScope(principal: Principal): ReportScope {
 }
 
 function reportRequest(principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'directory'>) {
-  const q = parse(reportQuery, query);
+  return reportScopeOf(reportQuery, principal, query, ports);
+}
+
+/** The office or province and the period a report reads (the head's office, or the auditor's grant, by default), authorized. */
+export function reportScopeOf<Q extends z.infer<typeof satisfactionQuery>>(schema: z.ZodType<Q>, principal: Principal, query: Record<string, string | undefined>, ports: Pick<StaffPorts, 'directory'>) {
+  const q = parse(schema, query);
   if (q.office && q.province) throw new InvalidRequest('give office or province, not both');
   const period = periodOf(q);
   const scope: ReportScope = q.office ? { office: q.office } : q.province ? { province: q.province } : defaultReportScope(principal);
@@ -207,7 +215,9 @@ export async function officialReport(principal: Principal, query: Record<string,
     });
     const name = `motcua-official-report-${slug('office' in scope ? scope.office : scope.province)}-${slug(period.key)}`;
     if (q.format === 'xlsx') {
-      return { content: await officialReportXlsx(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` };
+      // The annex: what the requesters of these offices said of the period (the survey of shared/citizen).
+      const satisfaction = satisfactionResults(offices, await ratingsForPeriod(offices, period, ports.index), period, ports.directory);
+      return { content: await officialReportXlsx(report, { satisfaction }), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` };
     }
     if (q.format === 'csv') return { content: officialReportCsv(report), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
     return { content: `${JSON.stringify(report, null, 2)}\n`, contentType: 'application/json; charset=utf-8', filename: `${name}.json` };

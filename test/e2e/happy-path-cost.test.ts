@@ -29,8 +29,9 @@ describe('the happy path of a request for enforcement, run on the local stack', 
   // Issue 12 asks for 8. Measured 31 before this budget was set (intake 5, the receipt 3, the checks 5, each of the two
   // notices 7, the review's clock 2, its wait 2); now the workflow makes 5 (receipt and checks 3, the wait 2), each
   // notice 4 (one read, the claim, its mark, the timeline) and intake 5: the budget holds that, and goes down with them.
-  it('makes at most 18 DynamoDB calls from the new mail to the wait for the review', () => {
+  // Issue 11 adds one: the acknowledgement's status-link token, stored (hashed) before the letter goes (one transaction).
+  it('makes at most 19 DynamoDB calls from the new mail to the wait for the review', () => {
     expect(cost.dynamoDbCallsUpToReview.total).toBeGreaterThan(0);
-    expect(cost.dynamoDbCallsUpToReview.total).toBeLessThanOrEqual(18);
+    expect(cost.dynamoDbCallsUpToReview.total).toBeLessThanOrEqual(19);
   });
 });

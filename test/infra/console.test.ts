@@ -103,6 +103,13 @@ describe('the staff console on AWS', () => {
     expect(viewerRequest(fallback!.FunctionARN, '/assets/index-3f9a.js')).toBe('/assets/index-3f9a.js');
   });
 
+  it("answers the citizen's pages with their own HTML entries, not the console's", () => {
+    const [fallback] = distributionConfig().DefaultCacheBehavior.FunctionAssociations!;
+    expect(viewerRequest(fallback!.FunctionARN, '/trang-thai')).toBe('/trang-thai.html');
+    expect(viewerRequest(fallback!.FunctionARN, '/danh-gia')).toBe('/danh-gia.html');
+    expect(viewerRequest(fallback!.FunctionARN, '/trang-thai/x')).toBe('/index.html');
+  });
+
   it('serves the HTTP API under /api on the same origin: HTTPS, every method, never cached, every viewer header but Host (Authorization included)', () => {
     const { CacheBehaviors, Origins } = distributionConfig();
     expect(CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/api/*']);

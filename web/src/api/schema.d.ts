@@ -416,6 +416,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requesters' satisfaction ratings (1 to 5) of an office or a province in a period: count, mean, distribution, share satisfied, comments
+         * @description Ratings are counted in the period they were given (Vietnam time). Without `office` or `province`: a head's own
+         *     office, or an auditor's granted office or province (the official report's rules).
+         */
+        get: operations["satisfactionResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/case-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the requester's case stands, what they must do next, its deadlines, appointment and letters (the token of the acknowledgement's link)
+         * @description No staff token: the header `X-Motcua-Access` carries the private token of the link in the
+         *     acknowledgement (`…/trang-thai#<token>`), which only the requester received; only its SHA-256 is stored.
+         *     Nothing internal is shown (the checks' hints, officers' notes, sender verdicts). The link lasts until a
+         *     configured number of days after the case closes (config/citizen.json). Attempts are limited per source
+         *     address and for everyone together, and logged without the token.
+         */
+        get: operations["citizenCaseStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The satisfaction survey of a case (the token of the final letter's link): what is rated, and whether it was rated already */
+        get: operations["citizenSurvey"];
+        put?: never;
+        /** Rate how the case was handled, 1 to 5, with an optional comment: once per case */
+        post: operations["citizenRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jobs/{id}": {
         parameters: {
             query?: never;
@@ -531,6 +594,12 @@ export interface components {
             reference: string;
             reason?: string;
             note?: string;
+        };
+        SurveyBody: {
+            /** @description 1 (rất không hài lòng) to 5 (rất hài lòng) */
+            rating: number;
+            /** @description optional, at most 1000 characters */
+            comment?: string;
         };
         Health: {
             /** @constant */
@@ -1198,6 +1267,131 @@ export interface components {
                 expiresInSeconds: number;
             };
         };
+        SatisfactionResults: {
+            period: {
+                key: string;
+                label: string;
+                firstDay: string;
+                lastDay: string;
+            };
+            offices: {
+                office: string;
+                officeName: string;
+                ratings: number;
+                average: number | null;
+                distribution: number[];
+                satisfiedPercent: number | null;
+                comments: {
+                    caseId: string;
+                    rating: number;
+                    comment: string;
+                    ratedAt: string;
+                }[];
+            }[];
+            total: {
+                ratings: number;
+                average: number | null;
+                distribution: number[];
+                satisfiedPercent: number | null;
+            };
+        };
+        CitizenCaseStatus: {
+            caseId: string;
+            office: {
+                name: string;
+                address: string;
+                email: string;
+                phone?: string;
+            };
+            procedure: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            receivedAt: string;
+            /** @description HH:MM ngày dd/mm/yyyy, Vietnam time */
+            receivedAtText: string;
+            stage: {
+                /** @enum {string} */
+                code: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "closed";
+                text: string;
+            };
+            /** @description what the requester must do now; absent when the office acts next or the case is closed */
+            nextForRequester?: string;
+            deadlines: {
+                name: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                dueAt: string;
+                dueAtText: string;
+                /** @description working days left on the office calendar (rounded up; 0 once passed) */
+                workingDaysLeft: number;
+                /** @enum {string} */
+                state: "running" | "passed";
+            }[];
+            appointment?: {
+                text: string;
+                start: string;
+                place: string;
+                bring: string[];
+            };
+            /** @description the letters sent to the requester, oldest first */
+            letters: {
+                subject: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                sentAt: string;
+                sentAtText: string;
+            }[];
+            /** @description PDFs sent to the requester, each with a 5-minute signed link */
+            documents: {
+                name: string;
+                /** Format: uri */
+                url: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                expiresAt: string;
+            }[];
+            closed?: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                at: string;
+                atText: string;
+                text: string;
+            };
+        };
+        SurveyInvitation: {
+            caseId: string;
+            officeName: string;
+            procedure: string;
+            commentMaxLength: number;
+            /** @description present when the case was rated already */
+            answered?: {
+                rating: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, in Vietnam time (+07:00)
+                 */
+                ratedAt: string;
+            };
+        };
+        SurveyRecorded: {
+            caseId: string;
+            rating: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            ratedAt: string;
+        };
     };
     responses: {
         /** @description the request failed; the message names the request id to look up in the API logs */
@@ -1252,6 +1446,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["NotWaitingForActionError"];
+            };
+        };
+        /** @description the token is missing, malformed, unknown, for another page, or expired (a set time after the case closed): all get this same answer; logged without the token */
+        CitizenNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description too many attempts on the citizen's routes from this address, or from everyone, in the current minute; `Retry-After` says when to try again; logged */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
             };
         };
     };
@@ -2000,6 +2212,135 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    satisfactionResults: {
+        parameters: {
+            query?: {
+                /** @description a month (`2026-05`), a half year (`2026-H1`, `2026-H2`) or a year (`2026`); or give `from` and `to` */
+                period?: string;
+                /** @description first day of the period (YYYY-MM-DD, included), with `to` */
+                from?: string;
+                /** @description last day of the period (YYYY-MM-DD, included), with `from` */
+                to?: string;
+                /** @description with `period`: `calendar` (default) half years and years, or `administrative`, the reporting periods of Nghị định 09/2019/NĐ-CP art. 12 (`2026-H1`: 15/12/2025 to 14/06/2026; `2026`: 15/12/2025 to 14/12/2026) */
+                basis?: "calendar" | "administrative";
+                /** @description one office (default every office within reach) */
+                office?: string;
+                /** @description every office of one province */
+                province?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the results per office and together */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    citizenCaseStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the private token of the citizen's link (the part after # of the link in the letter) */
+                "x-motcua-access"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenCaseStatus"];
+                };
+            };
+            404: components["responses"]["CitizenNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    citizenSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the private token of the citizen's link (the part after # of the link in the letter) */
+                "x-motcua-access"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitation"];
+                };
+            };
+            404: components["responses"]["CitizenNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    citizenRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the private token of the citizen's link (the part after # of the link in the letter) */
+                "x-motcua-access"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyBody"];
+            };
+        };
+        responses: {
+            /** @description recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRecorded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["CitizenNotFound"];
+            /** @description the case was rated already (`AlreadyRated`; also for the second of two ratings sent at the same instant) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };

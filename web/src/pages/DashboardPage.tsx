@@ -5,6 +5,7 @@ import { CaseTable, ErrorMessage, Loading, Section } from '../components/common'
 import { vietnamToday } from '../format';
 import { useLoad } from '../use-load';
 import { loadPerOfficer } from '../dashboard';
+import { SatisfactionSection } from '../components/SatisfactionSection';
 
 /** The head's overview of their office: at risk, late, load per officer, and what needs their attention. */
 export function DashboardPage() {
@@ -77,6 +78,7 @@ export function DashboardPage() {
           </table>
         </div>
       </Section>
+      <SatisfactionSection />
     </>
   );
 }
