@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_BUDGET_BYTES, bundleBudget, bundleLambda, bundleSizes, LAMBDA_SERVICES } from '../infra/bundling';
+import { BUNDLE_BUDGET_BYTES, bundleLambda, bundleSizes, LAMBDA_SERVICES } from '../infra/bundling';
 import { fromProjectRoot } from '../infra/paths';
 
 /**
@@ -52,7 +52,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
 
 rmSync(OUT, { recursive: true, force: true });
-const bundles: Record<string, { initialKB: number; totalKB: number; lazyChunksKB: Record<string, number>; budgetKB: number; withinBudget: boolean; coldInitMs: number }> = {};
+const bundles: Record<string, { initialKB: number; totalKB: number; lazyChunksKB: Record<string, number>; withinBudget: boolean; coldInitMs: number }> = {};
 for (const service of LAMBDA_SERVICES) {
   const dir = path.join(OUT, service);
   mkdirSync(dir, { recursive: true });
@@ -62,7 +62,6 @@ for (const service of LAMBDA_SERVICES) {
     initialKB: kb(sizes.initialBytes),
     totalKB: kb(sizes.totalBytes),
     lazyChunksKB: Object.fromEntries(Object.entries(sizes.lazyChunks).map(([chunk, bytes]) => [chunk, kb(bytes)])),
-    budgetKB: kb(bundleBudget(service)),
     withinBudget: sizes.initialBytes <= BUNDLE_BUDGET_BYTES,
     coldInitMs: +median(times).toFixed(1),
   };

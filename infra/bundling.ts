@@ -16,27 +16,6 @@ export type LambdaService = (typeof LAMBDA_SERVICES)[number];
 /** The most minified JavaScript a Lambda bundle may load at start (issue 12): what a cold start reads and evaluates. */
 export const BUNDLE_BUDGET_BYTES = 500 * 1024;
 
-/**
- * Bundles not yet within BUNDLE_BUDGET_BYTES: a ceiling each (their size when it was set, rounded up) so
- * that they cannot grow, and why they are over. The size budget test fails when one grows past its
- * ceiling, and when one is back under the budget (its entry must then go).
- */
-export const OVER_BUDGET: Partial<Record<LambdaService, { ceilingBytes: number; why: string }>> = {
-  intake: {
-    ceilingBytes: 1_230_000,
-    why: 'mailparser parses every mail: iconv-lite with its CJK tables, libmime, encoding-japanese, html-to-text and two HTML entity tables are on its main path',
-  },
-  reconcile: { ceilingBytes: 1_220_000, why: 'the same mail parser as intake (it re-reads stored mails)' },
-  notify: {
-    // 650,000 until issue 11 added the citizen's links (the token store and the link paragraphs: 2.5 KB).
-    ceilingBytes: 655_000,
-    why: 'nodemailer composes every mail it sends; ics with yup builds appointment invitations; zod classic and the X-Ray SDK as everywhere',
-  },
-};
-
-/** The budget of a service's bundle: BUNDLE_BUDGET_BYTES, or its OVER_BUDGET ceiling. */
-export const bundleBudget = (service: LambdaService): number => OVER_BUDGET[service]?.ceilingBytes ?? BUNDLE_BUDGET_BYTES;
-
 export const ESBUILD_TARGET = 'node24';
 
 /** ESM bundles have no `require`; some CommonJS dependencies still call it. */

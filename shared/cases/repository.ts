@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -158,19 +159,49 @@ export class CaseRepository implements CaseStore {
   }
 
   /**
+   * A message's record and the last serial of the register its case would be numbered in, in one
+   * consistent read: what intake needs to see whether a message is new and, if it is, to reserve its id.
+   */
+  async getMessageAndSerial(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }> {
+    const key = messageKey(messageId);
+    const counter = serialCounterKey(register.office, register.year);
+    const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [key, counter], ConsistentRead: true } } }));
+    // Keys left unprocessed (throttling) are read one by one.
+    if (UnprocessedKeys?.[this.tableName]?.Keys?.length) {
+      const [record, counterItem] = await Promise.all([this.getMessage(messageId), this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }))]);
+      return { record, lastSerial: Number(counterItem.Item?.lastSerial ?? 0) };
+    }
+    const items = Responses?.[this.tableName] ?? [];
+    const record = items.find((item) => item.PK === key.PK) as MessageRecord | undefined;
+    const counterItem = items.find((item) => item.PK === counter.PK);
+    return { record, lastSerial: Number(counterItem?.lastSerial ?? 0) };
+  }
+
+  /**
    * Reserves a case id for an inbound message, once, and takes its serial in the same transaction:
    * the office's counter moves only together with the reservation of one message, so a serial is
    * never taken without the message whose case it numbers (no hole in the register), and every
    * delivery of the same message, concurrent or late, gets the id reserved the first time.
+   * `known`: the message's record (and the register's last serial) as the caller just read them consistently,
+   * taken on the first attempt instead of reading them again; the transaction's conditions still refuse a
+   * reservation or a serial taken since.
    */
-  async reserveCaseId(messageId: string, register: { office: string; year: number; format: (serial: number) => string }, at: string, rawObject: MessageRecord['rawObject']): Promise<string> {
+  async reserveCaseId(
+    messageId: string,
+    register: { office: string; year: number; format: (serial: number) => string },
+    at: string,
+    rawObject: MessageRecord['rawObject'],
+    known?: { record: MessageRecord | undefined; lastSerial?: number },
+  ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
-      const seen = await this.getMessage(messageId);
+      const seen = attempt === 1 && known ? known.record : await this.getMessage(messageId);
       const reserved = seen?.reservedCaseId ?? (seen?.disposition === 'opened-case' ? seen.caseId : undefined);
       if (reserved) return reserved;
       const counter = serialCounterKey(register.office, register.year);
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }));
-      const last = Number(Item?.lastSerial ?? 0);
+      const last =
+        attempt === 1 && known?.lastSerial !== undefined
+          ? known.lastSerial
+          : Number((await this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }))).Item?.lastSerial ?? 0);
       const candidate = register.format(last + 1);
       try {
         await this.db.send(

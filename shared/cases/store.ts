@@ -25,8 +25,16 @@ export interface CaseStore {
   requireCaseWithEvents?(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
 
   getMessage(messageId: string): Promise<MessageRecord | undefined>;
+  /** A message's record and its register's last serial in one read, where the store can (optional: else getMessage). */
+  getMessageAndSerial?(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }>;
   /** The case id reserved for an inbound message, the same for every delivery of it. */
-  reserveCaseId(messageId: string, register: { office: string; year: number; format: (serial: number) => string }, at: string, rawObject: MessageRecord['rawObject']): Promise<string>;
+  reserveCaseId(
+    messageId: string,
+    register: { office: string; year: number; format: (serial: number) => string },
+    at: string,
+    rawObject: MessageRecord['rawObject'],
+    known?: { record: MessageRecord | undefined; lastSerial?: number },
+  ): Promise<string>;
   recordMessage(record: MessageRecord): Promise<void>;
   completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void>;
   claimOutbound(messageId: string, caseId: string, at: string, leaseMs?: number): Promise<OutboundClaim>;

@@ -1,4 +1,4 @@
-import { createEvent, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { Office } from '../offices/directory';
 
 /** An instant as the case stores it (ISO 8601, any offset) or as a Date. */
@@ -44,9 +44,10 @@ function epochMs(value: Instant, what: string): number {
  * An iCalendar (RFC 5545) invitation to the one-stop desk, as an iTIP REQUEST or CANCEL (RFC 5546).
  * Times are written in UTC (the "Z" form), which every client converts to the reader's zone: 08:00 in
  * Vietnam (UTC+7, no daylight saving) is written 010000Z. The office address is the LOCATION; a display
- * alarm fires 24 hours before the appointment.
+ * alarm fires 24 hours before the appointment. The ics library (with its validation library, about 80 KB) is
+ * loaded on the first invitation, not when the notify function starts: most notices carry none.
  */
-export function appointmentIcs(input: AppointmentIcsInput): string {
+export async function appointmentIcs(input: AppointmentIcsInput): Promise<string> {
   const start = epochMs(input.start, 'the start of the appointment');
   const end = epochMs(input.end, 'the end of the appointment');
   if (end <= start) throw new InvalidAppointment('an appointment must end after it starts');
@@ -87,6 +88,7 @@ export function appointmentIcs(input: AppointmentIcsInput): string {
     // "-PT24H": ics writes a whole-day duration as "P1DT", which RFC 5545 does not allow.
     ...(cancelled ? {} : { alarms: [{ action: 'display' as const, description: `Nhắc lịch hẹn: ${summary}`, trigger: { hours: 24, before: true } }] }),
   };
+  const { createEvent } = await import('ics');
   const { error, value } = createEvent(event);
   if (error || !value) throw new InvalidAppointment(`the invitation could not be written: ${error?.message ?? 'no output'}`);
   return foldByOctets(value);

@@ -71,7 +71,12 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   const receivedAt = message.receivedAt ?? stored.storedAt ?? now;
   const rawObject = { bucket: stored.bucket, key: stored.key };
 
-  const seen = await ports.cases.getMessage(identity);
+  // Where the message would open a case is known from the message alone: its register's serial is read with the
+  // message's record, so that a new request needs no second read before its id is reserved.
+  const routing = routeToOffice(message, ports.directory);
+  const register = 'office' in routing ? { office: routing.office.code, year: vietnamYear(receivedAt) } : undefined;
+  const { record: seen, lastSerial } =
+    register && ports.cases.getMessageAndSerial ? await ports.cases.getMessageAndSerial(identity, register) : { record: await ports.cases.getMessage(identity), lastSerial: undefined };
   if (seen?.status === 'done') {
     // Redelivery. If this message opened a case, make sure its workflow runs (the first attempt may have stopped before).
     if (seen.disposition === 'opened-case' && seen.caseId) await ports.startWorkflow(seen.caseId);
@@ -114,7 +119,6 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
     return { outcome: 'threaded', caseId: thread.caseId };
   }
 
-  const routing = routeToOffice(message, ports.directory);
   if ('reason' in routing || !message.from) {
     const reason = 'reason' in routing ? routing.reason : 'the message has no sender address (From), so no one can be answered';
     await ports.cases.recordMessage({ messageId: identity, direction: 'in', status: 'done', disposition: 'unroutable', rawObject, reason, at: toVietnamIso(now) });
@@ -124,7 +128,8 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
 
   const { office, recipient } = routing;
   const year = vietnamYear(receivedAt);
-  const caseId = await ports.cases.reserveCaseId(identity, { office: office.code, year, format: (serial) => formatCaseId(office.code, year, serial) }, toVietnamIso(now), rawObject);
+  // The message's record and the serial were read above (consistently): the reservation starts from them rather than reading them again.
+  const caseId = await ports.cases.reserveCaseId(identity, { office: office.code, year, format: (serial) => formatCaseId(office.code, year, serial) }, toVietnamIso(now), rawObject, { record: seen, lastSerial });
   const attachments = await storeAttachments(caseId, identity, message, ports);
   const nowIso = toVietnamIso(now);
   const holdReasons = senderHoldReasons(message);

@@ -1,4 +1,4 @@
-import type { HeaderLines, Headers } from 'mailparser';
+import type { MessageHeaders } from './message-headers';
 
 /**
  * A message written by a robot: an out-of-office reply, a bounce, or list mail. Such a message
@@ -11,17 +11,11 @@ export interface AutomatedMessage {
 
 const BOUNCE_SENDERS = /^(mailer-daemon|postmaster)@/i;
 
-export function detectAutomated(headers: Headers, returnPath: string | undefined, from: string | undefined, lines: HeaderLines): AutomatedMessage | undefined {
-  const text = (key: string) => {
-    const value = headers.get(key);
-    if (value === undefined) return undefined;
-    if (typeof value === 'string') return value.trim();
-    if (typeof value === 'object' && value && 'value' in value) return String((value as { value: unknown }).value).trim();
-    return String(value).trim();
-  };
-  const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+export function detectAutomated(headers: MessageHeaders, returnPath: string | undefined, from: string | undefined): AutomatedMessage | undefined {
+  const text = (key: string) => headers.value(key);
+  const contentType = headers.contentType();
   // MIME types and their parameters compare case-insensitively (RFC 2045).
-  if (contentType?.value?.toLowerCase() === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status') {
+  if (contentType?.type === 'multipart/report' && contentType.params['report-type']?.toLowerCase() === 'delivery-status') {
     return { kind: 'bounce', evidence: 'Content-Type: multipart/report; report-type=delivery-status' };
   }
   if (returnPath !== undefined && /^<?\s*>?$/.test(returnPath.replace(/^return-path:\s*/i, ''))) {
@@ -33,13 +27,13 @@ export function detectAutomated(headers: Headers, returnPath: string | undefined
   const suppress = text('x-auto-response-suppress');
   if (suppress && /\b(all|oof|autoreply)\b/i.test(suppress)) return { kind: 'auto-reply', evidence: `X-Auto-Response-Suppress: ${suppress}` };
   for (const key of ['x-autoreply', 'x-autorespond']) {
-    if (lines.some((l) => l.key === key)) return { kind: 'auto-reply', evidence: `${key} header present` };
+    if (headers.has(key)) return { kind: 'auto-reply', evidence: `${key} header present` };
   }
   const precedence = text('precedence');
   if (precedence && /^(bulk|list|junk|auto_reply)$/i.test(precedence)) {
     return { kind: precedence.toLowerCase() === 'auto_reply' ? 'auto-reply' : 'list', evidence: `Precedence: ${precedence}` };
   }
-  if (lines.some((l) => l.key === 'list-id')) return { kind: 'list', evidence: 'List-Id header present' };
-  if (lines.some((l) => l.key === 'list-unsubscribe')) return { kind: 'list', evidence: 'List-Unsubscribe header present' };
+  if (headers.has('list-id')) return { kind: 'list', evidence: 'List-Id header present' };
+  if (headers.has('list-unsubscribe')) return { kind: 'list', evidence: 'List-Unsubscribe header present' };
   return undefined;
 }

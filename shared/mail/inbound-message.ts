@@ -1,5 +1,6 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import PostalMime, { type Address, type Email } from 'postal-mime';
 import { detectAutomated, type AutomatedMessage } from './automated';
+import { MessageHeaders } from './message-headers';
 import { normalizeMessageId } from '../cases/keys';
 import { displayText, MESSAGE_BOUNDS, truncateGraphemes } from './display-text';
 import { reportOf, type MessageReport } from './report';
@@ -61,96 +62,109 @@ export class MalformedMessage extends Error {
   override readonly name = 'MalformedMessage';
 }
 
+/**
+ * The parser's limits, above what any citizen's mail needs and below what would let one stored object
+ * take the function's time or memory: a deeper or larger header section is malformed, not slow.
+ */
+const PARSER_LIMITS = { maxNestingDepth: 50, maxHeadersSize: 1024 * 1024 } as const;
+
 export async function parseInboundMessage(raw: Buffer): Promise<InboundMessage> {
   if (raw.length === 0) throw new MalformedMessage('the stored message is empty');
-  let parsed: ParsedMail;
+  let parsed: Email;
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true });
+    // A message/rfc822 part (an auto-reply quoting the original, a forwarded mail) stays an attachment, whole:
+    // the reported message's headers are read from it, and its text is not the sender's.
+    parsed = await PostalMime.parse(raw, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer', ...PARSER_LIMITS });
   } catch (error) {
     throw new MalformedMessage(`the message could not be parsed as MIME: ${(error as Error).message}`);
   }
-  if (!parsed.headerLines.some((h) => h.key)) throw new MalformedMessage('the message has no headers');
-  const received = topReceived(parsed);
-  const returnPath = headerLine(parsed, 'return-path')?.replace(/^return-path:\s*/i, '').trim();
+  const headers = new MessageHeaders(parsed.headerLines);
+  if (headers.isEmpty) throw new MalformedMessage('the message has no headers');
+  const received = topReceived(headers);
+  const returnPath = headers.value('return-path');
   const rawSubject = (parsed.subject ?? '').trim();
   const subject = displayText(rawSubject, MESSAGE_BOUNDS.subject);
   const to = addresses(parsed.to);
   const cc = addresses(parsed.cc);
-  const attachments = parsed.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename);
-  const from = firstAddress(parsed.from);
+  const attachments = parsed.attachments.filter((a) => a.disposition !== 'inline' || a.filename);
+  const from = firstAddress(parsed.from === undefined ? undefined : [parsed.from]);
   const cut: MessageCut = {
     ...(subject !== rawSubject && truncateGraphemes(rawSubject, MESSAGE_BOUNDS.subject).truncated ? { subjectLength: [...rawSubject].length } : {}),
     ...(to.length > MESSAGE_BOUNDS.recipients ? { toOmitted: to.length - MESSAGE_BOUNDS.recipients } : {}),
     ...(cc.length > MESSAGE_BOUNDS.recipients ? { ccOmitted: cc.length - MESSAGE_BOUNDS.recipients } : {}),
     ...(attachments.length > MESSAGE_BOUNDS.attachments ? { attachmentsOmitted: attachments.length - MESSAGE_BOUNDS.attachments } : {}),
   };
-  const report = reportOf(parsed);
+  const report = reportOf(headers, parsed.attachments.map((a) => ({ contentType: a.mimeType, content: contentOf(a.content) })));
+  const messageId = parsed.messageId?.trim();
+  const inReplyTo = messageIdsIn(parsed.inReplyTo)[0];
+  const senderDate = parsed.date === undefined ? undefined : new Date(parsed.date);
   return {
-    messageId: parsed.messageId ? normalizeMessageId(bounded(parsed.messageId)) : undefined,
+    messageId: messageId ? normalizeMessageId(bounded(messageIdsIn(messageId)[0] ?? messageId)) : undefined,
     subject,
     from,
     replyTo: firstAddress(parsed.replyTo)?.address,
     to: to.slice(0, MESSAGE_BOUNDS.recipients),
     cc: cc.slice(0, MESSAGE_BOUNDS.recipients),
-    senderDate: parsed.date?.toISOString(),
+    senderDate: senderDate && !Number.isNaN(senderDate.getTime()) ? senderDate.toISOString() : undefined,
     receivedAt: received?.at,
     envelopeRecipient: received?.recipient,
     returnPath: returnPath === undefined ? undefined : bounded(returnPath.replace(/^<|>$/g, '')),
-    inReplyTo: parsed.inReplyTo ? normalizeMessageId(bounded(parsed.inReplyTo)) : undefined,
-    references: referencesOf(parsed).slice(-MESSAGE_BOUNDS.recipients),
+    inReplyTo: inReplyTo ? normalizeMessageId(bounded(inReplyTo)) : undefined,
+    references: messageIdsIn(parsed.references).map(normalizeMessageId).slice(-MESSAGE_BOUNDS.recipients),
     text: bodyText(parsed),
-    attachments: attachments.slice(0, MESSAGE_BOUNDS.attachments).map((a, i) => ({
-      filename: safeFilename(a.filename, i + 1, a.contentType),
-      contentType: bounded(a.contentType),
-      size: a.size,
-      content: a.content,
-    })),
-    automated: detectAutomated(parsed.headers, returnPath, from?.address, parsed.headerLines),
-    authentication: authenticationVerdicts(parsed),
+    attachments: attachments.slice(0, MESSAGE_BOUNDS.attachments).map((a, i) => {
+      const content = contentOf(a.content);
+      return { filename: safeFilename(a.filename ?? undefined, i + 1, a.mimeType), contentType: bounded(a.mimeType), size: content.length, content };
+    }),
+    automated: detectAutomated(headers, returnPath, from?.address),
+    authentication: authenticationVerdicts(headers),
     ...(report ? { report } : {}),
     ...(Object.keys(cut).length > 0 ? { cut } : {}),
   };
 }
 
+/** An attachment's bytes as a Buffer over the parser's own memory (no copy). */
+function contentOf(content: ArrayBuffer | Uint8Array | string): Buffer {
+  if (typeof content === 'string') return Buffer.from(content, 'utf8');
+  return content instanceof ArrayBuffer ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+/** The Message-IDs of an In-Reply-To or References value, in order (comments and other text between them ignored). */
+function messageIdsIn(value: string | undefined): string[] {
+  if (!value) return [];
+  const bracketed = value.match(/<[^<>\s]+>/g);
+  return bracketed ?? value.split(/\s+/).filter(Boolean);
+}
+
 /** A header value as stored: at most one header line's worth (RFC 5322: 998 characters). */
 const bounded = (value: string) => truncateGraphemes(value, MESSAGE_BOUNDS.headerValue).text;
-
-function headerLine(parsed: ParsedMail, key: string): string | undefined {
-  return parsed.headerLines.find((h) => h.key === key)?.line;
-}
 
 /**
  * The receiving server prepends its Received header above any the sender wrote, so the topmost
  * one is the server's own: its date is the receipt time, its "for" clause the envelope recipient.
  */
-function topReceived(parsed: ParsedMail): { at?: Date; recipient?: string } | undefined {
-  const line = headerLine(parsed, 'received');
-  if (!line) return undefined;
-  const unfolded = line.replace(/\r?\n[ \t]+/g, ' ');
+function topReceived(headers: MessageHeaders): { at?: Date; recipient?: string } | undefined {
+  const unfolded = headers.value('received');
+  if (unfolded === undefined) return undefined;
   const semicolon = unfolded.lastIndexOf(';');
   const at = semicolon >= 0 ? new Date(unfolded.slice(semicolon + 1).trim()) : undefined;
   const recipient = /\bfor\s+<?([^\s<>;]+@[^\s<>;]+)>?/i.exec(unfolded)?.[1];
   return { at: at && !Number.isNaN(at.getTime()) ? at : undefined, recipient: recipient?.toLowerCase() };
 }
 
-function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return objects.flatMap((o) => o.value.flatMap((v) => (v.group ? v.group.map((g) => g.address) : [v.address]))).filter((a): a is string => !!a).map((a) => bounded(a.toLowerCase()));
+function addresses(field: Address[] | undefined): string[] {
+  return (field ?? []).flatMap((a) => (a.group ? a.group.map((g) => g.address) : [a.address])).filter((a): a is string => !!a).map((a) => bounded(a.toLowerCase()));
 }
 
-function firstAddress(field: AddressObject | AddressObject[] | undefined): { address: string; name?: string } | undefined {
-  const first = (Array.isArray(field) ? field[0] : field)?.value[0];
-  if (!first?.address) return undefined;
-  const name = first.name ? displayText(first.name, MESSAGE_BOUNDS.displayName) : '';
-  return { address: bounded(first.address.toLowerCase()), name: name || undefined };
+function firstAddress(field: Address[] | undefined): { address: string; name?: string } | undefined {
+  const first = field?.[0];
+  const mailbox = first?.group ? first.group[0] : first;
+  if (!mailbox?.address) return undefined;
+  const name = mailbox.name ? displayText(mailbox.name, MESSAGE_BOUNDS.displayName) : '';
+  return { address: bounded(mailbox.address.toLowerCase()), name: name || undefined };
 }
 
-function referencesOf(parsed: ParsedMail): string[] {
-  const refs = parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : parsed.references.split(/\s+/);
-  return refs.filter(Boolean).map(normalizeMessageId);
-}
-
-function bodyText(parsed: ParsedMail): string {
+function bodyText(parsed: Email): string {
   if (parsed.text?.trim()) return parsed.text.trim();
   return typeof parsed.html === 'string' ? parsed.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
 }
@@ -179,10 +193,10 @@ export function safeFilename(filename: string | undefined, index: number, conten
 }
 
 /** The receiving server's verdicts (SES writes Authentication-Results and X-SES-* headers). */
-function authenticationVerdicts(parsed: ParsedMail): AuthenticationVerdicts {
-  const results = headerLine(parsed, 'authentication-results')?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
+function authenticationVerdicts(headers: MessageHeaders): AuthenticationVerdicts {
+  const results = headers.value('authentication-results') ?? '';
   const verdict = (method: string) => new RegExp(`\\b${method}=([a-z]+)`, 'i').exec(results)?.[1]?.toLowerCase();
   // The receiving server's verdict is the topmost header of that name; a sender may forge more below it.
-  const header = (key: string) => headerLine(parsed, key)?.slice(key.length + 1).trim().toUpperCase() || undefined;
+  const header = (key: string) => headers.value(key)?.toUpperCase() || undefined;
   return { spf: verdict('spf'), dkim: verdict('dkim'), dmarc: verdict('dmarc'), spam: header('x-ses-spam-verdict'), virus: header('x-ses-virus-verdict') };
 }

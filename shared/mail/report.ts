@@ -1,5 +1,5 @@
-import type { ParsedMail } from 'mailparser';
 import { normalizeMessageId } from '../cases/keys';
+import type { MessageHeaders } from './message-headers';
 
 /**
  * A report about other mail: a delivery status notification (RFC 3464, a bounce) or a feedback
@@ -17,11 +17,17 @@ const REPORTED_MESSAGE_TYPES = new Set(['message/rfc822', 'text/rfc822-headers',
 /** The header block of an embedded message is short; more than this is body, which is not read. */
 const HEADER_BLOCK_LIMIT = 64 * 1024;
 
-export function reportOf(parsed: ParsedMail): MessageReport | undefined {
-  const contentType = parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  const isReport = contentType?.value?.toLowerCase() === 'multipart/report';
-  const reportType = contentType?.params?.['report-type']?.toLowerCase();
-  const embedded = parsed.attachments.filter((a) => REPORTED_MESSAGE_TYPES.has(a.contentType.toLowerCase()));
+/** A part of the message that is not its text, with its decoded bytes. */
+export interface MessagePart {
+  contentType: string;
+  content: Buffer;
+}
+
+export function reportOf(headers: MessageHeaders, parts: readonly MessagePart[]): MessageReport | undefined {
+  const contentType = headers.contentType();
+  const isReport = contentType?.type === 'multipart/report';
+  const reportType = contentType?.params['report-type']?.toLowerCase();
+  const embedded = parts.filter((a) => REPORTED_MESSAGE_TYPES.has(a.contentType.toLowerCase()));
   // An auto-reply that quotes the original as message/rfc822 is read the same way.
   if (!isReport && embedded.length === 0) return undefined;
   const reportedMessageIds = [...new Set(embedded.flatMap((a) => messageIdsInHeaders(a.content.subarray(0, HEADER_BLOCK_LIMIT).toString('utf8'))))];

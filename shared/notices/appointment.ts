@@ -63,10 +63,10 @@ function howToReschedule(caseId: string, by: Instant): string {
 }
 
 /** The invitation file for a slot: REQUEST, the case's stable UID, the given SEQUENCE. */
-function invitation(facts: InvitationFacts, slot: AppointmentSlot, sequence: number): NoticeAttachment {
+async function invitation(facts: InvitationFacts, slot: AppointmentSlot, sequence: number): Promise<NoticeAttachment> {
   const { caseRecord, office } = facts;
   const items = requireItems(facts.bring, `the appointment of ${caseRecord.caseId} says what to bring`);
-  const ics = appointmentIcs({
+  const ics = await appointmentIcs({
     uid: appointmentUid(caseRecord.caseId, facts.mailDomain),
     sequence,
     caseId: caseRecord.caseId,
@@ -100,9 +100,9 @@ const calendarLine = (file: NoticeAttachment) =>
  * The request is valid: come to the desk with the originals (Quyết định 536/QĐ-TCTHADS, step 3). Says when
  * (date, session, window), where, what to bring, how to ask for another slot; carries an ICS invitation.
  */
-export function appointmentNotice(facts: AppointmentFacts): Notice {
+export async function appointmentNotice(facts: AppointmentFacts): Promise<Notice> {
   const { caseRecord, office, procedure, appointment } = facts;
-  const file = invitation(facts, appointment, facts.sequence ?? 0);
+  const file = await invitation(facts, appointment, facts.sequence ?? 0);
   const text = requesterLetter(caseRecord, procedure, office, [
     `${capitalised(procedure.requestName)} của Ông/Bà (mã hồ sơ ${caseRecord.caseId}) đã được kiểm tra và hợp lệ. ${office.name} hẹn Ông/Bà đến nộp hồ sơ bản chính:`,
     ...slotLines(office, appointment),
@@ -137,10 +137,10 @@ function nextSequence(previous: SentAppointment, caseId: string): number {
 }
 
 /** A new slot replaces the one sent: the invitation keeps the UID and takes the next SEQUENCE, so calendars move the event. */
-export function rescheduleNotice(facts: RescheduleFacts): Notice {
+export async function rescheduleNotice(facts: RescheduleFacts): Promise<Notice> {
   const { caseRecord, office, procedure, previous, appointment } = facts;
   if (instantOf(previous.start).getTime() === instantOf(appointment.start).getTime()) throw new RangeError(`the new appointment of ${caseRecord.caseId} is the one already sent`);
-  const file = invitation(facts, appointment, nextSequence(previous, caseRecord.caseId));
+  const file = await invitation(facts, appointment, nextSequence(previous, caseRecord.caseId));
   const why = facts.reason?.trim() ? ` ${facts.reason.trim().replace(/[.]$/, '')}` : '';
   const text = requesterLetter(caseRecord, procedure, office, [
     `Lịch hẹn nộp hồ sơ bản chính của Ông/Bà (mã hồ sơ ${caseRecord.caseId}) đã được thay đổi${why}.`,
@@ -159,9 +159,9 @@ export function rescheduleNotice(facts: RescheduleFacts): Notice {
 }
 
 /** The requester did not come: one new slot is offered, and the file closes if that one is missed too. */
-export function missedAppointmentNotice(facts: MissedAppointmentFacts): Notice {
+export async function missedAppointmentNotice(facts: MissedAppointmentFacts): Promise<Notice> {
   const { caseRecord, office, procedure, missed, offered } = facts;
-  const file = invitation(facts, offered, nextSequence(missed, caseRecord.caseId));
+  const file = await invitation(facts, offered, nextSequence(missed, caseRecord.caseId));
   const text = requesterLetter(caseRecord, procedure, office, [
     `Theo lịch hẹn, Ông/Bà đến nộp hồ sơ bản chính (mã hồ sơ ${caseRecord.caseId}) vào ${slotText(missed)}, nhưng chúng tôi chưa gặp được Ông/Bà.`,
     '',

@@ -165,7 +165,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         key: `${id}.appointment.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
-        notice: appointmentNotice({ caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
+        notice: await appointmentNotice({ caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
       };
     }
     case 'appointment-reminder': {
@@ -190,8 +190,8 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       const common = { caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now };
       const notice =
         kind === 'appointment-missed'
-          ? missedAppointmentNotice({ ...common, missed: before, offered: slotOf(appointment) })
-          : rescheduleNotice({ ...common, previous: before, appointment: slotOf(appointment) });
+          ? await missedAppointmentNotice({ ...common, missed: before, offered: slotOf(appointment) })
+          : await rescheduleNotice({ ...common, previous: before, appointment: slotOf(appointment) });
       return { key: `${id}.${kind}.a${appointment.attempt}`, to: requester, audience: 'requester', notice };
     }
     case 'receipt-slip': {

@@ -92,10 +92,16 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) await ports.cases.releaseOutbound(messageId, claim.claimId);
     throw error;
   }
-  await ports.cases.markOutboundSent(messageId, claim.claimId, providerMessageId);
   // This attempt's own claim: no attempt recorded the sending before (that would have marked the claim sent), so
-  // the timeline need not be read again, and the case as read above is decided on first.
-  await recordSent(caseId, kind, step, messageId, providerMessageId, prepared, toVietnamIso(now), ports, caseRecord);
+  // the timeline need not be read again, and the case as read above is decided on first. The claim is marked sent
+  // in the same transaction as the timeline's event (conditioned on this claim); if that write fails, the claim is
+  // marked sent on its own before the error goes on, so that no retry sends the notice again.
+  try {
+    await recordSent(caseId, kind, step, messageId, providerMessageId, prepared, toVietnamIso(now), ports, { caseRecord, claimId: claim.claimId });
+  } catch (error) {
+    await ports.cases.markOutboundSent(messageId, claim.claimId, providerMessageId);
+    throw error;
+  }
   return { messageId, alreadySent: false };
 }
 
@@ -132,8 +138,22 @@ async function compose(caseRecord: CaseRecord, kind: NoticeKind, messageId: stri
   return raw;
 }
 
-/** The sending on the timeline, once (a retry after the mail went out writes only what is missing). */
-async function recordSent(caseId: string, kind: NoticeKind, step: string | undefined, messageId: string, providerMessageId: string, prepared: Prepared, at: string, ports: NoticePorts, sentNow?: CaseRecord): Promise<void> {
+/**
+ * The sending on the timeline, once (a retry after the mail went out writes only what is missing).
+ * `sentNow`: this attempt sent it under its claim, with the case as read before: the message record is
+ * marked sent in the same transaction, only while the claim is still this attempt's.
+ */
+async function recordSent(
+  caseId: string,
+  kind: NoticeKind,
+  step: string | undefined,
+  messageId: string,
+  providerMessageId: string,
+  prepared: Prepared,
+  at: string,
+  ports: NoticePorts,
+  sentNow?: { caseRecord: CaseRecord; claimId: string },
+): Promise<void> {
   if (!sentNow) {
     const events = await ports.cases.listEvents(caseId);
     if (events.some((e) => e.type === 'notice-sent' && e.data.messageId === messageId)) return;
@@ -158,6 +178,9 @@ async function recordSent(caseId: string, kind: NoticeKind, step: string | undef
         },
       },
     ],
-    alsoPut: [messageId, ...ports.providerMessageIds(providerMessageId)].map((id) => ({ item: outbound(id) })),
-  }), sentNow);
+    alsoPut: [
+      sentNow ? { item: outbound(messageId), condition: 'claimId = :claim', values: { ':claim': sentNow.claimId } } : { item: outbound(messageId) },
+      ...ports.providerMessageIds(providerMessageId).map((id) => ({ item: outbound(id) })),
+    ],
+  }), sentNow?.caseRecord);
 }

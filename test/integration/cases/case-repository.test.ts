@@ -52,6 +52,12 @@ const lastSerial = async (office: string) => (await db.send(new GetCommand({ Tab
 
 const reserve = (messageId: string, office: string) => cases.reserveCaseId(messageId, { office, year: 2026, format: (serial) => formatCaseId(office, 2026, serial) }, AT, RAW);
 
+/** As intake reserves: the message's record and the serial read together first, the reservation starting from them. */
+async function reserveAsIntake(messageId: string, office: string): Promise<string> {
+  const known = await cases.getMessageAndSerial(messageId, { office, year: 2026 });
+  return cases.reserveCaseId(messageId, { office, year: 2026, format: (serial) => formatCaseId(office, 2026, serial) }, AT, RAW, known);
+}
+
 function newCase(caseId: string, office: string, messageId: string): Omit<CaseRecord, 'lastSeq' | 'lastHash'> {
   return {
     caseId,
@@ -114,6 +120,43 @@ describe('CaseRepository against DynamoDB Local', () => {
 
     expect(ids.map((id) => Number(id.slice(-6))).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await lastSerial(office)).toBe(8);
+  });
+
+  it('reads a message and its register in one call: nothing and 0 for a new office, the reservation and its serial after', async () => {
+    const office = newOffice();
+    const messageId = '<read-together@example.com>';
+    expect(await cases.getMessageAndSerial(messageId, { office, year: 2026 })).toEqual({ record: undefined, lastSerial: 0 });
+
+    const id = await reserveAsIntake(messageId, office);
+
+    expect(await cases.getMessageAndSerial(messageId, { office, year: 2026 })).toMatchObject({ record: { reservedCaseId: id, status: 'claimed' }, lastSerial: 1 });
+  });
+
+  it('reserving from what was read before (as intake does), still one id per message and no gap or repeat when deliveries race', async () => {
+    const office = newOffice();
+
+    const same = await Promise.all(Array.from({ length: 6 }, () => reserveAsIntake('<race-known@example.com>', office)));
+    const different = await Promise.all(Array.from({ length: 8 }, (_, i) => reserveAsIntake(`<burst-known-${i}@example.com>`, office)));
+
+    expect(new Set(same)).toEqual(new Set([formatCaseId(office, 2026, 1)]));
+    expect(different.map((id) => Number(id.slice(-6))).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await lastSerial(office)).toBe(9);
+  });
+
+  it('reserving from a stale read: a serial taken since is read again, a reservation made since is the one returned', async () => {
+    const office = newOffice();
+    const stale = await cases.getMessageAndSerial('<slow@example.com>', { office, year: 2026 });
+    const other = await reserve('<quick@example.com>', office);
+    const sameMessageFirst = await reserve('<slow-twin@example.com>', office);
+    const staleTwin = await cases.getMessageAndSerial('<never-read@example.com>', { office, year: 2026 });
+    const twin = await reserve('<never-read@example.com>', office);
+
+    const slow = await cases.reserveCaseId('<slow@example.com>', { office, year: 2026, format: (serial) => formatCaseId(office, 2026, serial) }, AT, RAW, stale);
+    const late = await cases.reserveCaseId('<never-read@example.com>', { office, year: 2026, format: (serial) => formatCaseId(office, 2026, serial) }, AT, RAW, staleTwin);
+
+    expect([other, sameMessageFirst, twin, slow].map((id) => Number(id.slice(-6)))).toEqual([1, 2, 3, 4]);
+    expect(late).toBe(twin);
+    expect(await lastSerial(office)).toBe(4);
   });
 
   it('refuses to write the opening message record over a reservation for another case', async () => {

@@ -4,7 +4,7 @@ import type { MessageRecord } from '../../../shared/cases/repository';
 import type { CaseStore } from '../../../shared/cases/store';
 import { normalizeMessageId } from '../../../shared/cases/keys';
 import { officeDirectory } from '../../../shared/offices/default-directory';
-import { storedMail, storedMessage } from '../mail/fixtures';
+import { deeplyNestedMail, storedMail, storedMessage } from '../mail/fixtures';
 
 /**
  * The paths of intake that open and change no case: what it records, logs and starts. The case
@@ -86,6 +86,20 @@ describe('intake of a message that opens no case', () => {
       },
     ]);
     expect(logged.map((l) => l.level)).toEqual(['error']);
+    expect(started).toEqual([]);
+  });
+
+  it('keeps a message its parser refuses (parts nested past the limit) as unroutable, with the parser’s reason, raw object named', async () => {
+    // Prepare
+    const { ports, recorded, logged, started } = desk(deeplyNestedMail(60));
+
+    // Act
+    const outcome = await receiveMessage(stored, ports);
+
+    // Assess
+    expect(outcome).toMatchObject({ outcome: 'unroutable', reason: expect.stringMatching(/^the message could not be parsed as MIME: .*nesting depth/i) });
+    expect(recorded).toEqual([expect.objectContaining({ disposition: 'unroutable', status: 'done', rawObject: { bucket: 'motcua-inbound', key: stored.key }, reason: (outcome as { reason: string }).reason })]);
+    expect(logged.map((l) => [l.level, l.message])).toEqual([['error', 'malformed message kept but not opened as a case']]);
     expect(started).toEqual([]);
   });
 

@@ -52,3 +52,12 @@ export const citizenHeaders = [
 
 /** No lone surrogate: what encodeURIComponent (and so an S3 key) needs. */
 export const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+/** A request whose MIME parts nest `depth` multiparts deep, each inside the one before. */
+export function deeplyNestedMail(depth: number): Buffer {
+  const open = Array.from({ length: depth }, (_, i) => `--n${i}\r\nContent-Type: multipart/mixed; boundary="n${i + 1}"\r\n`).join('\r\n');
+  const close = Array.from({ length: depth }, (_, i) => `--n${depth - i}--`).join('\r\n');
+  return storedMail([...citizenHeaders, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="n0"'], `${open}\r\n--n${depth}\r\nContent-Type: text/plain\r\n\r\nx\r\n${close}\r\n--n0--`, {
+    ownMimeHeaders: true,
+  });
+}

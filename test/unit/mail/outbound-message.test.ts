@@ -115,3 +115,61 @@ describe('an acknowledgement composed for SES', () => {
     expect(parsed.text).toBe(acknowledgement.text);
   });
 });
+
+describe('the MIME the composer writes', () => {
+  const longName = `${'Quyết định thi hành án của Chi cục Thi hành án dân sự '.repeat(3).trim()}.pdf`;
+  const longText = `${'Đề nghị Ông/Bà mang theo bản chính bản án và căn cước công dân khi đến. '.repeat(6)}  \nDòng kết thúc bằng khoảng trắng   \nHết.`;
+  const full: OutboundMessage = {
+    ...acknowledgement,
+    subject: `${'Thông báo về việc tiếp nhận hồ sơ yêu cầu thi hành án dân sự '.repeat(3)}[HCMKV1-2026-000001]`,
+    text: longText,
+    references: Array.from({ length: 6 }, (_, i) => `<thread-${i}.${'x'.repeat(30)}@mail.example.net>`),
+    attachments: [
+      { filename: longName, content: Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256)), contentType: 'application/pdf' },
+      { filename: 'lich-hen.ics', content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'), contentType: 'text/calendar; charset=UTF-8; method=REQUEST' },
+    ],
+  };
+
+  it('keeps every line within 78 characters and writes only 7-bit ASCII, even for long Vietnamese subjects, names and text', async () => {
+    // Prepare, Act
+    const raw = await composeRawMessage(full);
+
+    // Assess
+    expect([...raw].every((byte) => byte < 128)).toBe(true);
+    const lines = raw.toString('ascii').split('\r\n');
+    expect(lines.filter((line) => line.length > 78)).toEqual([]);
+    expect(raw.toString('ascii')).not.toMatch(/[^\r]\n/);
+  });
+
+  it('reads back whole: the long subject, text with trailing spaces, References, both files with their bytes and names', async () => {
+    // Prepare, Act
+    const parsed = await parseInboundMessage(await composeRawMessage(full));
+
+    // Assess
+    expect(parsed.subject).toBe(full.subject);
+    expect(parsed.text).toBe(longText.trim());
+    expect(parsed.references).toEqual(full.references);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [longName, 'application/pdf'],
+      ['lich-hen.ics', 'text/calendar'],
+    ]);
+    expect(parsed.attachments[0]!.content.equals(full.attachments![0]!.content)).toBe(true);
+  });
+
+  it('writes the same bytes for the same message (a resend after a lost answer is the same mail)', async () => {
+    // Prepare, Act
+    const [first, second] = [await composeRawMessage(full), await composeRawMessage(full)];
+
+    // Assess
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('quotes an ASCII sender name with specials', async () => {
+    // Prepare, Act
+    const raw = await composeRawMessage({ ...acknowledgement, from: { name: 'THADS, Ho Chi Minh', address: 'motcua@hcm.thads.example' } });
+
+    // Assess
+    expect(headerSection(raw)).toMatch(/^From: "THADS, Ho Chi Minh" <motcua@hcm\.thads\.example>$/m);
+    expect((await parseInboundMessage(raw)).from).toEqual({ address: 'motcua@hcm.thads.example', name: 'THADS, Ho Chi Minh' });
+  });
+});

@@ -33,17 +33,17 @@ function invitationOf(notice: Notice) {
 }
 
 describe('the appointment at the one-stop desk', () => {
-  it('gives the date in the subject, tagged with the case id', () => {
+  it('gives the date in the subject, tagged with the case id', async () => {
     // Prepare, Act
-    const notice = appointmentNotice(facts);
+    const notice = await appointmentNotice(facts);
 
     // Assess
     expect(notice.subject).toBe('Lịch hẹn nộp hồ sơ bản chính ngày 30/11/2026 [HCMKV1-2026-000001]');
   });
 
-  it('says when (day, session, window) and where (the office address)', () => {
+  it('says when (day, session, window) and where (the office address)', async () => {
     // Prepare, Act
-    const notice = appointmentNotice(facts);
+    const notice = await appointmentNotice(facts);
 
     // Assess
     expect(notice.text).toContain(
@@ -55,17 +55,17 @@ describe('the appointment at the one-stop desk', () => {
     );
   });
 
-  it('lists what to bring, as given', () => {
+  it('lists what to bring, as given', async () => {
     // Prepare, Act
-    const notice = appointmentNotice(facts);
+    const notice = await appointmentNotice(facts);
 
     // Assess
     expect(notice.text).toContain('Khi đến, xin mang theo:\n  1. Bản chính Bản án số 123/2026/DS-PT\n  2. Căn cước công dân của người yêu cầu (bản chính)\n');
   });
 
-  it('says how to ask for another slot, by replying before a deadline', () => {
+  it('says how to ask for another slot, by replying before a deadline', async () => {
     // Prepare, Act
-    const notice = appointmentNotice(facts);
+    const notice = await appointmentNotice(facts);
 
     // Assess
     expect(notice.text).toContain(
@@ -73,20 +73,20 @@ describe('the appointment at the one-stop desk', () => {
     );
   });
 
-  it('without a deadline to reschedule, asks for the reply before the appointment starts', () => {
+  it('without a deadline to reschedule, asks for the reply before the appointment starts', async () => {
     // Prepare
     const { rescheduleBy: _none, ...noDeadline } = facts;
 
     // Act
-    const notice = appointmentNotice(noDeadline);
+    const notice = await appointmentNotice(noDeadline);
 
     // Assess
     expect(notice.text).toContain('xin trả lời thư này trước 08:00 ngày 30/11/2026');
   });
 
-  it('attaches an invitation for the slot, with the case’s UID, SEQUENCE 0 and METHOD:REQUEST', () => {
+  it('attaches an invitation for the slot, with the case’s UID, SEQUENCE 0 and METHOD:REQUEST', async () => {
     // Prepare, Act
-    const { file, ics, event } = invitationOf(appointmentNotice(facts));
+    const { file, ics, event } = invitationOf(await appointmentNotice(facts));
 
     // Assess
     expect(file.filename).toBe('lich-hen-HCMKV1-2026-000001.ics');
@@ -101,9 +101,9 @@ describe('the appointment at the one-stop desk', () => {
     expect(event.organizer).toMatchObject({ val: 'MAILTO:kv1@hcm.thads.example' });
   });
 
-  it('uses the office’s own sessions: an afternoon at khu vực 2', () => {
+  it('uses the office’s own sessions: an afternoon at khu vực 2', async () => {
     // Prepare, Act
-    const notice = appointmentNotice({ ...facts, office: kv2, appointment: wednesdayAfternoon });
+    const notice = await appointmentNotice({ ...facts, office: kv2, appointment: wednesdayAfternoon });
     const { event } = invitationOf(notice);
 
     // Assess
@@ -111,24 +111,24 @@ describe('the appointment at the one-stop desk', () => {
     expect(event.location).toBe('Số 20 đường Võ Văn Ngân, phường Thủ Đức, Thành phố Hồ Chí Minh');
   });
 
-  it('is the same message, invitation included, when built twice from the same facts', () => {
+  it('is the same message, invitation included, when built twice from the same facts', async () => {
     // Prepare, Act
-    const first = appointmentNotice(facts);
-    const second = appointmentNotice(facts);
+    const first = await appointmentNotice(facts);
+    const second = await appointmentNotice(facts);
 
     // Assess
     expect(second.text).toBe(first.text);
     expect(second.attachments![0]!.content.equals(first.attachments![0]!.content)).toBe(true);
   });
 
-  it('refuses an appointment with nothing to bring', () => {
+  it('refuses an appointment with nothing to bring', async () => {
     // Prepare, Act, Assess
-    expect(() => appointmentNotice({ ...facts, bring: [] })).toThrow(RangeError);
+    await expect(appointmentNotice({ ...facts, bring: [] })).rejects.toThrow(RangeError);
   });
 });
 
 describe('the reminder on the working day before', () => {
-  it('recalls the slot, the place and what to bring, without a new invitation', () => {
+  it('recalls the slot, the place and what to bring, without a new invitation', async () => {
     // Prepare, Act
     const notice = appointmentReminderNotice({ caseRecord, procedure, office: kv1, appointment: mondayMorning, bring });
 
@@ -153,9 +153,9 @@ describe('a rescheduled appointment', () => {
     reason: 'theo đề nghị của Ông/Bà',
   };
 
-  it('gives the new slot and says the old one no longer holds', () => {
+  it('gives the new slot and says the old one no longer holds', async () => {
     // Prepare, Act
-    const notice = rescheduleNotice(reschedule);
+    const notice = await rescheduleNotice(reschedule);
 
     // Assess
     expect(notice.subject).toBe('Thay đổi lịch hẹn: hẹn mới ngày 02/12/2026 [HCMKV1-2026-000001]');
@@ -164,13 +164,13 @@ describe('a rescheduled appointment', () => {
     expect(notice.text).toContain('Lịch hẹn mới:\n  Thời gian: buổi chiều Thứ Tư, từ 13:30 đến 16:30 ngày 02/12/2026.');
   });
 
-  it('sends an invitation with the same UID and the next SEQUENCE, so the calendar moves the event', () => {
+  it('sends an invitation with the same UID and the next SEQUENCE, so the calendar moves the event', async () => {
     // Prepare
-    const first = invitationOf(appointmentNotice(facts)).event;
+    const first = invitationOf(await appointmentNotice(facts)).event;
 
     // Act
-    const moved = invitationOf(rescheduleNotice(reschedule)).event;
-    const movedAgain = invitationOf(rescheduleNotice({ ...reschedule, previous: { ...wednesdayAfternoon, sequence: moved.sequence! }, appointment: thursdayMorning })).event;
+    const moved = invitationOf(await rescheduleNotice(reschedule)).event;
+    const movedAgain = invitationOf(await rescheduleNotice({ ...reschedule, previous: { ...wednesdayAfternoon, sequence: moved.sequence! }, appointment: thursdayMorning })).event;
 
     // Assess
     expect(moved.uid).toBe(first.uid);
@@ -181,9 +181,9 @@ describe('a rescheduled appointment', () => {
     expect(movedAgain.start.getTime()).toBe(Date.parse('2026-12-03T08:00:00+07:00'));
   });
 
-  it('refuses to "move" an appointment to the slot it already has', () => {
+  it('refuses to "move" an appointment to the slot it already has', async () => {
     // Prepare, Act, Assess
-    expect(() => rescheduleNotice({ ...reschedule, appointment: mondayMorning })).toThrow(RangeError);
+    await expect(rescheduleNotice({ ...reschedule, appointment: mondayMorning })).rejects.toThrow(RangeError);
   });
 });
 
@@ -199,9 +199,9 @@ describe('a missed appointment', () => {
     issuedAt: '2026-11-30T14:00:00+07:00',
   };
 
-  it('offers one new slot and warns that the file closes if it is missed too', () => {
+  it('offers one new slot and warns that the file closes if it is missed too', async () => {
     // Prepare, Act
-    const notice = missedAppointmentNotice(missed);
+    const notice = await missedAppointmentNotice(missed);
 
     // Assess
     expect(notice.subject).toBe('Hẹn lại ngày 03/12/2026 do Ông/Bà chưa đến theo lịch hẹn [HCMKV1-2026-000001]');
@@ -210,9 +210,9 @@ describe('a missed appointment', () => {
     expect(notice.text).toContain('Nếu Ông/Bà không đến theo lịch hẹn lại này và không báo trước, hồ sơ trực tuyến sẽ được đóng');
   });
 
-  it('moves the calendar event to the new slot (same UID, next SEQUENCE)', () => {
+  it('moves the calendar event to the new slot (same UID, next SEQUENCE)', async () => {
     // Prepare, Act
-    const { event } = invitationOf(missedAppointmentNotice(missed));
+    const { event } = invitationOf(await missedAppointmentNotice(missed));
 
     // Assess
     expect(event.uid).toBe(UID);

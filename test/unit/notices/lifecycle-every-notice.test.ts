@@ -14,15 +14,15 @@ const toRequester: Array<[string, Notice]> = [
   ['guidance', lifecycle.guidanceNotice({ caseRecord, procedure, office: kv1, missingItems: ['Đơn yêu cầu thi hành án'], replyBy: '2026-12-01T16:30:00+07:00' })],
   ['refusal', lifecycle.refusalNotice({ caseRecord, procedure, office: kv1, reason: 'Không có quyền yêu cầu', legalBasis: 'Điều 31 Luật Thi hành án dân sự', refusalProvision: citation('refusal'), complaintOffice: provincial })],
   ['referral', lifecycle.referralNotice({ caseRecord, procedure, competenceProvision: citation('competence'), office: kv1, competentOffice: kv2 })],
-  ['appointment', lifecycle.appointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt })],
+  ['appointment', await lifecycle.appointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, appointment: mondayMorning, bring, issuedAt })],
   ['reminder', lifecycle.appointmentReminderNotice({ caseRecord, procedure, office: kv1, appointment: mondayMorning, bring })],
   [
     'reschedule',
-    lifecycle.rescheduleNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, previous: { ...mondayMorning, sequence: 0 }, appointment: wednesdayAfternoon, bring, issuedAt }),
+    await lifecycle.rescheduleNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, previous: { ...mondayMorning, sequence: 0 }, appointment: wednesdayAfternoon, bring, issuedAt }),
   ],
   [
     'missed appointment',
-    lifecycle.missedAppointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, missed: { ...wednesdayAfternoon, sequence: 1 }, offered: thursdayMorning, bring, issuedAt }),
+    await lifecycle.missedAppointmentNotice({ caseRecord, procedure, office: kv1, mailDomain: MAIL_DOMAIN, missed: { ...wednesdayAfternoon, sequence: 1 }, offered: thursdayMorning, bring, issuedAt }),
   ],
   ['closing', lifecycle.closingNotice({ caseRecord, procedure, office: kv1, reason: { kind: 'withdrawn', withdrawnAt: issuedAt }, closedAt: issuedAt })],
   ['decision released', lifecycle.decisionReleasedNotice({ caseRecord, procedure, office: kv1, decision, pdf: opaquePdf, collection: { kind: 'at-desk' } })],
