@@ -77,6 +77,8 @@ describe('the console on an office laptop and on a phone', () => {
       await head.goto('/tong-quan');
       await head.getByRole('heading', { name: 'Khối lượng theo cán bộ' }).waitFor();
       await fits(head, 'the dashboard');
+      // the server's figures: the one case, open and waiting for its review
+      await expect.poll(() => head.getByRole('list', { name: 'Số liệu chính' }).textContent()).toContain('1 hồ sơ đang mở');
       expect(await onScreen(head, head.getByRole('list', { name: 'Số liệu chính' }))).toBe(true);
       expect(await onScreen(head, head.getByLabel('Tháng tính số hồ sơ quá hạn'))).toBe(true);
       expect(c.pageErrors).toEqual([]);

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { must } from '../api/client';
 import { useApp } from '../app-context';
 import { CaseTable, ErrorMessage, Loading, Section } from '../components/common';
-import { dateTime, stepName, vietnamToday } from '../format';
+import { dateTime, stepName } from '../format';
 import { useLoad } from '../use-load';
 
 /**
@@ -14,12 +14,13 @@ import { useLoad } from '../use-load';
 export function DashboardPage() {
   const { api, identity, reference } = useApp();
   const [picked, setPicked] = useState<string | undefined>(undefined);
-  const [month, setMonth] = useState(vietnamToday().slice(0, 7));
+  // Unset until a month is picked: the server counts its own month (the API's clock, which the local stack can move).
+  const [month, setMonth] = useState<string | undefined>(undefined);
   const office = identity.office ?? picked ?? reference?.offices[0]?.code;
   const officeId = useId();
   const monthId = useId();
   const figures = useLoad(
-    () => (office ? must(api.GET('/offices/{office}/dashboard', { params: { path: { office }, query: { month } } })) : Promise.resolve(undefined)),
+    () => (office ? must(api.GET('/offices/{office}/dashboard', { params: { path: { office }, query: month ? { month } : {} } })) : Promise.resolve(undefined)),
     [api, office, month],
   );
   useEffect(() => {
@@ -44,7 +45,7 @@ export function DashboardPage() {
         )}
         <div className="field">
           <label htmlFor={monthId}>Tháng tính số hồ sơ quá hạn</label>
-          <input id={monthId} type="month" value={month} max={vietnamToday().slice(0, 7)} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <input id={monthId} type="month" value={month ?? d?.month ?? ''} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </div>
       </form>
       <ErrorMessage message={figures.error} />
