@@ -114,6 +114,13 @@ const PROSE: Record<string, Prose> = {
     summary: "The office's appointment book: each session of its working days, its capacity, and the cases booked",
     answers: { 200: 'the book' },
   },
+  'GET /offices/{office}/dashboard': {
+    operationId: 'getOfficeDashboard',
+    tags: ['queue'],
+    summary:
+      "The head's dashboard of an office: open cases at risk (past their warning point) and late, the deadlines that passed undone in a month (Vietnam time; closed cases and cases received earlier included), load per officer, cases needing attention. Heads of the office and auditors in scope; officers get 403",
+    answers: { 200: 'the figures' },
+  },
   'GET /cases': {
     operationId: 'searchCases',
     tags: ['queue'],

@@ -9,6 +9,7 @@ import { defineRoute, ok, type ApiPorts, type ApiRequest, type ReplyOf, type Rou
 import * as api from './schemas';
 import { consoleReference } from '../../shared/staff/reference';
 import { appointmentBook } from '../../shared/staff/appointment-book';
+import { readOfficeDashboard } from '../../shared/staff/office-dashboard';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { caseStatusForCitizen, NoSuchAccess, rateForCitizen, surveyForCitizen, type PublicAttempt, type PublicPorts } from '../../shared/citizen/public-access';
 import { ACCESS_TOKEN_HEADER } from '../../shared/citizen/access-token';
@@ -84,6 +85,14 @@ export const routes: Route[] = [
     permission: 'case:read',
     contract: { path: api.officePath, query: api.appointmentBookQuery, answers: { 200: api.AppointmentBook } },
     handle: async (r, ports) => ok(await appointmentBook(r.principal, r.params.office!, r.query, ports)),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/offices/{office}/dashboard',
+    // heads and auditors only: the use case refuses officers in their own words (they have the work queue)
+    permission: 'case:read',
+    contract: { path: api.officePath, query: api.dashboardQuery, answers: { 200: api.OfficeDashboard } },
+    handle: async (r, ports) => ok(await readOfficeDashboard(r.principal, r.params.office!, r.query, ports)),
   }),
   defineRoute({
     method: 'GET',

@@ -5,6 +5,8 @@ import { timeLeftSchema } from '../../shared/staff/time-left';
 import { consoleReferenceSchema } from '../../shared/staff/reference';
 import { appointmentBookQuery, appointmentBookSchema } from '../../shared/staff/appointment-book';
 import { documentsQuery } from '../../shared/staff/case-view';
+import { dashboardMonth } from '../../shared/staff/dashboard';
+import type { OfficeDashboard as Dashboard, MonthlyBreach as Breach, OfficerLoad as Load } from '../../shared/staff/dashboard';
 import { exportQuery, reportQuery, satisfactionQuery as satisfactionScopeQuery } from '../../shared/staff/exports';
 import { satisfactionResultsSchema } from '../../shared/citizen/satisfaction';
 import { citizenConfig } from '../../shared/citizen/citizen-config';
@@ -59,6 +61,10 @@ export { caseSearchQuery, exportQuery, reportQuery, appointmentBookQuery, docume
 /** The office code of a path (GET /offices/{office}/appointments). */
 export const officePath = z.strictObject({
   office: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/).meta({ id: 'OfficeCode', description: 'an office code of the directory', examples: ['HCMKV1'] }),
+});
+
+export const dashboardQuery = z.strictObject({
+  month: dashboardMonth.optional().meta({ description: 'the month (YYYY-MM, Vietnam time) whose breaches are counted; default this month' }),
 });
 
 /** The body each action takes, by action (shared/staff/actions.ts validates with these). */
@@ -148,6 +154,35 @@ export const CaseSearchResult = z
     nextCursor: z.string().optional().meta({ description: 'pass it back as `cursor`, with the same filters, for the next page; absent on the last page' }),
   })
   .meta({ id: 'CaseSearchResult' });
+
+export const MonthlyBreach = z
+  .object({
+    caseId: z.string(),
+    step: z.string(),
+    dueAt: dateTime().meta({ description: 'the deadline that passed undone; it falls in the month asked for' }),
+    closed: z.boolean().meta({ description: 'the case is closed now; its breach still counts in its month' }),
+    assignee: z.string().optional(),
+  })
+  .meta({ id: 'MonthlyBreach' });
+
+export const OfficerLoad = z
+  .object({ officer: z.string(), open: z.int(), warning: z.int(), breached: z.int() })
+  .meta({ id: 'OfficerLoad', description: "an assignee's open cases, and how many are past their warning point or late" });
+
+export const OfficeDashboard = z
+  .object({
+    office: z.string(),
+    month: z.string().meta({ description: 'YYYY-MM, Vietnam time' }),
+    at: z.string().meta({ format: 'date-time', description: 'when the figures were taken' }),
+    open: z.int().meta({ description: "the office's open cases" }),
+    atRisk: z.array(CaseSummary).meta({ description: 'open cases past their warning point (time left level `warning`)' }),
+    late: z.array(CaseSummary).meta({ description: "open cases whose waiting step's deadline passed, or with a breach recorded" }),
+    attention: z.array(CaseSummary).meta({ description: 'open cases the desk must look at (workflow stopped, attention items, sender held)' }),
+    breachesInMonth: z.array(MonthlyBreach).meta({ description: 'deadlines that passed undone in the month (Vietnam time), on open and closed cases, whenever received' }),
+    load: z.array(OfficerLoad),
+    closedCasesReceivedSince: z.string().meta({ description: 'YYYY-MM: closed cases received before this month are not read' }),
+  })
+  .meta({ id: 'OfficeDashboard', description: "the head's figures for an office: at risk, late, breaches of a month, load per officer, cases needing attention" });
 
 export const Actor = z
   .discriminatedUnion('kind', [
@@ -503,6 +538,9 @@ export type ContractMatchesTheModel = [
 export type AnswersNameTheirFields = [
   Assert<SameKeys<z.infer<typeof CaseSummary>, Summary>>,
   Assert<SameKeys<z.infer<typeof CaseSearchResult>, SearchResult>>,
+  Assert<SameKeys<z.infer<typeof OfficeDashboard>, Dashboard>>,
+  Assert<SameKeys<z.infer<typeof MonthlyBreach>, Breach>>,
+  Assert<SameKeys<z.infer<typeof OfficerLoad>, Load>>,
   Assert<SameKeys<z.infer<typeof TimelineEvent>, TimelineEventRecord>>,
   Assert<SameKeys<z.infer<typeof StepClock>, StepClockView>>,
   Assert<SameKeys<z.infer<typeof VerifyReport>, Verification>>,

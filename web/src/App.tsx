@@ -14,6 +14,9 @@ import { DashboardPage } from './pages/DashboardPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { AppointmentsPage } from './pages/AppointmentsPage';
+import { useFocusHeadingOnNavigation } from './focus-on-navigation';
+
+const MAIN_ID = 'noi-dung';
 
 /** The redirect page of Cognito's hosted login (authorization code + PKCE). */
 export const SIGN_IN_CALLBACK = '/dang-nhap/xong';
@@ -64,6 +67,7 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
     });
   }, [session]);
   const identity = useMemo(() => (token ? identityOf(token) : undefined), [token]);
+  useFocusHeadingOnNavigation(MAIN_ID);
   const api = useMemo(() => createApiClient(config.apiBase, () => session.token()), [config, session]);
   useEffect(() => {
     if (!identity) return;
@@ -78,7 +82,7 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
   const audits = hasRole(identity, 'auditor');
   return (
     <Ctx.Provider value={context}>
-      <a className="skip-link" href="#noi-dung">
+      <a className="skip-link" href={`#${MAIN_ID}`}>
         Bỏ qua tới nội dung chính
       </a>
       <header className="top">
@@ -122,7 +126,7 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
           </button>
         </div>
       </header>
-      <main id="noi-dung" className="page" tabIndex={-1}>
+      <main id={MAIN_ID} className="page" tabIndex={-1}>
         <ErrorMessage message={referenceError} />
         <Routes>
           <Route path="/" element={works ? <QueuePage /> : <Navigate to="/tra-cuu" replace />} />

@@ -1,8 +1,18 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-/** Where the browser tests looked for Chromium, in the order they look. */
-export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+/** The list of places, one a line with `#` comments: scripts/chromium.sh reads the same file (it runs before npm ci). */
+export const CHROMIUM_PATHS_FILE = new URL('../../../scripts/chromium-paths.txt', import.meta.url);
+
+export function parseChromiumPaths(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** Where the browser tests look for a system Chromium, in the order they look. */
+export const SYSTEM_CHROMIUM_PATHS = parseChromiumPaths(readFileSync(CHROMIUM_PATHS_FILE, 'utf8'));
 
 export interface FoundChromium {
   executablePath: string;

@@ -1,5 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chooseChromium, HOW_TO_GET_CHROMIUM } from '../../browser/support/chromium';
+import { chooseChromium, HOW_TO_GET_CHROMIUM, parseChromiumPaths, SYSTEM_CHROMIUM_PATHS } from '../../browser/support/chromium';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 const system = ['/usr/bin/chromium', '/usr/bin/google-chrome'];
 const playwright = '/home/ci/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
@@ -37,5 +44,32 @@ describe('finding Chromium for the browser tests', () => {
 
   it('fails the same way where Playwright has no build for the platform', () => {
     expect(() => chooseChromium({ fromEnvironment: undefined, systemPaths: system, playwrightPath: undefined, isExecutable: present() })).toThrow('Looked in: /usr/bin/chromium, /usr/bin/google-chrome.');
+  });
+});
+
+describe('one list of Chromium paths (scripts/chromium-paths.txt)', () => {
+  it('is what the tests look in, and what scripts/chromium.sh looks in, in the same order', () => {
+    const file = readFileSync(join(root, 'scripts/chromium-paths.txt'), 'utf8');
+    expect(SYSTEM_CHROMIUM_PATHS).toEqual(parseChromiumPaths(file));
+    expect(SYSTEM_CHROMIUM_PATHS[0]).toBe('/usr/bin/chromium');
+    // the script holds no list of its own
+    const script = readFileSync(join(root, 'scripts/chromium.sh'), 'utf8');
+    for (const path of SYSTEM_CHROMIUM_PATHS.slice(1)) expect(script).not.toContain(path);
+  });
+
+  it('drives the shell script: the first executable of the list next to it wins, comments and blank lines skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-chromium-'));
+    copyFileSync(join(root, 'scripts/chromium.sh'), join(dir, 'chromium.sh'));
+    const second = join(dir, 'second-chrome');
+    const third = join(dir, 'third-chrome');
+    for (const fake of [second, third]) {
+      writeFileSync(fake, '#!/bin/sh\n');
+      chmodSync(fake, 0o755);
+    }
+    writeFileSync(join(dir, 'chromium-paths.txt'), `# a comment\n\n${join(dir, 'absent-chrome')}\n${second}\n${third}`);
+    const { MOTCUA_CHROMIUM: _ignored, ...env } = process.env;
+    const out = execFileSync('bash', [join(dir, 'chromium.sh')], { env, encoding: 'utf8' });
+    expect(out.trim()).toBe(`Chromium: ${second}`);
+    expect(parseChromiumPaths(readFileSync(join(dir, 'chromium-paths.txt'), 'utf8'))).toEqual([join(dir, 'absent-chrome'), second, third]);
   });
 });

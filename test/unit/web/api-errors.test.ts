@@ -22,6 +22,11 @@ describe('API errors as staff read them (web/src/api/errors)', () => {
     expect(describeApiError(403, { error: 'Forbidden', message: 'decisions on cases of HCMKV1 belong to the head of HCMKV1 or a deputy' })).toMatch(/^Chỉ thủ trưởng/);
   });
 
+  it("403 for an officer opening an office's dashboard: says who it is for and where the officer works", () => {
+    const body = { error: 'Forbidden', message: 'the dashboard of an office is for its head and for auditors; an officer works from the work queue (GET /cases)' };
+    expect(describeApiError(403, body)).toBe('Trang tổng quan dành cho thủ trưởng cơ quan và kiểm tra viên; cán bộ làm việc từ hàng đợi công việc.');
+  });
+
   it('400: names the form fields the API named, in the forms’ words', () => {
     const body = { error: 'BadRequest', message: '…', issues: [{ path: 'legalBasis', message: 'Required' }, { path: 'missingItems.0', message: 'too short' }] };
     expect(describeApiError(400, body)).toBe('Thông tin chưa hợp lệ: xin kiểm tra lại Căn cứ pháp lý, Giấy tờ còn thiếu.');

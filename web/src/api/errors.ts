@@ -62,6 +62,7 @@ export function describeApiError(status: number, raw: unknown): string {
       return 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Xin đăng nhập lại.';
     case 403:
       if (/decisions? on cases/.test(message)) return 'Chỉ thủ trưởng cơ quan của hồ sơ (hoặc cấp phó được ủy quyền) mới được ghi nhận quyết định.';
+      if (/dashboard of an office is for its head/.test(message)) return 'Trang tổng quan dành cho thủ trưởng cơ quan và kiểm tra viên; cán bộ làm việc từ hàng đợi công việc.';
       if (/auditor with scope/.test(message)) return 'Hồ sơ này nằm ngoài phạm vi kiểm tra được giao cho bạn.';
       if (/ of [A-Z][A-Z0-9]+ may not /.test(message)) return 'Hồ sơ này không thuộc cơ quan của bạn: bạn không được xem hoặc xử lý.';
       return 'Bạn không có quyền thực hiện việc này với vai trò hiện tại.';

@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offices/{office}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The head's dashboard of an office: open cases at risk (past their warning point) and late, the deadlines that passed undone in a month (Vietnam time; closed cases and cases received earlier included), load per officer, cases needing attention. Heads of the office and auditors in scope; officers get 403 */
+        get: operations["getOfficeDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -675,14 +692,29 @@ export interface components {
                 }[];
             }[];
         };
-        CaseSearchResult: {
-            /** @enum {string} */
-            order: "next-deadline" | "received";
-            /** @description the offices searched */
-            offices: string[];
-            items: components["schemas"]["CaseSummary"][];
-            /** @description pass it back as `cursor`, with the same filters, for the next page; absent on the last page */
-            nextCursor?: string;
+        /** @description the head's figures for an office: at risk, late, breaches of a month, load per officer, cases needing attention */
+        OfficeDashboard: {
+            office: string;
+            /** @description YYYY-MM, Vietnam time */
+            month: string;
+            /**
+             * Format: date-time
+             * @description when the figures were taken
+             */
+            at: string;
+            /** @description the office's open cases */
+            open: number;
+            /** @description open cases past their warning point (time left level `warning`) */
+            atRisk: components["schemas"]["CaseSummary"][];
+            /** @description open cases whose waiting step's deadline passed, or with a breach recorded */
+            late: components["schemas"]["CaseSummary"][];
+            /** @description open cases the desk must look at (workflow stopped, attention items, sender held) */
+            attention: components["schemas"]["CaseSummary"][];
+            /** @description deadlines that passed undone in the month (Vietnam time), on open and closed cases, whenever received */
+            breachesInMonth: components["schemas"]["MonthlyBreach"][];
+            load: components["schemas"]["OfficerLoad"][];
+            /** @description YYYY-MM: closed cases received before this month are not read */
+            closedCasesReceivedSince: string;
         };
         /** @description a case in a list: what an officer needs to pick the next one */
         CaseSummary: {
@@ -739,6 +771,34 @@ export interface components {
             warnAt?: string;
             /** @enum {string} */
             level: "on-track" | "warning" | "breached";
+        };
+        MonthlyBreach: {
+            caseId: string;
+            step: string;
+            /**
+             * Format: date-time
+             * @description the deadline that passed undone; it falls in the month asked for
+             */
+            dueAt: string;
+            /** @description the case is closed now; its breach still counts in its month */
+            closed: boolean;
+            assignee?: string;
+        };
+        /** @description an assignee's open cases, and how many are past their warning point or late */
+        OfficerLoad: {
+            officer: string;
+            open: number;
+            warning: number;
+            breached: number;
+        };
+        CaseSearchResult: {
+            /** @enum {string} */
+            order: "next-deadline" | "received";
+            /** @description the offices searched */
+            offices: string[];
+            items: components["schemas"]["CaseSummary"][];
+            /** @description pass it back as `cursor`, with the same filters, for the next page; absent on the last page */
+            nextCursor?: string;
         };
         /** @description the case record (never its task token), its checklist, how each deadline went, and the full timeline */
         CaseDetail: {
@@ -1549,6 +1609,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentBook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOfficeDashboard: {
+        parameters: {
+            query?: {
+                /** @description the month (YYYY-MM, Vietnam time) whose breaches are counted; default this month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description an office code of the directory */
+                office: components["schemas"]["OfficeCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDashboard"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSummary, VerifyReport } from '../../../web/src/api/client';
+import type { VerifyReport } from '../../../web/src/api/client';
 import { chainStatus, verdictOf } from '../../../web/src/chain';
-import { loadPerOfficer } from '../../../web/src/dashboard';
 import { periodOptions } from '../../../web/src/periods';
 
 const clean: VerifyReport = { caseId: 'HCM-2026-000001', ok: true, events: 12, head: { lastSeq: 12, lastHash: 'h' }, verifiedAt: '2026-12-02T07:00:00Z', caseState: 'matches', documents: { checked: 1, broken: [] } };
@@ -34,35 +33,6 @@ describe('the verification verdict (web/src/chain)', () => {
     expect(verdict.details).toEqual([
       'Hồ sơ bị sửa ngoài dòng thời gian: trạng thái hiện tại khác với trạng thái đã ghi vào chuỗi.',
       'Tài liệu “Quyết định.pdf” (sự kiện số 20) đã bị thay thế: mã băm không khớp.',
-    ]);
-  });
-});
-
-const summary = (caseId: string, assignee: string | undefined, level?: 'on-track' | 'warning' | 'breached'): CaseSummary => ({
-  caseId,
-  office: 'HCM',
-  procedure: 'enforcement-request',
-  status: 'awaiting-review',
-  subject: 's',
-  requester: { address: 'a@example.com' },
-  receivedAt: '2026-12-01T09:00:00+07:00',
-  ...(assignee ? { assignee } : {}),
-  waitingFor: null,
-  nextDeadline: null,
-  breached: level === 'breached',
-  breaches: [],
-  needsAttention: false,
-  attentionItems: 0,
-  senderHeld: false,
-  ...(level ? { timeLeft: { step: 'review', dueAt: '2026-12-03T09:00:00+07:00', remainingWorkingMinutes: 0, lateByWorkingMinutes: 0, minutesPerDay: 480, level } } : {}),
-});
-
-describe("the head's dashboard (web/src/dashboard)", () => {
-  it('counts open, at-risk and late cases per officer, the unassigned ones under the desk, busiest first', () => {
-    const rows = loadPerOfficer([summary('1', 'lan', 'warning'), summary('2', 'lan', 'breached'), summary('3', 'lan', 'on-track'), summary('4', undefined, 'breached')]);
-    expect(rows).toEqual([
-      { officer: 'lan', open: 3, warning: 1, breached: 1 },
-      { officer: 'Bộ phận một cửa (chưa giao riêng)', open: 1, warning: 0, breached: 1 },
     ]);
   });
 });
