@@ -8,6 +8,7 @@ import { toVietnamIso } from '../time/vietnam-time';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 import { prepareNotice, type NoticeKind } from './case-notices';
 import { requesterNoticesHeld } from '../intake/sender-trust';
+import { sha256Hex } from '../timeline/hash-chain';
 
 export type { NoticeKind } from './case-notices';
 
@@ -141,6 +142,8 @@ async function recordSent(caseId: string, kind: NoticeKind, step: string | undef
           to: prepared.to,
           audience: prepared.audience,
           subject: prepared.notice.subject,
+          // the letter's text as sent, hashed on the chain: an auditor can prove a kept copy is what went out
+          textSha256: sha256Hex(prepared.notice.text),
           attachments: (prepared.notice.attachments ?? []).map((a) => a.filename),
         },
       },
