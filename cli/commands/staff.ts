@@ -357,6 +357,8 @@ interface ActOptions extends ConnectionOptions {
   newDate?: string;
   via?: string;
   reference?: string;
+  answer?: string;
+  answerFile?: string;
 }
 
 /** The body of an action: the options given, with --json <body> merged over them. */
@@ -380,6 +382,7 @@ export function actionBody(action: ActionName, options: ActOptions): Record<stri
     newDate: options.newDate,
     via: options.via,
     reference: options.reference,
+    answer: options.answerFile ? readFileSync(options.answerFile, 'utf8') : options.answer,
   };
   let fromJson: Record<string, unknown> = {};
   if (typeof options.json === 'string') {
@@ -668,6 +671,8 @@ export function registerStaffCommands(program: Command): void {
       .option('--new-date <date>', 'delay: the new date of the result, YYYY-MM-DD (close of office hours) or YYYY-MM-DDTHH:MM+07:00; with --reason')
       .option('--via <how>', "withdraw: how the requester's written withdrawal came: email | letter")
       .option('--reference <text>', 'withdraw: which writing it is (its date, Message-ID or register number)')
+      .option('--answer <text>', 'answer: the answer to a question or feedback, in Vietnamese with diacritics (it is mailed to the sender as the office\'s letter)')
+      .option('--answer-file <file>', 'answer: the same, read from a UTF-8 text file')
       .option('--json [body]', 'with a value: the request body as JSON (over the options above); without: print the result as JSON'),
   ).action(reporting(act));
 

@@ -262,6 +262,7 @@ export const CASE_STATUSES = [
   'decided',
   'awaiting-handover',
   'awaiting-registration',
+  'awaiting-answer',
   'closed',
 ] as const;
 
@@ -278,7 +279,7 @@ export const CaseDetail = z
     deadlines: z.record(z.string(), StepDeadline).meta({ description: 'by step' }),
     breaches: z.array(z.string()).meta({ description: 'the steps whose deadline passed undone' }),
     pendingStep: WaitingStep.optional(),
-    flow: z.enum(['enforcement-request', 'one-stop', 'guidance']).optional(),
+    flow: z.enum(['enforcement-request', 'one-stop', 'guidance', 'answer']).optional(),
     round: z.int().optional().meta({ description: 'the review round: 1, then +1 after each reply to a request for more' }),
     checklist: z.record(z.string(), z.unknown()).nullable().meta({ description: 'the automatic checks before review, or null before they ran' }),
     appointment: z
@@ -315,7 +316,7 @@ export const CaseDetail = z
     documents: z.record(z.string(), DocumentRef).optional().meta({ description: 'documents the system produced (receipt slip, apology letter), by kind' }),
     closure: z
       .object({
-        reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']),
+        reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn', 'answered']),
         at: dateTime(),
         note: z.string().optional(),
       })

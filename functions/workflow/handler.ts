@@ -15,7 +15,7 @@ import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppo
 import { recordOutcome, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
-const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration']);
+const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration', 'answer']);
 const anyRecord = z.record(z.string(), z.unknown());
 
 /** What the state machines ask of this function; each action is one case step. */

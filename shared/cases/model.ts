@@ -4,7 +4,7 @@
 export type ProcedureCode = string;
 
 /** How a procedure runs: the request for enforcement, another one-stop procedure, or guidance (complaints). */
-export type ProcedureFlow = 'enforcement-request' | 'one-stop' | 'guidance';
+export type ProcedureFlow = 'enforcement-request' | 'one-stop' | 'guidance' | 'answer';
 
 export type CaseStatus =
   | 'received'
@@ -17,10 +17,11 @@ export type CaseStatus =
   | 'decided'
   | 'awaiting-handover'
   | 'awaiting-registration'
+  | 'awaiting-answer'
   | 'closed';
 
 /** Why a case closed. */
-export type ClosureReason = 'resolved' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'guidance-given' | 'withdrawn';
+export type ClosureReason = 'resolved' | 'refused' | 'referred' | 'no-reply' | 'missed-twice' | 'guidance-given' | 'withdrawn' | 'answered';
 
 export type Actor =
   | { kind: 'system'; component: string }

@@ -32,11 +32,6 @@ const FINDERS = WITHDRAWAL_PHRASES.map((phrase) => ({ phrase, regex: compileKeyw
 /** Words that, just before the phrase, say the opposite: "tôi không rút đơn", "chưa rút yêu cầu". */
 const NEGATIONS = new Set(['khong', 'chua', 'chang', 'cha', 'ko', 'k', 'dung', 'khoi']);
 
-/** The requester's own words: quoted lines and the quoted message after "On … wrote:" / "Vào … đã viết:" are not theirs. */
-function ownWords(text: string): string {
-  return ownText(text.split(/\n(?:On .{0,300} wrote:|Vào .{0,300} đã viết:|-{2,} ?(?:Original Message|Thư gốc))/)[0] ?? '');
-}
-
 export interface WithdrawalHint {
   /** The phrase found, as listed above. */
   phrase: string;
@@ -47,7 +42,7 @@ export interface WithdrawalHint {
 /** The first place a message's subject or own text asks to withdraw, unless the words just before deny it. */
 export function asksToWithdraw(subject: string, text: string): WithdrawalHint | undefined {
   // Bounded: a 100,000-character body is read in its first 20,000 characters, which is where a request is written.
-  const prepared = prepareText(`${subject}\n${ownWords(text).slice(0, 20_000)}`);
+  const prepared = prepareText(`${subject}\n${ownText(text).slice(0, 20_000)}`);
   for (const { phrase, regex } of FINDERS) {
     for (const match of prepared.searchable.matchAll(regex)) {
       const before = foldForComparison(prepared.searchable.slice(Math.max(0, match.index - 12), match.index)).split(' ').filter(Boolean);

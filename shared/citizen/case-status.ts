@@ -33,6 +33,7 @@ const REQUESTER_DEADLINES: Record<string, string> = {
   'requester-reply': 'Hạn Ông/Bà gửi bổ sung hồ sơ',
   registration: 'Thông báo việc thụ lý đơn',
   decision: 'Trả kết quả giải quyết',
+  answer: 'Trả lời câu hỏi, phản ánh, kiến nghị',
 };
 
 const STAGES: Record<CaseStatus, string> = {
@@ -46,6 +47,7 @@ const STAGES: Record<CaseStatus, string> = {
   decided: 'Đã có kết quả giải quyết',
   'awaiting-handover': 'Đã có kết quả, chờ trả kết quả cho Ông/Bà',
   'awaiting-registration': 'Đang xem xét việc thụ lý đơn',
+  'awaiting-answer': 'Đang chuẩn bị trả lời câu hỏi, phản ánh, kiến nghị của Ông/Bà',
   closed: 'Đã kết thúc',
 };
 
@@ -57,6 +59,7 @@ const CLOSURES: Record<ClosureReason, string> = {
   'missed-twice': 'Hồ sơ kết thúc xử lý trực tuyến do Ông/Bà không đến theo lịch hẹn.',
   'guidance-given': 'Đã hướng dẫn Ông/Bà thủ tục và nơi gửi đơn.',
   withdrawn: 'Hồ sơ kết thúc do Ông/Bà đã rút yêu cầu.',
+  answered: 'Đã trả lời câu hỏi, phản ánh, kiến nghị của Ông/Bà bằng thư điện tử.',
 };
 
 export interface StatusFacts {

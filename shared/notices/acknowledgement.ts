@@ -20,6 +20,7 @@ function whatToAttach(procedure: ProcedureWording): string {
     case 'one-stop':
       return `${capitalised(procedure.requestName)} cần kèm theo bản án, quyết định liên quan và giấy tờ chứng minh (bản chụp hoặc ảnh chụp rõ nét).`;
     case 'guidance':
+    case 'answer':
       return 'Nếu có tài liệu, chứng cứ liên quan, Ông/Bà có thể gửi kèm (bản chụp hoặc ảnh chụp rõ nét).';
   }
 }
@@ -31,6 +32,12 @@ function nextSteps(procedure: ProcedureWording, office: Office, dueAt: string): 
     return [
       `  1. Chúng tôi sẽ gửi Ông/Bà hướng dẫn thủ tục và nơi gửi bản chính ${procedure.requestName}. Thư điện tử chưa phải là đơn được thụ lý.`,
       `  2. Người có thẩm quyền xem xét việc thụ lý đơn và thông báo cho Ông/Bà chậm nhất vào ${due}.`,
+    ];
+  }
+  if (procedure.flow === 'answer') {
+    return [
+      `  1. Công chức Bộ phận một cửa sẽ trả lời ${procedure.requestName} của Ông/Bà bằng thư điện tử chậm nhất vào ${due}.`,
+      '  2. Nếu Ông/Bà muốn yêu cầu thi hành án hoặc đề nghị một thủ tục khác, xin gửi đơn theo thủ tục đó; thư trả lời không thay cho đơn.',
     ];
   }
   const rights = procedure.flow === 'enforcement-request' ? 'quyền yêu cầu thi hành án' : `quyền ${procedure.requestName.split(' ')[0]}`;

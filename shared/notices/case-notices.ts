@@ -3,6 +3,7 @@ import { headOf, officeByCode, superiorOf, type Office, type OfficeDirectory } f
 import { legalBasis as bundledLegalBasis } from '../procedures/default-legal-basis';
 import { citationOf, limitCitation, type LegalBasisData } from '../procedures/legal-basis';
 import { withdrawalNotice } from './withdrawal';
+import { answerNotice } from './answer';
 import { checkTimeliness, deadlineFor, workingTimeBetween, type Deadline } from '../calendar';
 import { apologyLetterPdf } from '../documents/apology-letter';
 import { acknowledgementNotice } from './acknowledgement';
@@ -55,6 +56,7 @@ export const NOTICE_KINDS = [
   'delay-letter',
   'needs-attention',
   'desk-attention',
+  'answer',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -126,7 +128,7 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
   const id = caseRecord.caseId;
   const requester = caseRecord.requester.address;
   // The first clock: the registration of a complaint (guidance flow), the review of a one-stop request.
-  const firstDue = ctx.procedure.flow === 'guidance' ? (caseRecord.deadlines.registration ?? caseRecord.deadlines.review)?.dueAt : (caseRecord.deadlines.review ?? caseRecord.deadlines.registration)?.dueAt;
+  const firstDue = ctx.procedure.flow === 'guidance' ? (caseRecord.deadlines.registration ?? caseRecord.deadlines.review)?.dueAt : ctx.procedure.flow === 'answer' ? caseRecord.deadlines.answer?.dueAt : (caseRecord.deadlines.review ?? caseRecord.deadlines.registration)?.dueAt;
   const procedure = ctx.procedure;
   const law = ctx.legalBasis ?? bundledLegalBasis;
   const cite = (provision: string) => citationOf(law, provision, caseRecord.receivedAt);
@@ -142,6 +144,18 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
       return { key: `${id}.new-case`, to: office.staff.desk, audience: 'desk', notice: withSenderHoldNote(newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueAt: firstDue, attachmentNames }), caseRecord) };
     case 'complaint-guidance':
       return { key: `${id}.complaint-guidance`, to: requester, audience: 'requester', notice: complaintGuidanceNotice({ caseRecord, office, procedure, registrationWorkingDays: ctx.procedure.resultWorkingDays, superior: superiorOf(directory, office) }) };
+    case 'answer': {
+      // The officer's answer, as the `answer` step recorded it on the timeline (and closed the case with it).
+      const outcome = outcomeOf(events, 'answer');
+      if (typeof outcome.answer !== 'string') throw new Error(`case ${id} has no answer recorded`);
+      const actor = outcome.actor as { name?: string } | undefined;
+      return {
+        key: `${id}.answer`,
+        to: requester,
+        audience: 'requester',
+        notice: answerNotice({ caseRecord, office, procedure, answer: outcome.answer, ...(actor?.name ? { answeredBy: actor.name } : {}) }),
+      };
+    }
     case 'guidance': {
       const outcome = outcomeOf(events, 'review');
       const replyBy = caseRecord.deadlines['requester-reply']?.dueAt;

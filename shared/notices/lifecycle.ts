@@ -18,6 +18,7 @@ export { closingNotice, type ClosingFacts, type ClosingReason } from './closing'
 export { decisionReleasedNotice, decisionFilename, type DecisionReleasedFacts, type DecisionFacts, type DecisionCollection } from './decision';
 export { apologyNotice, apologyFilename, type ApologyNoticeFacts } from './apology';
 export { complaintGuidanceNotice, type ComplaintGuidanceFacts } from './complaint-guidance';
+export { answerNotice, type AnswerFacts } from './answer';
 export {
   newCaseForDeskNotice,
   stepWarningNotice,

@@ -10,6 +10,7 @@ import { prepareNotice, type NoticeKind } from './case-notices';
 import { requesterNoticesHeld } from '../intake/sender-trust';
 import type { AccessPurpose } from '../citizen/access-token';
 import { CITIZEN_LINK_OF, withCitizenLink } from './citizen-links';
+import { sha256Hex } from '../timeline/hash-chain';
 
 export type { NoticeKind } from './case-notices';
 
@@ -174,6 +175,8 @@ async function recordSent(
           to: prepared.to,
           audience: prepared.audience,
           subject: prepared.notice.subject,
+          // the letter's text as sent, hashed on the chain: an auditor can prove a kept copy is what went out
+          textSha256: sha256Hex(prepared.notice.text),
           attachments: (prepared.notice.attachments ?? []).map((a) => a.filename),
         },
       },

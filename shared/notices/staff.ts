@@ -12,6 +12,7 @@ export const STEP_LABELS: Readonly<Record<string, string>> = {
   decision: 'Ban hành kết quả giải quyết',
   handover: 'Trả kết quả',
   registration: 'Xem xét thụ lý đơn',
+  answer: 'Trả lời câu hỏi, phản ánh, kiến nghị',
 };
 
 export function stepLabel(step: string, procedure?: Pick<ProcedureWording, 'result'>): string {
@@ -48,7 +49,9 @@ export function newCaseForDeskNotice({ caseRecord, office, procedure, reviewDueA
     '',
     procedure.flow === 'guidance'
       ? `Việc cần làm: xem xét thụ lý ${procedure.requestName} theo thẩm quyền; người gửi đã nhận hướng dẫn thủ tục.`
-      : `Việc cần làm: kiểm tra quyền gửi ${procedure.requestName}, thẩm quyền của cơ quan và thành phần hồ sơ, rồi chọn: hẹn nộp hồ sơ bản chính, đề nghị bổ sung, từ chối, hoặc hướng dẫn gửi đến cơ quan có thẩm quyền.`,
+      : procedure.flow === 'answer'
+        ? `Việc cần làm: trả lời ${procedure.requestName} trên giao diện một cửa (nếu đây thực ra là một yêu cầu, đề nghị, đơn khiếu nại hay tố cáo, báo Thủ trưởng để xử lý theo thủ tục đó).`
+        : `Việc cần làm: kiểm tra quyền gửi ${procedure.requestName}, thẩm quyền của cơ quan và thành phần hồ sơ, rồi chọn: hẹn nộp hồ sơ bản chính, đề nghị bổ sung, từ chối, hoặc hướng dẫn gửi đến cơ quan có thẩm quyền.`,
     `Hạn trả lời người yêu cầu: ${at(reviewDueAt)}.`,
     ...(caseUrl ? [`Mở hồ sơ: ${caseUrl}`] : []),
     `Khi trao đổi về hồ sơ này, xin giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề thư.`,

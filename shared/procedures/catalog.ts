@@ -16,14 +16,16 @@ export const PROCEDURE_CODES = [
   'fee-reduction',
   'complaint',
   'denunciation',
+  'question',
 ] as const;
 export type ProcedureCode = (typeof PROCEDURE_CODES)[number];
 
 /**
  * How a procedure runs: the full request-for-enforcement flow (seed 003), the generic one-stop flow
- * (receive, review, in-person receipt, result, hand-over) or guidance only (complaints, denunciations).
+ * (receive, review, in-person receipt, result, hand-over), guidance only (complaints, denunciations), or an
+ * officer's written answer (general questions and feedback: hỏi đáp, phản ánh, kiến nghị).
  */
-export const PROCEDURE_FLOWS = ['enforcement-request', 'one-stop', 'guidance'] as const;
+export const PROCEDURE_FLOWS = ['enforcement-request', 'one-stop', 'guidance', 'answer'] as const;
 export type ProcedureFlow = (typeof PROCEDURE_FLOWS)[number];
 
 /** The time limits of a procedure, by field name. */

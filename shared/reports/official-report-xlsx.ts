@@ -12,6 +12,7 @@ import { FORM_COLUMN_KEYS, FORM_COLUMNS, type OfficialReport, type ReportRow } f
 import { LEVEL_SHORT_NAMES, PROCEDURE_NAMES, REGIONAL_FOOTNOTE } from './procedures';
 import type { SatisfactionResults } from '../citizen/satisfaction';
 import { INTAKE_LABELS, ONLINE_OUTCOME_LABELS, ONLINE_OUTCOMES, OUTCOME_LABELS } from './report-case';
+import { questionsNote } from './questions';
 
 /** Where the form sits on its sheet. */
 export const SHEET_LAYOUT = {
@@ -168,6 +169,7 @@ function addForm(workbook: ExcelJS.Workbook, report: OfficialReport, form: { she
       `Hỗ trợ trực tuyến (không tính vào biểu): ${report.online.received} yêu cầu gửi qua thư điện tử trong kỳ, trong đó ${o['received-in-person']} đã tiếp nhận trực tiếp${others.length ? `; ${others.join('; ')}` : ''}.`,
     );
   }
+  if (form.sheet === ROLL_UP_SHEET || report.scope.kind === 'office') notes.push(questionsNote(report.questions));
   const withdrawn = form.rows.find((r) => r.kind === 'total')?.withdrawn ?? 0;
   if (withdrawn > 0) notes.push(`Không tính vào biểu: ${withdrawn} hồ sơ người yêu cầu rút yêu cầu trong kỳ.`);
   if (form.sheet === ROLL_UP_SHEET || report.scope.kind === 'office') {

@@ -8,6 +8,7 @@ import type { ReportingPeriod } from './period';
 import { LEVEL_HEADINGS, ONE_STOP_PROCEDURES, PROCEDURE_NAMES, REPORT_LEVELS, type OfficeLevel, type OneStopProcedureCode } from './procedures';
 import type { CalendarData } from '../calendar';
 import { ONLINE_OUTCOMES, onlineOutcomeIn, onTimeJudge, standingIn, type Intake, type OnlineOutcome, type Outcome, type ReportCase } from './report-case';
+import { questionSummary, type QuestionCase, type QuestionSummary } from './questions';
 
 export const FORM_TITLE = 'BÁO CÁO TÌNH HÌNH TIẾP NHẬN HỒ SƠ VÀ TRẢ KẾT QUẢ THEO CƠ CHẾ MỘT CỬA';
 export const FORM_REFERENCE = 'Theo biểu mẫu kèm theo Công văn số 1639/TCTHADS-NV3 ngày 11/5/2017 của Tổng cục Thi hành án dân sự';
@@ -166,6 +167,8 @@ export interface OfficialReport {
   ledger: LedgerEntry[];
   /** The requests e-mailed in the period, in the offices of the scope, and what became of them. */
   online: OnlineSummary;
+  /** The questions and feedback e-mailed in the period and how they were answered: beside the form, which has no row for them. */
+  questions: QuestionSummary;
   /** Data an auditor must look at. */
   attention: {
     /** Counted, but with no due date: they count as on time or not yet due. */
@@ -249,6 +252,8 @@ function officesInScope(directory: OfficeDirectory, scope: ReportScope): { offic
  */
 export function buildOfficialReport(args: {
   cases: readonly ReportCase[];
+  /** The questions and feedback of the offices (the answer flow); none when not given. */
+  questions?: readonly QuestionCase[];
   directory: OfficeDirectory;
   period: ReportingPeriod;
   scope: ReportScope;
@@ -321,6 +326,7 @@ export function buildOfficialReport(args: {
         : [],
     ledger,
     online: { received: onlineCases.length, outcomes, cases: onlineCases },
+    questions: questionSummary((args.questions ?? []).filter((q) => levelOf.has(q.office)), period, onTime, observedAt),
     attention: { withoutDueDate: withoutDueDate.sort(byId), unknownOffice: unknownOffice.sort(byId) },
   };
 }

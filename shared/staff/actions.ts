@@ -11,6 +11,7 @@ import { recordWithdrawal } from './withdraw';
 import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
 import { confirmSender, type NoticeDispatchResult } from './confirm-sender';
+import { writtenWithDiacritics } from '../checks/diacritics';
 
 const note = z.string().trim().min(1).max(4000);
 const text = z.string().trim().min(1).max(1000);
@@ -78,6 +79,21 @@ const handoverBody = z.strictObject({
 /** A complaint or denunciation registered by an officer (the guidance flow). */
 const registerBody = z.strictObject({ note: note.optional() });
 
+/**
+ * The officer's answer to a general question or feedback (the answer flow): the text of the letter the sender
+ * receives, in Vietnamese with full diacritics (a text typed without them is refused: the letter is the
+ * office's), up to 8,000 characters.
+ */
+const answerBody = z.strictObject({
+  answer: z
+    .string()
+    .trim()
+    .min(20, 'the answer must say something: at least 20 characters')
+    .max(8000, 'at most 8,000 characters: a longer answer is a document to attach to a letter')
+    .refine(writtenWithDiacritics, 'the answer seems typed without Vietnamese diacritics: the letter goes out in the office\'s name and must carry them'),
+  note: note.optional(),
+});
+
 /** Why the officer is satisfied that a held sender's address is the requester's: it goes on the timeline. */
 const confirmSenderBody = z.strictObject({ note });
 /**
@@ -128,6 +144,7 @@ export const ACTIONS = {
   decision: { step: 'decision', permission: 'case:act', body: decisionBody, summary: 'Record the enforcement decision' },
   handover: { step: 'handover', permission: 'case:act', body: handoverBody, summary: 'Record the hand-over of the decision' },
   register: { step: 'registration', permission: 'case:act', body: registerBody, summary: 'Register a complaint or denunciation' },
+  answer: { step: 'answer', permission: 'case:act', body: answerBody, summary: 'Answer a general question or feedback: the answer goes to the sender as a letter, and the case closes as answered' },
   reassign: { permission: 'case:reassign', body: reassignBody, summary: 'Assign the case to another officer' },
   'confirm-sender': { permission: 'case:act', body: confirmSenderBody, summary: "Confirm a held sender's address, which sends the held acknowledgement" },
   delay: { permission: 'case:act', body: delayBody, summary: 'Record, before the deadline, that the result will be late, why and the new date (form 04)' },

@@ -11,6 +11,7 @@ import { officialReportCsv, officialReportXlsx } from '../reports/official-repor
 import { InvalidPeriod, periodFromOptions, type ReportingPeriod } from '../reports/period';
 import { reportCaseFromRecord } from '../reports/report-case';
 import { isOneStopProcedure, UnknownProcedure } from '../reports/procedures';
+import { questionCaseFromRecord } from '../reports/questions';
 import { InvalidRequest } from './errors';
 import type { StaffPorts } from './ports';
 import { monthsBetween } from './queue';
@@ -208,6 +209,8 @@ export async function officialReport(principal: Principal, query: Record<string,
     const report = buildOfficialReport({
       // The form counts the one-stop procedures; complaints (the guidance flow) are not on it.
       cases: records.filter((r) => isOneStopProcedure(r.procedure)).map((r) => reportCaseFromRecord(r, events.get(r.caseId) ?? [])),
+      // Questions and feedback are counted beside the form (shared/reports/questions.ts).
+      questions: records.filter((r) => r.flow === 'answer').map((r) => questionCaseFromRecord(r, events.get(r.caseId) ?? [])),
       directory: ports.directory,
       period,
       scope,

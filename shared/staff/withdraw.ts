@@ -54,6 +54,9 @@ export function decideWithdrawal(record: CaseRecord, input: WithdrawalInput, by:
   if (record.flow === 'guidance') {
     throw new CaseConflict(`case ${id} is a complaint or denunciation: its withdrawal follows the law on complaints and denunciations, not this action`);
   }
+  if (record.flow === 'answer') {
+    throw new CaseConflict(`case ${id} is a question or feedback: there is no request to withdraw; answer it (POST /cases/${id}/answer), saying the sender no longer needs an answer if they wrote so`);
+  }
   if (record.withdrawal) return undefined;
   const step = record.pendingStep?.step;
   if (!step || !(WITHDRAWABLE_STEPS as readonly string[]).includes(step)) {

@@ -26,6 +26,7 @@ export const WAITING_STATUS: Record<string, CaseRecord['status']> = {
   decision: 'awaiting-decision',
   handover: 'awaiting-handover',
   registration: 'awaiting-registration',
+  answer: 'awaiting-answer',
 };
 
 /** The status once a person completed the step (steps completed by the workflow itself set their own). */
@@ -34,6 +35,7 @@ const DONE_STATUS: Record<string, CaseRecord['status']> = {
   decision: 'decided',
   handover: 'decided',
   registration: 'reviewed',
+  answer: 'reviewed',
 };
 
 export class StepNotPending extends Error {
@@ -131,6 +133,8 @@ function outcomeAlreadyRecorded(record: CaseRecord, step: string): boolean {
   if (record.pendingStep !== undefined) return false;
   // the hand-over's outcome closes the case in the same change: a retry finds it closed, the decision delivered
   if (step === 'handover' && record.status === 'closed' && record.resultDelivered) return true;
+  // so does the answer to a question
+  if (step === 'answer' && record.status === 'closed' && record.closure?.reason === 'answered') return true;
   return record.status === (DONE_STATUS[step] ?? record.status);
 }
 

@@ -13,8 +13,9 @@ export interface ReceiptChecklist {
   [detail: string]: unknown;
 }
 
-/** The human step a procedure's flow starts with: the review of a one-stop request, the registration of a complaint. */
-export const firstStepOf = (procedure: Pick<ProcedureSettings, 'flow'>): 'review' | 'registration' => (procedure.flow === 'guidance' ? 'registration' : 'review');
+/** The human step a procedure's flow starts with: the review of a one-stop request, the registration of a complaint, the answer to a question. */
+export const firstStepOf = (procedure: Pick<ProcedureSettings, 'flow'>): 'review' | 'registration' | 'answer' =>
+  procedure.flow === 'guidance' ? 'registration' : procedure.flow === 'answer' ? 'answer' : 'review';
 
 /**
  * The receipt of a request: its procedure (the likely one; the officer confirms at review), its

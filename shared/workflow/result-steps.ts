@@ -102,6 +102,8 @@ export async function recordOutcome(caseId: string, step: string, outcome: Recor
       (r) => decideCompletion(r, step, outcome, now, ports),
       ...(step === 'decision' ? [(r: CaseRecord) => decideDecision(r, outcome as unknown as DecisionInput, ports.procedureOf(r.procedure), now, ports)] : []),
       ...(step === 'handover' ? [(r: CaseRecord) => decideHandover(r, outcome as HandoverInput, now), (r: CaseRecord) => decideClosure(r, 'resolved', now)] : []),
+      // the answer to a question is its result: the case closes as answered with it, and the letter follows
+      ...(step === 'answer' ? [(r: CaseRecord) => decideClosure(r, 'answered', now)] : []),
     ]),
   );
   if (step !== 'decision') return outcome;

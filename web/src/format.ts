@@ -60,6 +60,7 @@ export const STEP_NAMES: Record<string, string> = {
   decision: 'ra quyết định thi hành án',
   handover: 'trả kết quả',
   registration: 'thụ lý đơn',
+  answer: 'trả lời câu hỏi, phản ánh',
 };
 export const stepName = (step: string | null | undefined) => (step ? (STEP_NAMES[step] ?? step) : '—');
 
@@ -74,6 +75,7 @@ export const STATUS_NAMES: Record<string, string> = {
   decided: 'Đã có quyết định',
   'awaiting-handover': 'Chờ trả kết quả',
   'awaiting-registration': 'Chờ thụ lý',
+  'awaiting-answer': 'Chờ trả lời',
   closed: 'Đã kết thúc',
 };
 export const statusName = (status: string) => STATUS_NAMES[status] ?? status;

@@ -31,6 +31,7 @@ describe('the bounds of action bodies', () => {
     ['confirm-sender', { note }],
     ['delay', { reason: text, newDate: '2026-12-10T16:00:00+07:00', note }],
     ['withdraw', { via: 'letter', reference: text, reason: text, note }],
+    ['answer', { answer: longest(8000), note }],
   ] as const)('admits no %s body larger than a Step Functions task output, at its largest', (action, body) => {
     // Act: the largest body the schema admits, with the actor and time the API adds
     const parsed = parseActionBody(action, body);
@@ -40,7 +41,18 @@ describe('the bounds of action bodies', () => {
     expect(Buffer.byteLength(output)).toBeLessThan(MAX_ACTION_OUTPUT_BYTES);
   });
 
+  it('refuses an answer typed without diacritics, and one over 8,000 characters, saying why', () => {
+    // Prepare
+    const unmarked = 'Chao ong, ve thu tuc yeu cau thi hanh an, ong gui don kem ban an den Phong Thi hanh an dan su khu vuc 1.';
+    const marked = 'Chào ông, về thủ tục yêu cầu thi hành án, ông gửi đơn kèm bản án đến Phòng Thi hành án dân sự khu vực 1.';
+
+    // Act, Assess
+    expect(() => parseActionBody('answer', { answer: unmarked })).toThrow(/answer: the answer seems typed without Vietnamese diacritics/);
+    expect(() => parseActionBody('answer', { answer: `${marked} `.repeat(100) })).toThrow(/answer: at most 8,000 characters/);
+    expect(parseActionBody('answer', { answer: ` ${marked} ` })).toEqual({ answer: marked });
+  });
+
   it('covers every action but the decision, whose PDF goes to the documents bucket and not through Step Functions', () => {
-    expect(Object.keys(ACTIONS).sort()).toEqual(['confirm-sender', 'decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit', 'withdraw']);
+    expect(Object.keys(ACTIONS).sort()).toEqual(['answer', 'confirm-sender', 'decision', 'delay', 'handover', 'reassign', 'register', 'review', 'visit', 'withdraw']);
   });
 });

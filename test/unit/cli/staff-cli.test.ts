@@ -101,7 +101,7 @@ describe.concurrent('motcua staff commands: the program', () => {
     [['token'], "required option '--role <role>' not specified"],
     [['queue'], 'motcua: error: no token: give --token <jwt>, set MOTCUA_TOKEN, or use --as officer:HCMKV1'],
     [['queue', '--as', 'officer:HCMKV1', '--api', 'http://127.0.0.1:9'], 'motcua: error: cannot reach the motcua API at http://127.0.0.1:9'],
-    [['act', 'HCMKV1-2026-000001', 'approve', '--as', 'officer:HCMKV1'], 'motcua: error: unknown action "approve": one of review, visit, decision, handover, register, reassign'],
+    [['act', 'HCMKV1-2026-000001', 'approve', '--as', 'officer:HCMKV1'], 'motcua: error: unknown action "approve": one of review, visit, decision, handover, register, answer, reassign'],
     [['report', '--format', 'pdf'], "argument 'pdf' is invalid"],
     [['report', '--period', '2026-H1', '--basis', 'fiscal'], "argument 'fiscal' is invalid"],
   ])('fails clearly, with a non-zero exit: %j', async (args, message) => {

@@ -6,6 +6,8 @@ import { MAIL_DOMAIN, TAG, bring, caseRecord, decision, kv1, kv2, mondayMorning,
 import { citation, procedure, procedureOf, provincial } from '../documents/lifecycle-fixtures';
 
 const complaint = procedureOf('complaint');
+const question = procedureOf('question');
+const ANSWER = 'Để yêu cầu thi hành án, Ông gửi đơn yêu cầu kèm bản án của Tòa án qua thư điện tử của Phòng.';
 
 const issuedAt = '2026-11-24T10:00:00+07:00';
 
@@ -41,6 +43,7 @@ const toRequester: Array<[string, Notice]> = [
       pdf: opaquePdf,
     }),
   ],
+  ['answer', lifecycle.answerNotice({ caseRecord, procedure: question, office: kv1, answer: `  ${ANSWER}\r\n`, answeredBy: 'Trần Thị Lan' })],
   ['complaint guidance', lifecycle.complaintGuidanceNotice({ caseRecord, procedure: complaint, office: kv1, registrationWorkingDays: 5 })],
 ];
 
@@ -82,7 +85,7 @@ describe('every notice to a requester', () => {
     expect(notice.text).toContain('Trân trọng,\nBộ phận một cửa - Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh\n');
   });
 
-  it.each(toRequester.filter(([name]) => name !== 'complaint guidance'))('%s says that the result is an enforcement decision, not the money', (_name, notice) => {
+  it.each(toRequester.filter(([name]) => name !== 'complaint guidance' && name !== 'answer'))('%s says that the result is an enforcement decision, not the money', (_name, notice) => {
     // Prepare, Act, Assess
     expect(notice.text).toContain(resultNote(procedure));
   });
@@ -94,6 +97,24 @@ describe('every notice to a requester', () => {
     // Act, Assess
     expect(notice.text).toContain(resultNote(complaint));
     expect(notice.text).not.toContain(resultNote(procedure));
+  });
+});
+
+describe('the answer to a question', () => {
+  it('quotes the subject it answers and the officer’s words as written, names the officer, and says that an answer is no decision', () => {
+    // Prepare
+    const [, notice] = toRequester.find(([name]) => name === 'answer')!;
+
+    // Act, Assess
+    expect(notice.subject).toBe(`Trả lời câu hỏi, phản ánh, kiến nghị gửi ngày 23/11/2026 ${TAG}`);
+    expect(notice.text).toContain(`có tiêu đề “${caseRecord.subject}”`);
+    expect(notice.text).toContain(`trả lời như sau:\n\n${ANSWER}\n\nCông chức trả lời: Trần Thị Lan.`);
+    expect(notice.text).toContain(resultNote(question));
+    expect(notice.text).not.toContain(resultNote(procedure));
+  });
+
+  it('refuses to send an empty answer', () => {
+    expect(() => lifecycle.answerNotice({ caseRecord, procedure: question, office: kv1, answer: ' \n ' })).toThrow(RangeError);
   });
 });
 

@@ -45,7 +45,7 @@ describe('the procedure catalog in config/procedures.json', () => {
     expect(catalog.fallbackProcedure).toBe('enforcement-request');
   });
 
-  it('runs the request for enforcement in its own flow, the four other one-stop procedures in the generic one, complaints as guidance', () => {
+  it('runs the request for enforcement in its own flow, the four other one-stop procedures in the generic one, complaints as guidance, questions for an answer', () => {
     // Prepare, Act
     const flows = Object.fromEntries(procedureCatalog.procedures.map((p) => [p.code, p.flow]));
 
@@ -58,6 +58,7 @@ describe('the procedure catalog in config/procedures.json', () => {
       'fee-reduction': 'one-stop',
       complaint: 'guidance',
       denunciation: 'guidance',
+      question: 'answer',
     });
   });
 
@@ -74,6 +75,7 @@ describe('the procedure catalog in config/procedures.json', () => {
       ['fee-reduction', 15],
       ['complaint', 5],
       ['denunciation', 7],
+      ['question', 1],
     ]);
   });
 

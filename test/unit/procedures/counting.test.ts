@@ -20,7 +20,7 @@ function problemsOf(edit: (catalog: Editable) => void): string {
 
 describe('the counting rule of every limit', () => {
   it('counts the statutory limits by the legal rule and the one-day reply in working hours, each with its source', () => {
-    for (const p of procedureCatalog.procedures) {
+    for (const p of procedureCatalog.procedures.filter((p) => p.flow !== 'answer')) {
       expect(p.counting, p.code).toMatchObject({ resultWorkingDays: 'legal', refusalWorkingDays: 'legal', requesterReplyWorkingDays: 'legal', reviewWorkingDays: 'working-hours' });
       if (p.procuracyCopyWorkingDays !== undefined) expect(p.counting.procuracyCopyWorkingDays, p.code).toBe('legal');
       for (const field of ['reviewWorkingDays', 'resultWorkingDays', 'refusalWorkingDays', 'requesterReplyWorkingDays'] as const) {
@@ -28,6 +28,14 @@ describe('the counting rule of every limit', () => {
       }
       expect(p.numbers.resultWorkingDays?.countingSource).toMatch(/Bộ luật Dân sự số 91\/2015\/QH13, Điều 147-148/);
     }
+  });
+
+  it("counts a question's answer in working hours, one working day from receipt, as the agency's own commitment (seed 002)", () => {
+    const question = procedureCatalog.procedures.find((p) => p.code === 'question')!;
+    expect(question.counting.reviewWorkingDays).toBe('working-hours');
+    expect([question.reviewWorkingDays, question.numbers.reviewWorkingDays?.agencySetting]).toEqual([1, true]);
+    expect(question.numbers.reviewWorkingDays?.countingSource).toMatch(/seed 002/);
+    expect(procedureSettings(procedureCatalog, 'question').limits.review).toEqual({ workingDays: 1, counting: 'working-hours' });
   });
 
   it('gives the workflow each limit with its rule', () => {

@@ -20,6 +20,7 @@ const ACTION_NAMES: Record<string, string> = {
   decision: 'ghi nhận quyết định',
   handover: 'trả kết quả',
   register: 'thụ lý đơn',
+  answer: 'trả lời câu hỏi, phản ánh',
   reassign: 'giao lại hồ sơ',
   'confirm-sender': 'xác nhận người gửi',
   delay: 'ghi nhận chậm trả kết quả',
@@ -38,6 +39,7 @@ const FIELD_NAMES: Record<string, string> = {
   pdfBase64: 'Tệp quyết định (PDF)',
   newDate: 'Ngày trả kết quả mới',
   note: 'Ghi chú',
+  answer: 'Nội dung trả lời',
   method: 'Hình thức trả kết quả',
   assignee: 'Cán bộ được giao',
   period: 'Kỳ',
@@ -53,6 +55,7 @@ export function describeApiError(status: number, raw: unknown): string {
   const message = typeof body.message === 'string' ? body.message : '';
   switch (status) {
     case 400: {
+      if (/without Vietnamese diacritics/.test(message)) return 'Nội dung trả lời cần viết bằng tiếng Việt có dấu: thư được gửi cho người hỏi dưới tên của cơ quan.';
       if (/give office or province/.test(message)) return 'Chọn phạm vi: một cơ quan hoặc một tỉnh/thành phố.';
       if (/period/.test(message) && !(body.issues ?? []).length) return 'Kỳ báo cáo không hợp lệ với cách tính kỳ đã chọn: xin chọn kỳ khác.';
       const fields = [...new Set((body.issues ?? []).map((i) => FIELD_NAMES[i.path.split('.')[0] ?? ''] ?? undefined).filter(Boolean))];

@@ -258,6 +258,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a general question or feedback: the answer goes to the sender as a letter, and the case closes as answered */
+        post: operations["answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/reassign": {
         parameters: {
             query?: never;
@@ -593,6 +610,10 @@ export interface components {
         RegisterBody: {
             note?: string;
         };
+        AnswerBody: {
+            answer: string;
+            note?: string;
+        };
         ReassignBody: {
             assignee: string;
             note?: string;
@@ -806,7 +827,7 @@ export interface components {
             office: string;
             procedure: string;
             /** @enum {string} */
-            status: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "closed";
+            status: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "awaiting-answer" | "closed";
             requester: components["schemas"]["Requester"];
             subject: string;
             /**
@@ -823,7 +844,7 @@ export interface components {
             breaches: string[];
             pendingStep?: components["schemas"]["WaitingStep"];
             /** @enum {string} */
-            flow?: "enforcement-request" | "one-stop" | "guidance";
+            flow?: "enforcement-request" | "one-stop" | "guidance" | "answer";
             /** @description the review round: 1, then +1 after each reply to a request for more */
             round?: number;
             /** @description the automatic checks before review, or null before they ran */
@@ -906,7 +927,7 @@ export interface components {
             };
             closure?: {
                 /** @enum {string} */
-                reason: "resolved" | "refused" | "referred" | "no-reply" | "missed-twice" | "guidance-given" | "withdrawn";
+                reason: "resolved" | "refused" | "referred" | "no-reply" | "missed-twice" | "guidance-given" | "withdrawn" | "answered";
                 /**
                  * Format: date-time
                  * @description ISO 8601, in Vietnam time (+07:00)
@@ -1226,7 +1247,7 @@ export interface components {
         ActionResult: {
             caseId: string;
             /** @enum {string} */
-            action: "review" | "visit" | "decision" | "handover" | "register" | "reassign" | "confirm-sender" | "delay" | "withdraw";
+            action: "review" | "visit" | "decision" | "handover" | "register" | "answer" | "reassign" | "confirm-sender" | "delay" | "withdraw";
             step?: string;
             /** @enum {string} */
             status: "submitted" | "recorded" | "unchanged";
@@ -1956,6 +1977,39 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["RegisterBody"];
+            };
+        };
+        responses: {
+            /** @description done; the workflow records the outcome on the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotWaitingForAction"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id, `<OFFICE>-<YYYY>-<NNNNNN>` */
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBody"];
             };
         };
         responses: {

@@ -12,6 +12,7 @@ type ActionPath =
   | '/cases/{id}/decision'
   | '/cases/{id}/handover'
   | '/cases/{id}/register'
+  | '/cases/{id}/answer'
   | '/cases/{id}/reassign'
   | '/cases/{id}/delay'
   | '/cases/{id}/confirm-sender'
@@ -384,6 +385,43 @@ export function RegisterForm({ detail, done }: { detail: CaseDetail; done: () =>
   );
 }
 
+/**
+ * The answer to a general question or feedback (the procedure of flow `answer`): the officer's text is mailed to
+ * the sender as the office's letter, and the case closes as answered. The API refuses text typed without
+ * diacritics; the form says so before sending.
+ */
+export function AnswerForm({ detail, done }: { detail: CaseDetail; done: () => void }) {
+  const act = useAct(detail.caseId);
+  const [answer, setAnswer] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <ActionForm
+      title="Trả lời câu hỏi, phản ánh, kiến nghị"
+      submitLabel="Gửi thư trả lời"
+      done={done}
+      onSubmit={async () => {
+        await act('/cases/{id}/answer', { answer: answer.trim(), ...optionalNote(note) });
+        return 'Đã ghi nhận câu trả lời. Thư trả lời được gửi cho người hỏi và hồ sơ kết thúc trong giây lát.';
+      }}
+    >
+      <p className="muted">
+        Nội dung trả lời được gửi nguyên văn cho người hỏi, dưới tên của cơ quan: viết tiếng Việt có dấu, văn phong hành chính. Nếu thư này thực ra là một yêu cầu, đề nghị, đơn khiếu nại hoặc tố cáo, trả lời hướng dẫn
+        người gửi gửi lại theo đúng thủ tục.
+      </p>
+      <Field label="Nội dung trả lời">
+        {(id) => (
+          <textarea id={id} value={answer} onChange={(e) => setAnswer(e.target.value)} rows={8} minLength={20} maxLength={8000} required />
+        )}
+      </Field>
+      <Field label="Ghi chú nội bộ (không gửi người hỏi)">
+        {(id) => (
+          <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        )}
+      </Field>
+    </ActionForm>
+  );
+}
+
 /** Form 04: before the deadline, the result will be late; the apology and extension letter goes to the requester. */
 export function DelayForm({ detail, done }: { detail: CaseDetail; done: () => void }) {
   const act = useAct(detail.caseId);
@@ -556,8 +594,9 @@ export function CaseActions({ detail, done }: { detail: CaseDetail; done: () => 
       {step === 'decision' && (head ? <DecisionForm detail={detail} done={done} /> : <p className="muted">Hồ sơ chờ thủ trưởng ra quyết định thi hành án.</p>)}
       {step === 'handover' && <HandoverForm detail={detail} done={done} />}
       {step === 'registration' && <RegisterForm detail={detail} done={done} />}
+      {step === 'answer' && <AnswerForm detail={detail} done={done} />}
       {(step === 'decision' || step === 'registration') && !breached && <DelayForm detail={detail} done={done} />}
-      {detail.flow !== 'guidance' && !detail.decision && !detail.workflowEnded && <WithdrawForm detail={detail} done={done} />}
+      {detail.flow !== 'guidance' && detail.flow !== 'answer' && !detail.decision && !detail.workflowEnded && <WithdrawForm detail={detail} done={done} />}
       {senderHeld && <ConfirmSenderForm detail={detail} done={done} />}
       {head && detail.workflowEnded && <ResumeForm detail={detail} done={done} />}
       {head && <ReassignForm detail={detail} done={done} />}
