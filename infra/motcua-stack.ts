@@ -13,6 +13,7 @@ import { Workflow } from './constructs/workflow';
 import { DigestArchive } from './constructs/digest-archive';
 import { Reconciliation } from './constructs/reconciliation';
 import { builtConsoleDir, StaffConsole } from './constructs/staff-console';
+import { builtDeskSiteDir, DeskSite } from './constructs/desk-site';
 import { loadSecurityConfig, type SecurityConfig } from './security-config';
 import { denyTimelineDeletion } from './table-access';
 
@@ -25,6 +26,8 @@ export interface MotcuaStackProps extends StackProps {
   readonly security?: SecurityConfig;
   /** The staff console's built files; default web/dist (`npm run build:web`), refused when it was not built. */
   readonly consoleSite?: string;
+  /** The public desk site's built files; default site/dist (`npm run build:site`), refused when it was not built. */
+  readonly deskSite?: string;
 }
 
 /** The whole desk in one stack; each concern is its own construct, this only wires them. */
@@ -41,6 +44,7 @@ export class MotcuaStack extends Stack {
   readonly digestArchive: DigestArchive;
   readonly reconciliation: Reconciliation;
   readonly staffConsole: StaffConsole;
+  readonly deskSite: DeskSite;
 
   constructor(scope: Construct, id: string, props: MotcuaStackProps) {
     super(scope, id, props);
@@ -78,6 +82,8 @@ export class MotcuaStack extends Stack {
       siteDir: props.consoleSite ?? builtConsoleDir(),
     });
     this.api.allowAudience(this.staffConsole.client.userPoolClientId);
+    // The public desk site: static pages of offices and procedures, on a distribution of its own.
+    this.deskSite = new DeskSite(this, 'DeskSite', { accessLogsBucket: this.accessLogsBucket, siteDir: props.deskSite ?? builtDeskSiteDir() });
     // POST /cases/{id}/confirm-sender: the held acknowledgement goes out through notify.
     this.notifications.allowToAskForNotices(this.api.apiFunction);
     // Officers' actions resume the human steps, which wait in child executions.

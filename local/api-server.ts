@@ -6,6 +6,7 @@ import type { LocalQueue } from './local-queue';
 import { deadLetterRoute, LOCAL_DLQ_PATH } from './local-dead-letters';
 import type { LocalClock } from './clock';
 import { apiPathOf, serveConsole, type ConsoleServing } from './console/serve-console';
+import { serveDeskSite } from './desk-site/desk-site';
 
 /** Turns an HTTP request into the event API Gateway (HTTP API, payload 2.0) would give the function. */
 async function toApiGatewayEvent(request: IncomingMessage, body: string): Promise<APIGatewayProxyEventV2> {
@@ -53,13 +54,15 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  * With `console`, the staff console is served on the same origin (local/console).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue; console?: ConsoleServing } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue; console?: ConsoleServing; deskSiteDist?: string } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
       // The staff console on the same origin as the API, which it reaches under /api (as CloudFront serves both on AWS).
       const apiPath = apiPathOf(request.url ?? '/');
       if (apiPath !== undefined) request.url = apiPath;
+      // The public desk site under /cong-khai/ (its own CloudFront distribution on AWS).
+      else if (local.deskSiteDist && serveDeskSite(local.deskSiteDist, request, response)) return;
       else if (local.console && (await serveConsole(local.console, request, body, response))) return;
       if (request.url?.startsWith('/_local/clock')) return send(response, clockRoute(clock, request.method ?? 'GET', body));
       // What the daily schedule does on AWS: take the chain digest now (the same function, a scheduled event).

@@ -26,6 +26,7 @@ import { executionStatusChange } from './stepfunctions/status-change-event';
 import { DynamoDbFaults, LocalFaults } from './faults';
 import { serveApi } from './api-server';
 import { WEB_DIST } from './console/build-console';
+import { DESK_SITE_DIST, DESK_SITE_PATH } from './desk-site/desk-site';
 import { PORT_VARIABLES, type LocalConfig } from './local-config';
 import { CAPACITY } from '../infra/capacity';
 import { ensureLocalSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_JWKS_PATH } from './auth/local-keys';
@@ -42,7 +43,7 @@ const EVENT_RETRY_MAX_DELAY_MS = 60_000;
 export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
 
 export interface LocalStack {
-  urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string; console: string };
+  urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string; console: string; deskSite: string };
   clock: LocalClock;
   queue: LocalQueue;
   engine: LocalStepFunctions;
@@ -66,6 +67,8 @@ export interface LocalStackOptions extends LocalConfig {
   lock?: boolean;
   /** The built staff console to serve on the API's origin (default web/dist; see local/console). */
   consoleDist?: string;
+  /** The built public desk site to serve under /cong-khai/ (default site/dist; see local/desk-site). */
+  deskSiteDist?: string;
   /** Puts a proxy between the functions and DynamoDB Local that can cancel case writes (tests and evaluation only). */
   dynamoDbFaults?: boolean;
 }
@@ -204,6 +207,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       digest,
       deadLetters: queue,
       console: { distDir: options.consoleDist ?? WEB_DIST, dataDir, directory },
+      deskSiteDist: options.deskSiteDist ?? DESK_SITE_DIST,
     });
     stoppers.push(() => closeServer(apiServer));
 
@@ -212,7 +216,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (recovered || resumed) log(`resumed ${resumed} running execution(s) and ${recovered} queued message(s) from the last run`);
 
     return {
-      urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl, console: `http://${host}:${ports.api}/` },
+      urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl, console: `http://${host}:${ports.api}/`, deskSite: `http://${host}:${ports.api}${DESK_SITE_PATH}` },
       clock,
       queue,
       engine,

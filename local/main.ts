@@ -4,6 +4,7 @@ import { AlreadyRunning } from './services/single-instance';
 import { PortUnavailable } from './services/ports';
 import { officeDirectory } from '../shared/offices/default-directory';
 import { ensureConsoleBuilt } from './console/build-console';
+import { ensureDeskSiteBuilt } from './desk-site/desk-site';
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
 async function main() {
@@ -17,12 +18,19 @@ async function main() {
     // The API, the mailbox and the workflow run without it: say why the console is missing, and go on.
     log(`the staff console could not be built (${(error as Error).message}); run npm run build:web to see why`);
   }
+  try {
+    await ensureDeskSiteBuilt(log);
+  } catch (error) {
+    // An office or procedure the site cannot publish is named; the desk itself runs without the site.
+    log(`the public desk site could not be built:\n${(error as Error).message}`);
+  }
   const stack = await startLocalStack({ ...config, log });
   const office = officeDirectory.offices[1] ?? officeDirectory.offices[0]!;
   console.log(`
 motcua is running locally (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)
 
   Staff console (sign in as a development identity)  ${stack.urls.console}
+  Public desk site (offices, procedures, forms)      ${stack.urls.deskSite}
 
   Inbound mail (SMTP, stands in for SES receiving)  ${stack.urls.smtp}
   Sent mail (SES outbox; /store lists it as JSON)    ${stack.urls.sesOutbox}/store

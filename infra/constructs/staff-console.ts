@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Stack } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -8,8 +8,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE, nagRef } from '../nag';
+import { acknowledge } from '../nag';
 import { fromProjectRoot } from '../paths';
+import { cloudFrontLogBucket, deploySite, securityHeadersPolicy, siteBucket } from './static-site';
 import { TOKEN_VALIDITY } from './staff-directory';
 import { CITIZEN_PAGES } from '../../shared/citizen/access-token';
 
@@ -122,28 +123,8 @@ export class StaffConsole extends Construct {
     super(scope, id);
     const region = Stack.of(this).region;
 
-    this.bucket = new s3.Bucket(this, 'SiteBucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      // The files are a build output, deployed again at each deploy: nothing here is a record.
-      removalPolicy: RemovalPolicy.DESTROY,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'console-site/',
-    });
-
-    // CloudFront's standard logs are written with ACLs, which the access logs bucket (owner enforced) refuses: a bucket of their own.
-    const logBucket = new s3.Bucket(this, 'LogBucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'console-logs/',
-      lifecycleRules: [{ id: 'archive-console-logs', transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }] }],
-    });
+    this.bucket = siteBucket(this, props.accessLogsBucket, 'console');
+    const logBucket = cloudFrontLogBucket(this, props.accessLogsBucket, 'console');
 
     // The hosted login (managed login) on a Cognito domain; the account id keeps the prefix unique.
     this.domain = props.userPool.addDomain('ConsoleLogin', {
@@ -153,19 +134,7 @@ export class StaffConsole extends Construct {
     const loginOrigin = this.domain.baseUrl();
     const documentsOrigin = `https://${props.documentsBucket.bucketRegionalDomainName}`;
 
-    this.headersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'motcua staff console: CSP, HSTS, nosniff, no framing, no referrer',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(loginOrigin, documentsOrigin), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true }],
-      },
-    });
+    this.headersPolicy = securityHeadersPolicy(this, 'motcua staff console: CSP, HSTS, nosniff, no framing, no referrer', contentSecurityPolicy(loginOrigin, documentsOrigin));
 
     const spaFallback = new cloudfront.Function(this, 'SpaFallback', {
       code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK),
@@ -267,32 +236,7 @@ export class StaffConsole extends Construct {
       },
     };
 
-    const deployment = new s3deploy.BucketDeployment(this, 'Site', {
-      destinationBucket: this.bucket,
-      sources: [s3deploy.Source.asset(props.siteDir), s3deploy.Source.jsonData('config.json', this.config)],
-      // The files of the previous build go. Every file says "no-cache": CloudFront revalidates it with the bucket (a
-      // second at most, the policy's minimum TTL), so a new index.html and config.json are seen at once without an
-      // invalidation, whose grant CDK would give on every distribution of the account (Resource *).
-      prune: true,
-      cacheControl: [s3deploy.CacheControl.noCache()],
-      memoryLimit: 512,
-    });
-    // The provider is one function per stack (and memory size), outside this construct: acknowledged where it is.
-    const provider = deployment.handlerRole.node.scope;
-    if (!provider) throw new Error('BucketDeployment has no provider function');
-    acknowledge(
-      provider,
-      "CDK's BucketDeployment provider, a Lambda-backed custom resource run at deploy time only: it copies the console's build from CDK's asset bucket (cdk-*-assets-<account>-<region>/*, s3:GetBucket*/GetObject*/List*) into the site bucket (<SiteBucket.Arn>/*, with s3:Abort*/DeleteObject* to replace and prune the previous build). Its role, managed policy and runtime are CDK's.",
-      LAMBDA_BASIC_EXECUTION_ROLE,
-      iam5(`Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*`),
-      iam5(`Resource::${nagRef(this.bucket)}/*`),
-      iam5('Action::s3:GetBucket*'),
-      iam5('Action::s3:GetObject*'),
-      iam5('Action::s3:List*'),
-      iam5('Action::s3:Abort*'),
-      iam5('Action::s3:DeleteObject*'),
-      'AwsSolutions-L1',
-    );
+    deploySite(this, this.bucket, [s3deploy.Source.asset(props.siteDir), s3deploy.Source.jsonData('config.json', this.config)], "console's build");
 
     new CfnOutput(this, 'Url', { key: 'ConsoleUrl', description: 'The staff console (sign in with a staff account of the user pool)', value: this.url });
     new CfnOutput(this, 'LoginDomain', { key: 'ConsoleLoginDomain', description: "Cognito's managed login for the console", value: loginOrigin });

@@ -17,7 +17,7 @@ export const LOCAL_LOGIN_PATH = '/_local/login';
 /** What the console reads at /config.json: locally a token from the local login page. */
 export const localConsoleConfig = () => ({ apiBase: API_BASE, auth: { mode: 'local', loginUrl: LOCAL_LOGIN_PATH } });
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -26,6 +26,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
 };
 
 /** The first path segments the API answers (/cases, /health, ...): never the console's pages. */
@@ -92,7 +93,7 @@ export function apiPathOf(url: string): string | undefined {
 }
 
 /** A file under dist for a URL path, never outside it. */
-function staticFile(distDir: string, pathname: string): string | undefined {
+export function staticFile(distDir: string, pathname: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -10,6 +10,26 @@ const session = z
 /** Office codes become part of case ids (<OFFICE>-<YYYY>-<NNNNNN>), so they carry no hyphen. */
 const officeCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'expected 2-16 capital letters or digits, starting with a letter');
 
+/**
+ * A telephone number as it is published: Vietnamese digits with optional spaces or dots, starting with 0
+ * or +84 ("028 3822 0101", "1900 0000"). The site dials it with the spaces taken out (tel:).
+ */
+const phoneNumber = z.string().regex(/^(\+84 ?|0|1[89]00)[0-9 .]{3,14}[0-9]$/, 'expected a telephone number: digits, spaces or dots, starting with 0, +84, 1800 or 1900');
+
+/**
+ * A named contact officer of the one-stop desk (công chức đầu mối), whose name and telephone the agency
+ * publishes (dispatch 1639/TCTHADS-NV3, seed 004). `demo`: a fictitious name shipped with the demo data,
+ * which the public site marks as such.
+ */
+const contactOfficer = z.strictObject({
+  name: z.string().trim().min(1, 'the name of the contact officer'),
+  /** What they do at the desk, as the site shows it: "Công chức Bộ phận một cửa". */
+  role: z.string().trim().min(1, 'the role of the contact officer, e.g. "Công chức Bộ phận một cửa"'),
+  phone: phoneNumber.optional(),
+  email: z.email().optional(),
+  demo: z.boolean().optional(),
+});
+
 const office = z.object({
   code: officeCode,
   level: z.enum(['province', 'regional']),
@@ -18,7 +38,11 @@ const office = z.object({
   name: z.string().min(1),
   address: z.string().min(1),
   email: z.email(),
-  phone: z.string().optional(),
+  phone: phoneNumber.optional(),
+  /** The hotline (đường dây nóng) for questions about the desk's service (seed 002); published on the public site. */
+  hotline: phoneNumber.optional(),
+  /** The desk's contact officers (công chức đầu mối), published on the public site (seed 004). */
+  contactOfficers: z.array(contactOfficer).optional(),
   procuracyEmail: z.email(),
   /** The procuracy at the office's level, as a letter addresses it: "Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh". */
   procuracyName: z.string().startsWith('Viện kiểm sát nhân dân').optional(),
@@ -52,6 +76,11 @@ export const officeDirectorySchema = z
       mailDomain: z.string().min(3),
       senderAddress: z.email(),
       senderName: z.string().min(1),
+      /**
+       * The authority one level above the agency's top office (since 1/7/2025 the Cục Quản lý Thi hành án
+       * dân sự, Ministry of Justice: domain brief): the public site names it as the top office's superior.
+       */
+      superior: z.strictObject({ name: z.string().trim().min(1), address: z.string().trim().min(1).optional(), source: z.string().trim().min(1) }).optional(),
     }),
     timeZone: z.literal('Asia/Ho_Chi_Minh'),
     defaultOfficeHours: z.array(session).min(1),
@@ -87,6 +116,7 @@ export const officeDirectorySchema = z
 export type OfficeDirectory = z.infer<typeof officeDirectorySchema>;
 export type Office = OfficeDirectory['offices'][number];
 export type OfficeSession = z.infer<typeof session>;
+export type ContactOfficer = z.infer<typeof contactOfficer>;
 
 export class InvalidOfficeDirectory extends Error {
   override readonly name = 'InvalidOfficeDirectory';

@@ -167,6 +167,21 @@ const legalCitation = z
     if (c.verify && c.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a citation marked verify needs a note saying what to check' });
   });
 
+/**
+ * What the requester pays for the procedure, as the public site publishes it, with its source; `verify`
+ * while not confirmed against the official text. Optional: the workflow does not need it.
+ */
+const feeStatement = z
+  .strictObject({
+    text: nonEmpty,
+    source: nonEmpty,
+    verify: z.boolean().optional(),
+    note: nonEmpty.optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.verify && f.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a fee marked verify needs a note saying what to check' });
+  });
+
 const procedure = z.strictObject({
   $comment: z.string().optional(),
   code: z.enum(PROCEDURE_CODES),
@@ -176,6 +191,7 @@ const procedure = z.strictObject({
   flow: z.enum(PROCEDURE_FLOWS),
   /** What the requester receives, and a plain reminder that it is not the money of the judgment (seed 000). */
   result: z.strictObject({ name: nonEmpty, explanation: nonEmpty }),
+  fee: feeStatement.optional(),
   reviewWorkingDays: dayLimit,
   resultWorkingDays: dayLimit,
   refusalWorkingDays: dayLimit,
@@ -298,12 +314,21 @@ export interface CutoffSetting {
   note?: string;
 }
 
+export interface FeeStatement {
+  text: string;
+  source: string;
+  verify: boolean;
+  note?: string;
+}
+
 export interface Procedure {
   code: ProcedureCode;
   name: string;
   requestName: string;
   flow: ProcedureFlow;
   result: { name: string; explanation: string };
+  /** What the requester pays, as published (absent when the catalog does not say). */
+  fee?: FeeStatement;
   reviewWorkingDays: number;
   resultWorkingDays: number;
   refusalWorkingDays: number;
@@ -373,6 +398,7 @@ function resolved(raw: RawCatalog): ProcedureCatalog {
         requestName: p.requestName,
         flow: p.flow,
         result: p.result,
+        ...(p.fee === undefined ? {} : { fee: { ...p.fee, verify: p.fee.verify ?? false } }),
         reviewWorkingDays: p.reviewWorkingDays.value,
         resultWorkingDays: p.resultWorkingDays.value,
         refusalWorkingDays: p.refusalWorkingDays.value,

@@ -7,7 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MotcuaStack } from '../../infra/motcua-stack';
 import { addComplianceChecks } from '../../infra/nag';
-import { actionsOf, CONSOLE_PLACEHOLDER, deployedDirectory, testApp, type PolicyStatement, SYNTH_TIMEOUT_MS } from './support';
+import { actionsOf, CONSOLE_PLACEHOLDER, DESK_SITE_PLACEHOLDER, deployedDirectory, testApp, type PolicyStatement, SYNTH_TIMEOUT_MS } from './support';
 
 describe('cdk-nag (AWS Solutions rules)', () => {
   let app: App;
@@ -15,7 +15,7 @@ describe('cdk-nag (AWS Solutions rules)', () => {
   beforeAll(() => {
     // Prepare: the app as infra/app.ts builds it, CloudFormation validation included
     app = testApp({ cloudFormationValidation: true });
-    new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), alarmEmail: 'ops@hcm.thads.example', consoleSite: CONSOLE_PLACEHOLDER });
+    new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), alarmEmail: 'ops@hcm.thads.example', consoleSite: CONSOLE_PLACEHOLDER, deskSite: DESK_SITE_PLACEHOLDER });
     addComplianceChecks(app);
   }, SYNTH_TIMEOUT_MS);
 
@@ -42,7 +42,7 @@ describe('cdk-nag (AWS Solutions rules)', () => {
     });
     try {
       const bare = testApp();
-      new MotcuaStack(bare, 'Motcua', { directory: deployedDirectory(), alarmEmail: 'ops@hcm.thads.example', consoleSite: CONSOLE_PLACEHOLDER });
+      new MotcuaStack(bare, 'Motcua', { directory: deployedDirectory(), alarmEmail: 'ops@hcm.thads.example', consoleSite: CONSOLE_PLACEHOLDER, deskSite: DESK_SITE_PLACEHOLDER });
       bare.synth();
 
       // Act
@@ -71,7 +71,7 @@ describe('least privilege', () => {
 
   beforeAll(() => {
     const app = testApp();
-    template = Template.fromStack(new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), consoleSite: CONSOLE_PLACEHOLDER }));
+    template = Template.fromStack(new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), consoleSite: CONSOLE_PLACEHOLDER, deskSite: DESK_SITE_PLACEHOLDER }));
   }, SYNTH_TIMEOUT_MS);
 
   const statements = (): PolicyStatement[] =>

@@ -36,8 +36,11 @@ export const deployedDirectory = (): OfficeDirectory =>
 /** A stand-in for the built console (web/dist): infra tests never need a browser build. */
 export const CONSOLE_PLACEHOLDER = fromProjectRoot('test', 'infra', 'fixtures', 'console');
 
+/** A stand-in for the built public desk site (site/dist). */
+export const DESK_SITE_PLACEHOLDER = fromProjectRoot('test', 'infra', 'fixtures', 'desk-site');
+
 export function synthesizeMotcua(props: Partial<MotcuaStackProps> = {}, app = testApp()) {
-  const stack = new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), consoleSite: CONSOLE_PLACEHOLDER, ...props });
+  const stack = new MotcuaStack(app, 'Motcua', { directory: deployedDirectory(), consoleSite: CONSOLE_PLACEHOLDER, deskSite: DESK_SITE_PLACEHOLDER, ...props });
   return { app, stack, template: Template.fromStack(stack) };
 }
 
