@@ -1394,7 +1394,7 @@ export interface components {
             receivedAtText: string;
             stage: {
                 /** @enum {string} */
-                code: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "closed";
+                code: "received" | "awaiting-review" | "reviewed" | "awaiting-requester" | "awaiting-visit" | "received-in-person" | "awaiting-decision" | "decided" | "awaiting-handover" | "awaiting-registration" | "awaiting-answer" | "closed";
                 text: string;
             };
             /** @description what the requester must do now; absent when the office acts next or the case is closed */
