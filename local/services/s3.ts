@@ -84,7 +84,7 @@ export async function startS3({ port, dataDir, buckets, onLog, portEnvVar }: S3O
     s3rver.logger.close();
   };
   try {
-    await waitUntilReady({ service: SERVICE, port, timeoutMs: 10_000, probe: () => probeListBuckets(url) });
+    await waitUntilReady({ service: SERVICE, port, timeoutMs: 60_000, probe: () => probeListBuckets(url) });
   } catch (error) {
     await stop();
     throw error;

@@ -68,7 +68,7 @@ export async function startSesOutbox({ port, onLog, portEnvVar }: SesOutboxOptio
     await waitUntilReady({
       service: SERVICE,
       port,
-      timeoutMs: 10_000,
+      timeoutMs: 60_000,
       probe: async () => {
         const response = await fetch(`${url}/health-check`);
         if (!response.ok) throw new Error(`GET /health-check answered ${response.status}`);
