@@ -13,6 +13,7 @@ const WAIT_FOR_HEADING_MS = 15_000;
 export function useFocusHeadingOnNavigation(mainId: string): void {
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is the navigation itself: it must run again when the path changes, though it never reads it
   useEffect(() => {
     // the first render is the document's own load: the browser starts at its top (and the skip link)
     if (first.current) {
