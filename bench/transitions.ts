@@ -16,6 +16,7 @@ import { localS3ClientConfig } from '../local/services/s3';
 import { CaseRepository } from '../shared/cases/repository';
 import type { CaseRecord } from '../shared/cases/model';
 import { samplePdf } from '../local/sample-pdf';
+import { busyReasons } from '../local/at-rest';
 
 /**
  * What one request for enforcement costs on its happy path, measured by running it on the local
@@ -119,12 +120,11 @@ export async function measureHappyPath(stack: LocalStack): Promise<HappyPathCost
   };
 }
 
-/** Nothing at work: no mail queued, no execution between states, no function running. */
+/** At rest (local/at-rest.ts) on two looks 50 ms apart: one moment of calm between two steps is not rest. */
 async function settled(stack: LocalStack): Promise<true | undefined> {
-  const calm = () => stack.queue.isIdle() && stack.engine.executionsAtWork().length === 0 && stack.functions.all().every((f) => f.active === 0);
-  if (!calm()) return undefined;
+  if (busyReasons(stack).length > 0) return undefined;
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return calm() ? true : undefined;
+  return busyReasons(stack).length === 0 ? true : undefined;
 }
 
 /** The review's human step waits for the officer (its child execution runs, and nothing is at work). */
