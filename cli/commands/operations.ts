@@ -1,20 +1,14 @@
-import { Command } from 'commander';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Command } from 'commander';
 import { terminalText } from '../../shared/mail/display-text';
-import { CaseRepository } from '../../shared/cases/repository';
-import { parseTimeBound } from '../../shared/staff/queue';
 import type { DeadLetterQueue } from '../../shared/operations/dead-letters';
-import { SqsDeadLetterQueue } from '../../shared/operations/sqs-dead-letters';
-import { findUnaccountedMail, storeReconcilePorts, type ReconcilePorts } from '../../shared/operations/reconcile';
+import type { ReconcilePorts } from '../../shared/operations/reconcile';
 import { CliError, DEFAULT_API_URL, reporting } from './staff';
 
 /**
  * Operations: `dlq list|redrive` and `reconcile --since`. On AWS (MOTCUA_DLQ_URL and
  * MOTCUA_INTAKE_QUEUE_URL; MOTCUA_INBOUND_BUCKET and MOTCUA_TABLE) they use the SDK with the
- * usual credentials; otherwise they reach the local stack (MOTCUA_API_URL, the local ports).
+ * usual credentials; otherwise they reach the local stack (MOTCUA_API_URL, the local ports). The SDK
+ * and the use cases are loaded when a command runs, not when the program starts.
  */
 export function registerOperationsCommands(program: Command): void {
   const dlq = program.command('dlq').description("the intake queue's dead letters: mail intake failed to take in, every time it tried");
@@ -43,8 +37,10 @@ export function registerOperationsCommands(program: Command): void {
     .requiredOption('--since <date>', 'a date (YYYY-MM-DD, Vietnam time) or an instant (ISO 8601)')
     .option('--json', 'print JSON')
     .action(reporting(async (options: { since: string; json?: boolean }) => {
+      const { parseTimeBound } = await import('../../shared/staff/queue');
       const since = parseTimeBound(options.since, false);
       if (since === undefined) throw new CliError(`--since "${options.since}": give a date (2026-03-01) or an instant (2026-03-01T08:00:00+07:00)`);
+      const { findUnaccountedMail } = await import('../../shared/operations/reconcile');
       const found = await findUnaccountedMail(new Date(since), await reconcilePorts());
       if (options.json) print(JSON.stringify(found, null, 2));
       else if (!found.length) print('every stored raw mail is accounted for');
@@ -57,6 +53,7 @@ async function deadLetterQueue(): Promise<DeadLetterQueue> {
   const { MOTCUA_DLQ_URL: dlqUrl, MOTCUA_INTAKE_QUEUE_URL: intakeUrl } = process.env;
   if (dlqUrl || intakeUrl) {
     if (!dlqUrl || !intakeUrl) throw new CliError('set both MOTCUA_DLQ_URL and MOTCUA_INTAKE_QUEUE_URL (the stack outputs) to reach the queues on AWS');
+    const [{ SQSClient }, { SqsDeadLetterQueue }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../../shared/operations/sqs-dead-letters')]);
     return new SqsDeadLetterQueue(new SQSClient({}), dlqUrl, intakeUrl);
   }
   const { LocalDeadLetterQueue } = await import('../../local/local-dead-letters');
@@ -65,7 +62,14 @@ async function deadLetterQueue(): Promise<DeadLetterQueue> {
 
 async function reconcilePorts(): Promise<ReconcilePorts> {
   const { MOTCUA_INBOUND_BUCKET: bucket, MOTCUA_TABLE: table } = process.env;
-  const documents = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client);
+  const [{ S3Client }, { DynamoDBClient }, { DynamoDBDocumentClient }, { CaseRepository }, { storeReconcilePorts }] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-dynamodb'),
+    import('@aws-sdk/lib-dynamodb'),
+    import('../../shared/cases/repository'),
+    import('../../shared/operations/reconcile'),
+  ]);
+  const documents = (client: InstanceType<typeof DynamoDBClient>) => DynamoDBDocumentClient.from(client);
   if (bucket || table) {
     if (!bucket || !table) throw new CliError('set both MOTCUA_INBOUND_BUCKET and MOTCUA_TABLE (the stack outputs) to reconcile on AWS');
     // SES stores raw mail under inbound/ (infra/constructs/mailbox.ts INBOUND_PREFIX).

@@ -2,11 +2,10 @@ import { terminalText } from '../../shared/mail/display-text';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { decodeJwt } from 'jose';
-import { signLocalToken, type LocalTokenRequest } from '../../local/auth/local-keys';
+import type { LocalTokenRequest } from '../../local/auth/local-keys';
 import { parseAuditScope, ROLES, type Role } from '../../shared/auth/principal';
-import { ACTION_NAMES, type ActionName } from '../../shared/staff/actions';
-import { compareWithHead, InvalidDigest, parseDigest, type ChainDigest } from '../../shared/digest/chain-digest';
+import { ACTION_NAMES, type ActionName } from '../../shared/staff/action-names';
+import type { ChainDigest } from '../../shared/digest/chain-digest';
 
 /**
  * The staff and auditor commands: the HTTP API from a terminal. `queue`, `show`, `act`, `verify`,
@@ -61,8 +60,17 @@ export function parseTtl(text: string): string | number {
   throw new CliError(`--ttl "${text}" is not a duration: give seconds or e.g. 30m, 8h, 2d`);
 }
 
+/**
+ * Signs a local development token. Loaded on use, like every heavy module of the command, so that
+ * `motcua --help` and the calendar commands start without the JWT library or the AWS SDK.
+ */
+async function signLocal(request: LocalTokenRequest): Promise<string> {
+  const { signLocalToken } = await import('../../local/auth/local-keys');
+  return signLocalToken(dataDir(), request);
+}
+
 async function bearerToken(options: ConnectionOptions): Promise<string> {
-  if (options.as) return signLocalToken(dataDir(), parseAs(options.as));
+  if (options.as) return signLocal(parseAs(options.as));
   const token = options.token ?? process.env.MOTCUA_TOKEN;
   if (!token) throw new CliError('no token: give --token <jwt>, set MOTCUA_TOKEN, or use --as officer:HCMKV1 with a local stack (see motcua token --help)');
   return token;
@@ -397,7 +405,7 @@ export function actionBody(action: ActionName, options: ActOptions): Record<stri
 }
 
 async function act(caseId: string, action: string, options: ActOptions): Promise<void> {
-  if (!(ACTION_NAMES as string[]).includes(action)) throw new CliError(`unknown action "${action}": one of ${ACTION_NAMES.join(', ')}`);
+  if (!(ACTION_NAMES as readonly string[]).includes(action)) throw new CliError(`unknown action "${action}": one of ${ACTION_NAMES.join(', ')}`);
   const answer = await callApi(options, 'POST', `/cases/${encodeURIComponent(caseId)}/${action}`, actionBody(action as ActionName, options));
   if (options.json === true) return print(answer.body.toString('utf8'));
   const result = jsonOf<{ caseId: string; action: string; step?: string; status: string; at: string; acknowledgement?: { alreadySent: boolean; needless?: string } }>(answer);
@@ -463,6 +471,7 @@ async function resume(caseId: string, options: ConnectionOptions & OutputOptions
  * still reach the head the digest recorded (the hash at that event is the anchor).
  */
 async function verifyAgainstDigest(caseId: string | undefined, options: ConnectionOptions & OutputOptions & { digest: string }): Promise<void> {
+  const { compareWithHead, InvalidDigest, parseDigest } = await import('../../shared/digest/chain-digest');
   let digest: ChainDigest;
   try {
     digest = parseDigest(readFileSync(options.digest, 'utf8'));
@@ -617,8 +626,8 @@ export function tokenRequest(options: TokenOptions): LocalTokenRequest {
 }
 
 async function token(options: TokenOptions): Promise<void> {
-  const jwt = await signLocalToken(dataDir(), tokenRequest(options));
-  print(options.decode ? JSON.stringify(decodeJwt(jwt), null, 2) : jwt);
+  const jwt = await signLocal(tokenRequest(options));
+  print(options.decode ? JSON.stringify((await import('jose')).decodeJwt(jwt), null, 2) : jwt);
 }
 
 // --- registration --------------------------------------------------------------------------------

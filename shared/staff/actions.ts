@@ -12,6 +12,9 @@ import { CaseConflict, InvalidRequest, NotWaitingForAction } from './errors';
 import type { StaffPorts } from './ports';
 import { confirmSender, type NoticeDispatchResult } from './confirm-sender';
 import { writtenWithDiacritics } from '../checks/diacritics';
+import { ACTION_NAMES, type ActionName } from './action-names';
+
+export { ACTION_NAMES, type ActionName };
 
 const note = z.string().trim().min(1).max(4000);
 const text = z.string().trim().min(1).max(1000);
@@ -149,10 +152,7 @@ export const ACTIONS = {
   'confirm-sender': { permission: 'case:act', body: confirmSenderBody, summary: "Confirm a held sender's address, which sends the held acknowledgement" },
   delay: { permission: 'case:act', body: delayBody, summary: 'Record, before the deadline, that the result will be late, why and the new date (form 04)' },
   withdraw: { permission: 'case:act', body: withdrawBody, summary: "Record the requester's written withdrawal of the request, which ends the case before its decision" },
-} as const satisfies Record<string, ActionSpec>;
-
-export type ActionName = keyof typeof ACTIONS;
-export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+} as const satisfies Record<ActionName, ActionSpec>;
 
 export interface ActionResult {
   caseId: string;
