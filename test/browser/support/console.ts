@@ -31,6 +31,18 @@ export interface ConsoleUnderTest {
   stop(): Promise<void>;
 }
 
+/**
+ * Playwright gives up on an action or a wait after 30 s. Beside other test files on two cores a page of the
+ * console has taken longer than that to render, and a slow page is not a wrong one: the bound only names a
+ * hang, and the test's own timeout is the outer one.
+ */
+export const BUSY_MACHINE_TIMEOUT_MS = 150_000;
+
+export function allowForABusyMachine(context: BrowserContext): void {
+  context.setDefaultTimeout(BUSY_MACHINE_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(BUSY_MACHINE_TIMEOUT_MS);
+}
+
 /** A local stack serving the console, and Chromium to drive it. Fails (never skips) when there is no Chromium. */
 export async function startConsole(portBase: number): Promise<ConsoleUnderTest> {
   const { executablePath } = findChromium();
@@ -48,6 +60,7 @@ export async function startConsole(portBase: number): Promise<ConsoleUnderTest> 
   const newPage: ConsoleUnderTest['newPage'] = async (options = {}) => {
     const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, baseURL: url });
     contexts.push(context);
+    allowForABusyMachine(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     return page;
