@@ -41,6 +41,8 @@ export class AwsCallCounter {
   /** Write and read request units, estimated from the request bodies (see capacityOf). */
   writeUnits = 0;
   readUnits = 0;
+  /** The write units by kind of item written (its `entity`, else its key's prefix): where a case's writes go. */
+  readonly writeUnitsByItem = new Map<string, number>();
 
   /** The SDK sends a DynamoDB body whole through end(): read it there to weigh the items written. */
   private weighRequestBody(request: ClientRequest, operation: string): void {
@@ -48,9 +50,11 @@ export class AwsCallCounter {
     (request as { end: (...args: unknown[]) => ClientRequest }).end = (...args: unknown[]) => {
       const body = args[0];
       if (typeof body === 'string' || Buffer.isBuffer(body)) {
-        const units = capacityOf(operation, JSON.parse(body.toString()) as Record<string, unknown>);
+        const request = JSON.parse(body.toString()) as Record<string, unknown>;
+        const units = capacityOf(operation, request);
         this.writeUnits += units.write;
         this.readUnits += units.read;
+        for (const [kind, write] of writesByItem(operation, request)) this.writeUnitsByItem.set(kind, (this.writeUnitsByItem.get(kind) ?? 0) + write);
       }
       return end(...args);
     };
@@ -95,11 +99,37 @@ export function capacityOf(operation: string, body: Record<string, unknown>): { 
   return weighUnits(operation, body);
 }
 
+const weighWrite = (w: Record<string, Record<string, unknown>>) => {
+  const [kind, request] = Object.entries(w)[0] ?? ['', {}];
+  return kind === 'Put' || kind === 'PutRequest' ? kb(request.Item, 1024) : kb({ key: request.Key, values: request.ExpressionAttributeValues }, 1024);
+};
+
+/** The kind of item a write touches (DynamoDB JSON): its `entity` attribute, else the prefix of its keys (`CASE#…`/`EVT#…` → `CASE/EVT`). */
+function itemKind(w: Record<string, Record<string, unknown>>): string {
+  const [, request] = Object.entries(w)[0] ?? ['', {}];
+  const item = (request.Item ?? request.Key ?? {}) as Record<string, { S?: string }>;
+  const entity = (request.Item as Record<string, { S?: string }> | undefined)?.entity?.S;
+  return entity ?? `${item.PK?.S?.split('#')[0]}/${item.SK?.S?.split('#')[0]}`;
+}
+
+/** The write units of a request by kind of item, weighed as capacityOf weighs them. */
+function writesByItem(operation: string, body: Record<string, unknown>): Array<[string, number]> {
+  switch (operation) {
+    case 'PutItem':
+      return [[itemKind({ Put: body }), kb(body.Item, 1024)]];
+    case 'UpdateItem':
+    case 'DeleteItem':
+      return [[itemKind({ Update: body }), weighWrite({ Update: body })]];
+    case 'TransactWriteItems':
+      return (body.TransactItems as Array<Record<string, Record<string, unknown>>>).map((item) => [`${itemKind(item)} (in a transaction)`, 2 * weighWrite(item)]);
+    case 'BatchWriteItem':
+      return Object.values(body.RequestItems as Record<string, Array<Record<string, Record<string, unknown>>>>).flat().map((item) => [itemKind(item), weighWrite(item)]);
+    default:
+      return [];
+  }
+}
+
 function weighUnits(operation: string, body: Record<string, unknown>): { write: number; read: number } {
-  const weighWrite = (w: Record<string, Record<string, unknown>>) => {
-    const [kind, request] = Object.entries(w)[0] ?? ['', {}];
-    return kind === 'Put' || kind === 'PutRequest' ? kb(request.Item, 1024) : kb({ key: request.Key, values: request.ExpressionAttributeValues }, 1024);
-  };
   switch (operation) {
     case 'PutItem':
       return { write: kb(body.Item, 1024), read: 0 };

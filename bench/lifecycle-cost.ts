@@ -20,6 +20,8 @@ export interface LifecycleCounts {
   lambdaBilledMs: number;
   executions: number;
   dynamoDbWriteUnits: number;
+  /** The write units by kind of item (bench/burst.ts writesByItem). */
+  dynamoDbWriteUnitsByItem: Record<string, number>;
   dynamoDbReadUnits: number;
   dynamoDbBytesStored: number;
   s3Puts: number;
@@ -142,6 +144,7 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
     lambdaBilledMs: stack.functions.all().reduce((s, f) => s + f.billedMs, 0) - billedBefore,
     executions,
     dynamoDbWriteUnits: counter.writeUnits,
+    dynamoDbWriteUnitsByItem: Object.fromEntries([...counter.writeUnitsByItem].sort((a, b) => b[1] - a[1])),
     dynamoDbReadUnits: counter.readUnits,
     dynamoDbBytesStored: storedBytes,
     s3Puts: counter.get('S3 PUT'),

@@ -4,10 +4,9 @@ import { AccessRefused, Unauthenticated } from '../../shared/auth/errors';
 import { describePrincipal, type Principal } from '../../shared/auth/principal';
 import type { TokenVerifier } from '../../shared/auth/verify-token';
 import { CaseNotFound } from '../../shared/cases/repository';
-import { CaseConflict, CaseNotFoundError, InvalidRequest, NotWaitingForAction } from '../../shared/staff/errors';
-import { ExportJobNotFound } from '../../shared/staff/export-jobs';
+import { CaseConflict, CaseNotFoundError, ExportJobNotFound, InvalidRequest, NotWaitingForAction } from '../../shared/staff/errors';
 import type { ApiPorts, ApiReply, Route } from './http';
-import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from '../../shared/citizen/public-access';
+import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from '../../shared/citizen/errors';
 
 export interface RouterLog {
   warn(message: string, data: Record<string, unknown>): void;

@@ -11,10 +11,10 @@ import { consoleReference } from '../../shared/staff/reference';
 import { appointmentBook } from '../../shared/staff/appointment-book';
 import { readOfficeDashboard } from '../../shared/staff/office-dashboard';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
-import { caseStatusForCitizen, NoSuchAccess, rateForCitizen, surveyForCitizen, type PublicAttempt, type PublicPorts } from '../../shared/citizen/public-access';
+import type { PublicAttempt, PublicPorts } from '../../shared/citizen/public-access';
+import { NoSuchAccess } from '../../shared/citizen/errors';
 import { ACCESS_TOKEN_HEADER } from '../../shared/citizen/access-token';
 import { ratingsForPeriod, satisfactionResults } from '../../shared/citizen/satisfaction';
-import { reportScopeOf } from '../../shared/staff/exports';
 
 /** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
 const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
@@ -47,8 +47,17 @@ function publicPorts(ports: ApiPorts): PublicPorts {
   return { ...ports, citizen: ports.citizen };
 }
 
+/**
+ * Code that few requests need, loaded with the first request that does rather than at every cold start
+ * (issue 12: the bundle loads at most 500 KB at start; esbuild puts each in a chunk of its own):
+ * the reports' scope rules (and with them shared/reports), and the citizen's routes.
+ */
+const reportScopes = () => import('../../shared/staff/exports');
+const citizenRoutes = () => import('../../shared/citizen/public-access');
+
 /** GET /reports/satisfaction: the ratings of an office or a province in a period (the official report's scope rules). */
 async function satisfaction(r: ApiRequest, ports: ApiPorts) {
+  const { reportScopeOf } = await reportScopes();
   const { period, offices } = reportScopeOf(api.satisfactionQuery, r.principal, r.query, ports);
   return satisfactionResults(offices, await ratingsForPeriod(offices, period, ports.index), period, ports.directory);
 }
@@ -181,21 +190,21 @@ export const routes: Route[] = [
     path: '/public/case-status',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, answers: { 200: api.CitizenCaseStatus } },
-    handle: async (r, ports) => ok(await caseStatusForCitizen(attemptOf(r), publicPorts(ports))),
+    handle: async (r, ports) => ok(await (await citizenRoutes()).caseStatusForCitizen(attemptOf(r), publicPorts(ports))),
   }),
   defineRoute({
     method: 'GET',
     path: '/public/survey',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, answers: { 200: api.SurveyInvitation } },
-    handle: async (r, ports) => ok(await surveyForCitizen(attemptOf(r), publicPorts(ports))),
+    handle: async (r, ports) => ok(await (await citizenRoutes()).surveyForCitizen(attemptOf(r), publicPorts(ports))),
   }),
   defineRoute({
     method: 'POST',
     path: '/public/survey',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, body: api.surveyRatingBody, answers: { 201: api.SurveyRecorded } },
-    handle: async (r, ports) => ({ status: 201 as const, json: await rateForCitizen(attemptOf(r), r.body, publicPorts(ports)) }),
+    handle: async (r, ports) => ({ status: 201 as const, json: await (await citizenRoutes()).rateForCitizen(attemptOf(r), r.body, publicPorts(ports)) }),
   }),
   defineRoute({
     method: 'GET',

@@ -7,7 +7,7 @@ import { appointmentBookQuery, appointmentBookSchema } from '../../shared/staff/
 import { documentsQuery } from '../../shared/staff/case-view';
 import { dashboardMonth } from '../../shared/staff/dashboard';
 import type { OfficeDashboard as Dashboard, MonthlyBreach as Breach, OfficerLoad as Load } from '../../shared/staff/dashboard';
-import { exportQuery, reportQuery, satisfactionQuery as satisfactionScopeQuery } from '../../shared/staff/exports';
+import { exportQuery, reportQuery, satisfactionQuery as satisfactionScopeQuery } from '../../shared/staff/report-queries';
 import { satisfactionResultsSchema } from '../../shared/citizen/satisfaction';
 import { citizenConfig } from '../../shared/citizen/citizen-config';
 import { ratingBody } from '../../shared/citizen/survey';

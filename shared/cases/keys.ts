@@ -3,6 +3,13 @@ import { createHash } from 'node:crypto';
 /** Key builders for the single table (see DESIGN.md, "Data"). */
 export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
 
+/**
+ * A part of a case kept in an item of its own beside the case item (shared/cases/items.ts CASE_PARTS): large,
+ * written once or rarely, so that the many transactions that change the case do not rewrite it. Its sort key
+ * begins with the case item's, so one Query (`begins_with(SK, 'CASE')`) reads the case whole.
+ */
+export const casePartKey = (caseId: string, part: string) => ({ PK: `CASE#${caseId}`, SK: `CASE#${part}` });
+
 export const eventKey = (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `EVT#${String(seq).padStart(6, '0')}` });
 
 export const EVENT_SK_PREFIX = 'EVT#';

@@ -14,8 +14,8 @@ import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
 import { caseStateHash } from '../timeline/case-state';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
 import type { CaseStore } from './store';
-import { caseKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey } from './keys';
-import { fromCaseItem, fromEventItem, toCaseItem, toEventItem } from './items';
+import { caseKey, casePartKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey } from './keys';
+import { CASE_PARTS, changedParts, type CasePart, fromCaseItem, fromEventItem, isCasePartItem, toCaseItem, toCasePartItem, toEventItem, withPartsApart } from './items';
 
 /** A message the system has seen or sent, and what became of it: idempotency and threading. */
 export interface MessageRecord {
@@ -92,9 +92,25 @@ export class CaseRepository implements CaseStore {
     private readonly tableName: string,
   ) {}
 
+  /** The case whole: its case item and the items of its parts, in one Query (their sort keys begin with the case item's). */
   async getCase(caseId: string): Promise<CaseRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKey(caseId), ConsistentRead: true }));
-    return Item ? fromCaseItem(Item) : undefined;
+    const items: Array<Record<string, unknown>> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
+          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':case': caseKey(caseId).SK },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const head = items.find((item) => item.SK === caseKey(caseId).SK);
+    return head ? fromCaseItem(head, items.filter(isCasePartItem)) : undefined;
   }
 
   async requireCase(caseId: string): Promise<CaseRecord> {
@@ -124,7 +140,8 @@ export class CaseRepository implements CaseStore {
 
   /** The case and its timeline in one read (one Query of the case's partition), or CaseNotFound. */
   async requireCaseWithEvents(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
-    let record: CaseRecord | undefined;
+    let head: Record<string, unknown> | undefined;
+    const parts: Array<Record<string, unknown>> = [];
     const events: TimelineEvent[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -132,13 +149,14 @@ export class CaseRepository implements CaseStore {
         new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': caseKey(caseId).PK }, ConsistentRead: true, ExclusiveStartKey: startKey }),
       );
       for (const item of page.Items ?? []) {
-        if (item.SK === caseKey(caseId).SK) record = fromCaseItem(item);
+        if (item.SK === caseKey(caseId).SK) head = item;
+        else if (isCasePartItem(item)) parts.push(item);
         else if (String(item.SK).startsWith(EVENT_SK_PREFIX)) events.push(fromEventItem(item));
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    if (!record) throw new CaseNotFound(caseId);
-    return { record, events };
+    if (!head) throw new CaseNotFound(caseId);
+    return { record: fromCaseItem(head, parts), events };
   }
 
   /** The ids of a requester's cases, oldest first. */
@@ -349,6 +367,7 @@ export class CaseRepository implements CaseStore {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: toCaseItem(full), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...CASE_PARTS.filter((part) => full[part] !== undefined).map((part) => this.partWrite(full.caseId, part, full[part])),
             ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
             {
               // The message record keeps its reservation, and may only be written by the case reserved for it:
@@ -419,6 +438,8 @@ export class CaseRepository implements CaseStore {
                 ExpressionAttributeValues: { ':seen': current.lastSeq },
               },
             },
+            // Only the parts that changed: the case item's condition above guards them as it guards the case.
+            ...changedParts(current, next).map(([part, value]) => this.partWrite(current.caseId, part, value)),
             ...chained.map((e) => ({ Put: { TableName: this.tableName, Item: toEventItem(e), ConditionExpression: 'attribute_not_exists(PK)' } })),
             ...(change.alsoPut ?? []).map((p) => ({
               Put: {
@@ -440,7 +461,14 @@ export class CaseRepository implements CaseStore {
       }
       throw error;
     }
-    return { record: next, events: chained };
+    return { record: withPartsApart(next), events: chained };
+  }
+
+  /** The write of a part of a case in its transaction: its item, or the item's removal when the part is gone. */
+  private partWrite(caseId: string, part: CasePart, value: unknown) {
+    return value === undefined
+      ? { Delete: { TableName: this.tableName, Key: casePartKey(caseId, part) } }
+      : { Put: { TableName: this.tableName, Item: toCasePartItem(caseId, part, value) } };
   }
 }
 

@@ -40,3 +40,11 @@ export class NotWaitingForAction extends Error {
 export class CaseConflict extends Error {
   override readonly name = 'CaseConflict';
 }
+
+/** No export job of this id that the caller may read (HTTP 404): shared/staff/export-jobs.ts. */
+export class ExportJobNotFound extends Error {
+  override readonly name = 'ExportJobNotFound';
+  constructor(readonly jobId: string) {
+    super(`no export job ${jobId} of yours exists`);
+  }
+}

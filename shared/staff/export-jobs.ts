@@ -4,7 +4,8 @@ import { authorize, officeTarget } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { exportJobKey } from '../cases/keys';
 import { DOCUMENT_LINK_SECONDS } from './case-view';
-import { exportCases, exportScope, officialReport, recordsForPeriod, type ExportFile } from './exports';
+import type { ExportFile } from './exports';
+import { ExportJobNotFound } from './errors';
 import type { StaffPorts } from './ports';
 
 /**
@@ -68,15 +69,13 @@ export interface ExportJobEvent {
 export const isExportJobEvent = (event: unknown): event is ExportJobEvent =>
   typeof event === 'object' && event !== null && typeof (event as ExportJobEvent).exportJob === 'string';
 
-export class ExportJobNotFound extends Error {
-  override readonly name = 'ExportJobNotFound';
-  constructor(readonly jobId: string) {
-    super(`no export job ${jobId} of yours exists`);
-  }
-}
+/** The code that reads the cases and builds the files (shared/reports): loaded with the first file asked for, not at a cold start (issue 12). */
+const fileBuilders = () => import('./exports');
 
-const build = (kind: ExportKind, principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> =>
-  kind === 'export' ? exportCases(principal, query, ports) : officialReport(principal, query, ports);
+async function build(kind: ExportKind, principal: Principal, query: Record<string, string | undefined>, ports: StaffPorts): Promise<ExportFile> {
+  const { exportCases, officialReport } = await fileBuilders();
+  return kind === 'export' ? exportCases(principal, query, ports) : officialReport(principal, query, ports);
+}
 
 /**
  * GET /exports/cases and GET /reports/official: the file itself, or (over the threshold) a job.
@@ -90,6 +89,7 @@ export async function fileOrJob(
 ): Promise<{ file: ExportFile } | { job: ExportJobView }> {
   const jobs = ports.exportJobs;
   if (!jobs) return { file: await build(kind, principal, query, ports) };
+  const { exportScope, recordsForPeriod } = await fileBuilders();
   const scope = exportScope(kind, principal, query, ports);
   const cases = (await recordsForPeriod(scope.offices, scope.period, ports)).length;
   if (cases <= jobs.thresholdCases) return { file: await build(kind, principal, query, ports) };

@@ -13,6 +13,7 @@ import { reportCaseFromRecord } from '../reports/report-case';
 import { isOneStopProcedure, UnknownProcedure } from '../reports/procedures';
 import { questionCaseFromRecord } from '../reports/questions';
 import { InvalidRequest } from './errors';
+import { reportQuery, exportQuery, type satisfactionQuery } from './report-queries';
 import type { StaffPorts } from './ports';
 import { monthsBetween } from './queue';
 import { ratingsForPeriod, satisfactionResults } from '../citizen/satisfaction';
@@ -28,22 +29,6 @@ import { ratingsForPeriod, satisfactionResults } from '../citizen/satisfaction';
  */
 export const LOOKBACK_MONTHS = 24;
 const EVENT_READS_IN_PARALLEL = 16;
-
-const CODE = /^[A-Z][A-Z0-9]{1,15}$/;
-
-const periodQuery = {
-  period: z.string().max(40).optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  basis: z.enum(['calendar', 'administrative']).optional(),
-  office: z.string().regex(CODE, 'an office code such as HCMKV1').optional(),
-  province: z.string().regex(CODE, 'a province code such as HCM').optional(),
-};
-
-export const exportQuery = z.strictObject({ ...periodQuery, format: z.enum(['csv', 'json']).default('csv') });
-export const reportQuery = z.strictObject({ ...periodQuery, format: z.enum(['xlsx', 'csv', 'json']).default('xlsx') });
-/** The satisfaction results (shared/citizen/satisfaction.ts): the report's scope and period, as JSON. */
-export const satisfactionQuery = z.strictObject(periodQuery);
 
 function parse<T>(schema: z.ZodType<T>, query: Record<string, string | undefined>): T {
   const result = schema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));

@@ -79,10 +79,15 @@ describe('AppFunction bundling', () => {
     expect(code.startsWith("import { createRequire as __motcuaCreateRequire } from 'node:module';")).toBe(true);
     expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
     expect(existsSync(path.join(bundle!, 'index.mjs.map'))).toBe(true);
-    // The workbook library ships as a lazy chunk beside the entry (infra/bundling.ts), with its own map.
-    const excel = readdirSync(path.join(bundle!, 'chunks')).find((file) => /^excel-.*\.mjs$/.test(file));
+    // The workbook library ships as a lazy chunk beside the entry (infra/bundling.ts), with its own map,
+    // imported by the reports' own lazy chunk (functions/api/routes.ts loads the reports with the first request for one).
+    const chunks = readdirSync(path.join(bundle!, 'chunks'));
+    const excel = chunks.find((file) => /^excel-.*\.mjs$/.test(file));
+    const reports = chunks.find((file) => /^exports-.*\.mjs$/.test(file));
     expect(excel).toBeDefined();
-    expect(code).toContain(`./chunks/${excel}`);
+    expect(reports).toBeDefined();
+    expect(code).toContain(`./chunks/${reports}`);
+    expect(readFileSync(path.join(bundle!, 'chunks', reports!), 'utf8')).toContain(`./${excel}`);
     expect(existsSync(path.join(bundle!, 'chunks', `${excel}.map`))).toBe(true);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Code: Match.anyValue() });
   });

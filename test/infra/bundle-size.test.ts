@@ -11,6 +11,18 @@ import { BUNDLE_BUDGET_BYTES, bundleBudget, bundleLambda, bundleSizes, entryOutp
  */
 const RENDERS_PDF: ReadonlySet<string> = new Set(['workflow', 'notify']);
 
+/** The source files in what a cold start loads: the entry file and the chunks it imports statically. */
+function initialInputs(metafile: Metafile): string[] {
+  const [entryFile] = entryOutput(metafile);
+  const files = [entryFile];
+  for (const file of files) {
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external && !files.includes(imported.path)) files.push(imported.path);
+    }
+  }
+  return files.flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+}
+
 describe('Lambda bundle sizes', () => {
   const bundles = new Map<LambdaService, { dir: string; metafile: Metafile }>();
 
@@ -42,6 +54,15 @@ describe('Lambda bundle sizes', () => {
     expect(Object.keys(bundleSizes(bundles.get('workflow')!.metafile).lazyChunks).some((chunk) => chunk.startsWith('pdfkit'))).toBe(true);
     // still bundled for notify (in a chunk loaded with the first invitation), not left out
     expect(Object.keys(bundles.get('notify')!.metafile.inputs).some((input) => input.includes('node_modules/ics/'))).toBe(true);
+  });
+
+  it('keeps the reports and exports and the citizen’s routes out of what the API loads at start: chunks loaded by the first request for them', () => {
+    const { metafile } = bundles.get('api')!;
+    const initial = initialInputs(metafile);
+    expect(initial.filter((input) => input.startsWith('shared/reports/') || /shared\/(staff\/exports|citizen\/(public-access|case-status))\.ts$/.test(input))).toEqual([]);
+    const lazy = Object.keys(bundleSizes(metafile).lazyChunks);
+    expect(lazy.some((chunk) => chunk.startsWith('exports-'))).toBe(true);
+    expect(lazy.some((chunk) => chunk.startsWith('public-access-'))).toBe(true);
   });
 
   it('reads and writes mail with no general-purpose mail library and no legacy charset tables (postal-mime and Node’s own decoders)', () => {

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDb, localDynamoDbClientConfig } from '../../../local/services/dynamodb';
 import { ensureTable } from '../../../local/services/table';
 import type { RunningService } from '../../../local/services/running-service';
 import { CaseRepository, ConcurrentCaseChange } from '../../../shared/cases/repository';
 import { DynamoDbFaults } from '../../../local/faults';
-import { serialCounterKey } from '../../../shared/cases/keys';
+import { caseKey, casePartKey, serialCounterKey } from '../../../shared/cases/keys';
+import { toCaseItem } from '../../../shared/cases/items';
 import { formatCaseId } from '../../../shared/cases/case-id';
 import { verifyChain } from '../../../shared/timeline/hash-chain';
 import type { CaseRecord } from '../../../shared/cases/model';
@@ -262,5 +263,75 @@ describe('CaseRepository against DynamoDB Local', () => {
     expect(await cases.claimOutbound(stale, 'C-1', AT)).toMatchObject({ state: 'held' });
     await cases.markOutboundSent(stale, takeoverId!, 'ses-1');
     expect(await cases.claimOutbound(stale, 'C-1', AT)).toEqual({ state: 'sent', providerMessageId: 'ses-1' });
+  });
+
+  describe('the checklist, kept in an item of its own beside the case item', () => {
+    const checklist = { summary: 'Đủ giấy tờ', judgmentRefs: ['15/2026/DS-ST'], items: Array.from({ length: 30 }, (_, i) => ({ id: `item-${i}`, label: 'Bản án, quyết định của Tòa án', status: 'found', evidence: 'tệp “Bản án 15-2026-DS-ST.pdf”' })) };
+    const rawItem = async (key: Record<string, string>) => (await db.send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item;
+    /** The repository on a client that remembers each transaction it sends. */
+    const watched = () => {
+      const transactions: TransactWriteCommandInput[] = [];
+      const client = { send: (command: { input: unknown; constructor: { name: string } }) => {
+        if (command.constructor.name === 'TransactWriteCommand') transactions.push(command.input as TransactWriteCommandInput);
+        return db.send(command as never);
+      } } as unknown as DynamoDBDocumentClient;
+      return { repository: new CaseRepository(client, TABLE), transactions };
+    };
+    const note = (n: number) => ({ update: { status: n % 2 ? ('reviewed' as const) : ('awaiting-visit' as const) }, events: [{ type: 'note-added', at: AT, actor: { kind: 'system' as const, component: 'test' }, data: { n } }] });
+
+    it('is written with the change that sets it and never again by later changes; the case reads whole, with it', async () => {
+      const office = newOffice();
+      const caseId = formatCaseId(office, 2026, 1);
+      await open(caseId, office, '<checklist@example.com>');
+      const { repository, transactions } = watched();
+
+      await repository.changeCase(caseId, () => ({ update: { checklist }, events: [{ type: 'checks-completed', at: AT, actor: { kind: 'system', component: 'test' }, data: {} }] }));
+      await repository.changeCase(caseId, () => note(1));
+      await repository.changeCase(caseId, () => note(2));
+
+      // The first transaction carries the checklist's item; the later ones write the case item without it, and nothing else of it.
+      const written = transactions.map((t) => (t.TransactItems ?? []).flatMap((i) => (i.Put ? [i.Put.Item as Record<string, unknown>] : [])));
+      expect(written[0]!.filter((item) => item.SK === casePartKey(caseId, 'checklist').SK)).toHaveLength(1);
+      for (const items of written.slice(1)) expect(items.filter((item) => String(item.SK).startsWith('CASE'))).toEqual([expect.not.objectContaining({ checklist: expect.anything() })]);
+      expect(written.flat().filter((item) => item.SK === caseKey(caseId).SK).every((item) => item.checklist === undefined)).toBe(true);
+      expect((await rawItem(caseKey(caseId)))!.checklist).toBeUndefined();
+      expect((await repository.getCase(caseId))!.checklist).toEqual(checklist);
+      expect((await repository.requireCaseWithEvents(caseId)).record.checklist).toEqual(checklist);
+      expect((await repository.getCase(caseId))!.status).toBe('awaiting-visit');
+    });
+
+    it('moves a checklist that a case item written before this change still holds inline to its own item at the next change, losing nothing', async () => {
+      const office = newOffice();
+      const caseId = formatCaseId(office, 2026, 1);
+      await open(caseId, office, '<legacy-checklist@example.com>');
+      const before = (await cases.getCase(caseId))!;
+      // As the case item was written before the checklist was kept apart.
+      await db.send(new PutCommand({ TableName: TABLE, Item: { ...toCaseItem(before), checklist } }));
+      expect((await cases.getCase(caseId))!.checklist).toEqual(checklist);
+
+      const { record } = await cases.changeCase(caseId, () => note(1));
+
+      expect(JSON.parse(JSON.stringify(record))).toMatchObject({ checklist, status: 'reviewed' });
+      expect((await rawItem(caseKey(caseId)))!.checklist).toBeUndefined();
+      expect((await rawItem(casePartKey(caseId, 'checklist')))!.value).toEqual(checklist);
+      expect((await cases.getCase(caseId))!.checklist).toEqual(checklist);
+      // and the change after that one leaves it where it is
+      const { transactions, repository } = watched();
+      await repository.changeCase(caseId, () => note(2));
+      expect(transactions[0]!.TransactItems!.filter((i) => i.Put?.Item?.SK === casePartKey(caseId, 'checklist').SK)).toEqual([]);
+      expect((await cases.getCase(caseId))!.checklist).toEqual(checklist);
+    });
+
+    it('removes its item when a change removes the checklist', async () => {
+      const office = newOffice();
+      const caseId = formatCaseId(office, 2026, 1);
+      await open(caseId, office, '<removed-checklist@example.com>');
+      await cases.changeCase(caseId, () => ({ update: { checklist }, events: [{ type: 'checks-completed', at: AT, actor: { kind: 'system', component: 'test' }, data: {} }] }));
+
+      await cases.changeCase(caseId, () => ({ update: { checklist: undefined }, events: [{ type: 'checks-cleared', at: AT, actor: { kind: 'system', component: 'test' }, data: {} }] }));
+
+      expect(await rawItem(casePartKey(caseId, 'checklist'))).toBeUndefined();
+      expect((await cases.getCase(caseId))!.checklist).toBeUndefined();
+    });
   });
 });
