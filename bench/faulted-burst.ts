@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +6,7 @@ import { startLocalStack, LOCAL_NAMES, type LocalStack } from '../local/local-st
 import { localClientConfig } from '../local/services/aws-local';
 import { readOutbox } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
-import { benchPorts, percentile, runBurst, settle } from './burst';
+import { benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
 
 /**
  * `npm run bench`, second run: the same kind of burst of e-mailed requests as bench/intake-burst.ts,
@@ -40,7 +38,7 @@ function injectRound(stack: LocalStack): void {
   stack.dynamoDbFaults!.inject({ reason: 'ConditionalCheckFailed', times: perRound(0.03) });
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-faults-'));
+const dataDir = benchDataDir('motcua-bench-faults-');
 console.log(`starting the local stack with fault injection (data in ${dataDir}) ...`);
 const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbFaults: true });
 const cases = new CaseRepository(

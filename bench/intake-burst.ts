@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/local-stack';
 import { readOutbox } from '../local/services/ses-outbox';
 import nodemailer from 'nodemailer';
-import { AwsCallCounter, benchPorts, percentile, runBurst, settle } from './burst';
+import { AwsCallCounter, benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
 import { runCeiling } from './ceiling';
 import { measureLifecycle, priceLifecycle } from './lifecycle-cost';
 
@@ -24,16 +22,18 @@ const { values } = parseArgs({
     unloaded: { type: 'string', default: '20' },
     'lifecycle-cases': { type: 'string', default: '3' },
     'port-base': { type: 'string', default: '19900' },
+    /** The burst and its ceiling alone (`npm run bench:burst`): no lifecycle cases, no unloaded requests. */
+    'only-burst': { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(values.count);
-const UNLOADED = Number(values.unloaded);
+const UNLOADED = values['only-burst'] ? 0 : Number(values.unloaded);
 const CONNECTIONS = Number(values.connections);
-const LIFECYCLE_CASES = Number(values['lifecycle-cases']);
+const LIFECYCLE_CASES = values['only-burst'] ? 0 : Number(values['lifecycle-cases']);
 const BASE = Number(values['port-base']);
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--count must be a positive integer');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+const dataDir = benchDataDir('motcua-bench-');
 console.log(`starting the local stack (data in ${dataDir}) ...`);
 const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
 const offices = ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'];

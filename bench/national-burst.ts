@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOfficeDirectory } from '../shared/offices/directory';
 import { NATIONAL_SHAPE, nationalDirectory } from './national-directory';
@@ -35,10 +33,10 @@ registerHooks({
 });
 // Imported after the hook, so that every module that reads the deployed directory gets the generated one.
 const { startLocalStack } = await import('../local/local-stack');
-const { runBurst, benchPorts, percentile, settle } = await import('./burst');
+const { runBurst, benchDataDir, benchPorts, percentile, settle } = await import('./burst');
 const { CAPACITY } = await import('../infra/capacity');
 
-const dataDir = mkdtempSync(join(tmpdir(), 'motcua-national-'));
+const dataDir = benchDataDir('motcua-national-');
 console.log(`starting the local stack with ${directory.offices.length} offices (data in ${dataDir}) ...`);
 const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, directory, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
 

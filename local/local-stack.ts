@@ -263,6 +263,11 @@ function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: st
     POWERTOOLS_LOG_LEVEL: c.logLevel,
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
+    // The X-Ray SDK (under Powertools' Tracer) otherwise enables an async hook at import that follows
+    // every promise of the process for its context: on AWS one function's, here every handler's, the
+    // engine's and the emulators' as well, for traces that are off (README, "Tests and measurement").
+    // Manual mode creates no hook.
+    AWS_XRAY_MANUAL_MODE: 'true',
   });
 }
 
