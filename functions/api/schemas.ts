@@ -104,7 +104,23 @@ export const NotWaitingForActionError = z
 export const Health = z.object({ status: z.literal('ok'), caseStore: z.literal('reachable'), time: dateTime() }).meta({ id: 'Health' });
 export const HealthDegraded = z.object({ status: z.literal('degraded'), caseStore: z.literal('unreachable') }).meta({ id: 'HealthDegraded' });
 
-export const Requester = z.object({ address: z.string(), name: z.string().optional() }).meta({ id: 'Requester' });
+export const Requester = z
+  .object({
+    address: z.string().optional().meta({ description: "the requester's e-mail address; absent for a request registered from the post or the desk without one (its letters are printed for the post)" }),
+    name: z.string().optional(),
+    postalAddress: z.string().optional().meta({ description: 'where letters go by post' }),
+    phone: z.string().optional(),
+  })
+  .meta({ id: 'Requester' });
+
+export const RegisteredChannel = z
+  .object({
+    kind: z.enum(['post', 'desk']),
+    postmarkDate: date().optional().meta({ description: 'the date on the postmark, for a request received by post' }),
+    registeredBy: z.string(),
+    registeredAt: dateTime(),
+  })
+  .meta({ id: 'RegisteredChannel', description: 'how a request that did not come by e-mail reached the office, and who registered it' });
 
 export const WaitingStep = z
   .object({ step: z.string().meta({ examples: ['review'] }), since: dateTime(), dueAt: dateTime() })
@@ -276,6 +292,7 @@ export const CaseDetail = z
     subject: z.string(),
     receivedAt: dateTime(),
     firstMessageId: z.string(),
+    channel: RegisteredChannel.optional().meta({ description: 'absent for a request received by e-mail' }),
     deadlines: z.record(z.string(), StepDeadline).meta({ description: 'by step' }),
     breaches: z.array(z.string()).meta({ description: 'the steps whose deadline passed undone' }),
     pendingStep: WaitingStep.optional(),
