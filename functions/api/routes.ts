@@ -15,6 +15,7 @@ import { caseStatusForCitizen, NoSuchAccess, rateForCitizen, surveyForCitizen, t
 import { ACCESS_TOKEN_HEADER } from '../../shared/citizen/access-token';
 import { ratingsForPeriod, satisfactionResults } from '../../shared/citizen/satisfaction';
 import { reportScopeOf } from '../../shared/staff/exports';
+import { createUploadLink, registerRequest } from '../../shared/staff/register-request';
 
 /** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
 const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
@@ -138,6 +139,23 @@ export const routes: Route[] = [
       handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
     }),
   ),
+  defineRoute({
+    method: 'POST',
+    path: '/uploads',
+    permission: 'case:act',
+    contract: { body: api.uploadBody, answers: { 200: api.UploadLink } },
+    handle: async (r, ports) => ok(await createUploadLink(r.principal, r.body, ports)),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/registrations',
+    permission: 'case:act',
+    contract: { body: api.registrationBodySchema, answers: { 200: api.RegistrationResult, 201: api.RegistrationResult } },
+    handle: async (r, ports) => {
+      const registered = await registerRequest(r.principal, r.body, ports);
+      return { status: registered.status === 'opened' ? 201 : 200, json: registered };
+    },
+  }),
   defineRoute({
     method: 'POST',
     path: '/cases/{id}/resume',

@@ -20,6 +20,7 @@ import type { ExportJobView } from '../../shared/staff/export-jobs';
 import type { CaseSearchResult as SearchResult, CaseSummary as Summary } from '../../shared/staff/queue';
 import type { ResumeResult as Resumed } from '../../shared/staff/resume';
 import type { ChainDigest as Digest } from '../../shared/digest/chain-digest';
+import { registrationBody, uploadRequestBody, type RegistrationResult as Registered, type UploadLink as UploadLinkView } from '../../shared/staff/register-request';
 
 /**
  * The API's contract in zod: what each route takes (query, path, body: the very schemas the use
@@ -427,6 +428,29 @@ export const CaseDocument = z
   })
   .meta({ id: 'CaseDocument' });
 
+/** POST /uploads and POST /registrations take the registration's own schemas (shared/staff/register-request.ts). */
+export const uploadBody = uploadRequestBody.meta({ description: 'a scan about to be uploaded: its office, name, type (PDF, JPEG, PNG, WebP) and size (at most 10 MB)' });
+export const registrationBodySchema = registrationBody.meta({ description: 'a request received by post or at the desk, registered by an officer of the office' });
+
+export const UploadLink = z
+  .object({
+    uploadId: z.string().meta({ description: 'names the upload in POST /registrations `documents`' }),
+    method: z.literal('PUT'),
+    url: z.string().meta({ format: 'uri', description: 'a presigned S3 PUT, valid 10 minutes: send the file as the body' }),
+    headers: z.record(z.string(), z.string()).meta({ description: 'the headers the PUT must carry as given (the link is signed for them)' }),
+    expiresAt: dateTime(),
+    maxBytes: z.int(),
+  })
+  .meta({ id: 'UploadLink' });
+
+export const RegistrationResult = z
+  .object({
+    caseId: z.string(),
+    status: z.enum(['opened', 'duplicate']).meta({ description: '`duplicate`: this idempotency key registered the case before; nothing new was opened' }),
+    receivedAt: dateTime().meta({ description: 'the receipt the clocks start from' }),
+  })
+  .meta({ id: 'RegistrationResult' });
+
 export const CaseDocuments = z.object({ caseId: z.string(), documents: z.array(CaseDocument) }).meta({ id: 'CaseDocuments' });
 
 export const ActionResult = z
@@ -569,4 +593,6 @@ export type AnswersNameTheirFields = [
   Assert<SameKeys<z.infer<typeof ChainDigest>, Digest>>,
   Assert<SameKeys<z.infer<typeof CitizenCaseStatus>, CitizenStatusView>>,
   Assert<SameKeys<z.infer<typeof SurveyInvitation>, Invitation>>,
+  Assert<SameKeys<z.infer<typeof UploadLink>, UploadLinkView>>,
+  Assert<SameKeys<z.infer<typeof RegistrationResult>, Registered>>,
 ];
