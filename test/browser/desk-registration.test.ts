@@ -55,7 +55,7 @@ describe('registering a postal request in the console', () => {
 
   it('says in Vietnamese what is wrong with a date before anything is sent', async () => {
     const officer = await c.signIn({ role: 'officer', office: 'HCMKV1', name: 'Đỗ Thị Mai' });
-    await officer.goto(`${c.url}/tiep-nhan`);
+    await officer.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
     await officer.getByLabel('Ngày dấu bưu điện (dd/mm/yyyy)').fill('31/02/2026');
     await officer.getByLabel('Ngày nhận (dd/mm/yyyy)').fill('2026-12-01');
     await officer.getByLabel('Giờ nhận').fill('09:00');
