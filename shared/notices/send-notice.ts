@@ -10,7 +10,6 @@ import { prepareNotice, type NoticeKind } from './case-notices';
 import { requesterNoticesHeld } from '../intake/sender-trust';
 import type { AccessPurpose } from '../citizen/access-token';
 import { CITIZEN_LINK_OF, withCitizenLink } from './citizen-links';
-import { postalLetterPdf } from '../documents/postal-letter';
 import { sha256Hex } from '../timeline/hash-chain';
 
 export type { NoticeKind } from './case-notices';
@@ -178,6 +177,8 @@ async function printForPost(caseRecord: CaseRecord, kind: NoticeKind, step: stri
   try {
     const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;
     const enclosures = (prepared.notice.attachments ?? []).filter(isPrintable);
+    // Loaded at the first letter for the post, as pdfkit is: a rare path of notify (its bundle's start budget, infra/bundling.ts).
+    const { postalLetterPdf } = await import('../documents/postal-letter');
     const letter = await postalLetterPdf({
       caseId,
       office,
