@@ -7,7 +7,7 @@ import { CaseNotFound } from '../../shared/cases/repository';
 import { CaseConflict, CaseNotFoundError, InvalidRequest, NotWaitingForAction } from '../../shared/staff/errors';
 import { ExportJobNotFound } from '../../shared/staff/export-jobs';
 import type { ApiPorts, ApiReply, Route } from './http';
-import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from '../../shared/citizen/public-access';
+import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from '../../shared/citizen/public-errors';
 
 export interface RouterLog {
   warn(message: string, data: Record<string, unknown>): void;

@@ -11,11 +11,11 @@ import { consoleReference } from '../../shared/staff/reference';
 import { appointmentBook } from '../../shared/staff/appointment-book';
 import { readOfficeDashboard } from '../../shared/staff/office-dashboard';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
-import { caseStatusForCitizen, NoSuchAccess, rateForCitizen, surveyForCitizen, type PublicAttempt, type PublicPorts } from '../../shared/citizen/public-access';
+import type { PublicAttempt, PublicPorts } from '../../shared/citizen/public-access';
+import { NoSuchAccess } from '../../shared/citizen/public-errors';
 import { ACCESS_TOKEN_HEADER } from '../../shared/citizen/access-token';
 import { ratingsForPeriod, satisfactionResults } from '../../shared/citizen/satisfaction';
 import { reportScopeOf } from '../../shared/staff/exports';
-import { createUploadLink, registerRequest } from '../../shared/staff/register-request';
 
 /** The file itself (in the media types given), or 202 with the job that builds it (shared/staff/export-jobs). */
 const fileOrJobAnswers = (files: Record<string, z.ZodType>) => ({ 200: { files }, 202: api.ExportJob });
@@ -40,6 +40,9 @@ async function latestDigest(query: Record<string, string | undefined>, ports: Ap
 const caseRead = { path: api.casePath } as const;
 
 /** The citizen's attempt: who knocks, with which token (a header: the page reads it from the link's fragment). */
+/** The citizen's use cases, loaded at the first citizen's visit rather than at every cold start of the staff's API. */
+const citizenRoutes = () => import('../../shared/citizen/public-access');
+
 const attemptOf = (r: ApiRequest): PublicAttempt => ({ sourceIp: r.sourceIp, token: r.headers[ACCESS_TOKEN_HEADER] });
 
 /** The citizen's routes need their ports; a deployment without them opens nothing (the same answer as a wrong token). */
@@ -144,7 +147,10 @@ export const routes: Route[] = [
     path: '/uploads',
     permission: 'case:act',
     contract: { body: api.uploadBody, answers: { 200: api.UploadLink } },
-    handle: async (r, ports) => ok(await createUploadLink(r.principal, r.body, ports)),
+    handle: async (r, ports) => {
+      const { createUploadLink } = await import('../../shared/staff/register-request'); // loaded when the desk registers, not at every cold start
+      return ok(await createUploadLink(r.principal, r.body, ports));
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -152,6 +158,7 @@ export const routes: Route[] = [
     permission: 'case:act',
     contract: { body: api.registrationBodySchema, answers: { 200: api.RegistrationResult, 201: api.RegistrationResult } },
     handle: async (r, ports) => {
+      const { registerRequest } = await import('../../shared/staff/register-request');
       const registered = await registerRequest(r.principal, r.body, ports);
       return { status: registered.status === 'opened' ? 201 : 200, json: registered };
     },
@@ -199,21 +206,21 @@ export const routes: Route[] = [
     path: '/public/case-status',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, answers: { 200: api.CitizenCaseStatus } },
-    handle: async (r, ports) => ok(await caseStatusForCitizen(attemptOf(r), publicPorts(ports))),
+    handle: async (r, ports) => ok(await (await citizenRoutes()).caseStatusForCitizen(attemptOf(r), publicPorts(ports))),
   }),
   defineRoute({
     method: 'GET',
     path: '/public/survey',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, answers: { 200: api.SurveyInvitation } },
-    handle: async (r, ports) => ok(await surveyForCitizen(attemptOf(r), publicPorts(ports))),
+    handle: async (r, ports) => ok(await (await citizenRoutes()).surveyForCitizen(attemptOf(r), publicPorts(ports))),
   }),
   defineRoute({
     method: 'POST',
     path: '/public/survey',
     permission: 'public',
     contract: { headers: api.citizenTokenHeader, body: api.surveyRatingBody, answers: { 201: api.SurveyRecorded } },
-    handle: async (r, ports) => ({ status: 201 as const, json: await rateForCitizen(attemptOf(r), r.body, publicPorts(ports)) }),
+    handle: async (r, ports) => ({ status: 201 as const, json: await (await citizenRoutes()).rateForCitizen(attemptOf(r), r.body, publicPorts(ports)) }),
   }),
   defineRoute({
     method: 'GET',

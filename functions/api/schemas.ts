@@ -20,7 +20,7 @@ import type { ExportJobView } from '../../shared/staff/export-jobs';
 import type { CaseSearchResult as SearchResult, CaseSummary as Summary } from '../../shared/staff/queue';
 import type { ResumeResult as Resumed } from '../../shared/staff/resume';
 import type { ChainDigest as Digest } from '../../shared/digest/chain-digest';
-import { registrationBody, uploadRequestBody, type RegistrationResult as Registered, type UploadLink as UploadLinkView } from '../../shared/staff/register-request';
+import { registrationBody, uploadRequestBody, type RegistrationResult as Registered, type UploadLink as UploadLinkView } from '../../shared/staff/registration-contract';
 
 /**
  * The API's contract in zod: what each route takes (query, path, body: the very schemas the use
@@ -428,7 +428,7 @@ export const CaseDocument = z
   })
   .meta({ id: 'CaseDocument' });
 
-/** POST /uploads and POST /registrations take the registration's own schemas (shared/staff/register-request.ts). */
+/** POST /uploads and POST /registrations take the registration's own schemas (shared/staff/registration-contract.ts). */
 export const uploadBody = uploadRequestBody.meta({ description: 'a scan about to be uploaded: its office, name, type (PDF, JPEG, PNG, WebP) and size (at most 10 MB)' });
 export const registrationBodySchema = registrationBody.meta({ description: 'a request received by post or at the desk, registered by an officer of the office' });
 

@@ -42,7 +42,7 @@ export interface Requester {
 
 /**
  * How a request reached the office when it did not come by e-mail: by post (with the postmark's date) or
- * handed in at the desk, and registered by an officer (shared/intake/register-request.ts). A case without
+ * handed in at the desk, and registered by an officer (shared/staff/register-request.ts). A case without
  * `channel` came by e-mail.
  */
 export interface RegisteredChannel {

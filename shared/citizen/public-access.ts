@@ -10,6 +10,7 @@ import { citizenCaseStatus, linkStillValid, requesterDocuments, type CitizenCase
 import type { CitizenConfig } from './citizen-config';
 import { checkAttempt, type AttemptCounter } from './rate-limit';
 import { AlreadyRated, ratingBody, type SurveyStore } from './survey';
+import { NoSuchAccess, SurveyAlreadyAnswered, TooManyAttempts } from './public-errors';
 
 /** What the citizen's public routes need besides the case store: the tokens, the attempt counters, the ratings, the settings, a log. */
 export interface CitizenPorts {
@@ -27,24 +28,6 @@ export type PublicPorts = Pick<StaffPorts, 'cases' | 'directory' | 'clock' | 'do
 export interface PublicAttempt {
   sourceIp: string;
   token: string | undefined;
-}
-
-/**
- * The one answer to every token that opens nothing: malformed, unknown, for another purpose, for a case
- * gone, or expired. The log says which; the caller cannot tell them apart.
- */
-export class NoSuchAccess extends Error {
-  override readonly name = 'NoSuchAccess';
-  constructor() {
-    super('Liên kết không đúng hoặc đã hết hạn. Xin kiểm tra lại đường liên kết trong thư của cơ quan thi hành án dân sự.');
-  }
-}
-
-export class TooManyAttempts extends Error {
-  override readonly name = 'TooManyAttempts';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Có quá nhiều lượt truy cập. Xin thử lại sau ${retryAfterSeconds} giây.`);
-  }
 }
 
 /** The rate limit, then the token: the case it opens for this purpose, while the link is valid. */
@@ -106,14 +89,6 @@ export async function surveyForCitizen(attempt: PublicAttempt, ports: PublicPort
     commentMaxLength: ports.citizen.config.survey.commentMaxLength,
     ...(existing ? { answered: { rating: existing.rating, ratedAt: existing.ratedAt } } : {}),
   };
-}
-
-/** A second rating of a case: refused, saying when the first was given. */
-export class SurveyAlreadyAnswered extends Error {
-  override readonly name = 'SurveyAlreadyAnswered';
-  constructor(readonly ratedAt: string) {
-    super(`Hồ sơ này đã được đánh giá lúc ${at(ratedAt)}. Mỗi hồ sơ chỉ được đánh giá một lần; xin cảm ơn Ông/Bà.`);
-  }
 }
 
 /** POST /public/survey: records the rating once; the raw comment is kept as written (trimmed only at the ends). */

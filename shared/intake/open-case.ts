@@ -8,7 +8,7 @@ import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
 
 /**
  * A new request on its way to becoming a case, however it came: an e-mail (shared/intake/receive-message.ts)
- * or a letter or visit an officer registered (shared/intake/register-request.ts). Both open their case here,
+ * or a letter or visit an officer registered (shared/staff/register-request.ts). Both open their case here,
  * the one path: the case id reserved once per request identity, the files stored under it, the case and its
  * first events written in one transaction, and the workflow started under the case id.
  */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
 import { authorize, officeTarget } from '../auth/authorize';
 import { AccessRefused } from '../auth/errors';
 import type { Principal } from '../auth/principal';
@@ -8,13 +7,14 @@ import { openRequestCase } from '../intake/open-case';
 import { requestEventOf } from '../intake/request-event';
 import { capitalised } from '../notices/common';
 import { officeByCode } from '../offices/directory';
-import { PROCEDURE_CODES, procedureByCode } from '../procedures/catalog';
+import { procedureByCode } from '../procedures/catalog';
 import { procedureCatalog } from '../procedures/default-catalog';
 import { sha256Hex } from '../timeline/hash-chain';
 import { toVietnamIso } from '../time/vietnam-time';
 import { actorOf } from './actions';
 import { CaseConflict, InvalidRequest } from './errors';
 import type { StaffPorts } from './ports';
+import { MAX_SCAN_BYTES, registrationBody, type Registration, type RegistrationResult, type ScanType, UPLOAD_LINK_SECONDS, type UploadLink, uploadRequestBody } from './registration-contract';
 
 /**
  * A request that came by post or was handed in at the desk, registered by an officer of the office (or its
@@ -23,14 +23,6 @@ import type { StaffPorts } from './ports';
  * bucket, through short-lived presigned PUT links (POST /uploads), so no file passes through the API.
  */
 
-/** What a scan may be: a PDF or a photo, as the desk's scanner or a phone gives them. */
-export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
-export type ScanType = (typeof SCAN_TYPES)[number];
-/** One scan at most 10 MB, a registration at most 10 of them: read back and hashed within the API's memory and time. */
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
-export const MAX_SCANS = 10;
-/** How long an upload link lives: long enough for a slow connection at the desk, short enough to be of no use later. */
-export const UPLOAD_LINK_SECONDS = 10 * 60;
 /**
  * Not a legal limit: a receipt more than this many days before its registration is taken for a typing error
  * (a wrong year or month), and refused with the reason, rather than starting a clock long run out.
@@ -39,48 +31,6 @@ export const MAX_RECEIPT_AGE_DAYS = 30;
 /** Clocks of the officer's device and of the server differ by a little: a receipt this far ahead still counts as now. */
 const CLOCK_SKEW_MS = 2 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const officeCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'an office code, such as HCMKV1');
-const line = (max: number) => z.string().trim().min(1).max(max);
-
-/** POST /uploads: what the officer is about to upload (the link is signed for this type). */
-export const uploadRequestBody = z.strictObject({
-  office: officeCode,
-  filename: line(200),
-  contentType: z.enum(SCAN_TYPES, { error: `a scan is a PDF or an image (${SCAN_TYPES.join(', ')})` }),
-  size: z.int().min(1, 'the file is empty').max(MAX_SCAN_BYTES, `a scan is at most ${MAX_SCAN_BYTES / 1024 / 1024} MB`),
-});
-
-/** A date and time with its offset, as the console sends it (2026-12-01T14:30:00+07:00). */
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/, 'a date and time with its offset, e.g. 2026-12-01T14:30:00+07:00');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-
-/** POST /registrations: the request as the officer registers it. */
-export const registrationBody = z.strictObject({
-  /** Chosen by the console once per form: the same key again (a double click, a retry) is the same registration. */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, '8 to 100 letters, digits, - or _'),
-  office: officeCode,
-  channel: z.enum(['post', 'desk']),
-  /** The date on the postmark (by post only). */
-  postmarkDate: day.optional(),
-  /** When the office received the request: the letter's arrival, or the visit to the desk. The clock starts here. */
-  receivedAt: instant,
-  procedure: z.enum(PROCEDURE_CODES),
-  requester: z.strictObject({
-    name: line(200),
-    postalAddress: line(500),
-    phone: z.string().trim().regex(/^[0-9+().\s-]{6,20}$/, 'a phone number: 6 to 20 digits, spaces, +, -, ( or )').optional(),
-    email: z.email('an e-mail address, or leave it out').max(254).optional(),
-  }),
-  /** What the request asks, in the officer's words or copied from the letter: the automatic checks read it. */
-  summary: z.string().trim().max(20_000).optional(),
-  documents: z
-    .array(z.strictObject({ uploadId: z.uuid('the uploadId POST /uploads answered'), filename: line(200) }))
-    .min(1, 'attach the scan of the request')
-    .max(MAX_SCANS, `at most ${MAX_SCANS} scans`),
-  note: z.string().trim().max(4000).optional(),
-});
-export type Registration = z.infer<typeof registrationBody>;
 
 const invalid = (path: string, message: string) => new InvalidRequest(`the registration is not valid: ${path}: ${message}`, [{ path, message }]);
 
@@ -134,16 +84,6 @@ function requireOffice(principal: Principal, office: string, ports: Pick<StaffPo
   if (!officeByCode(ports.directory, office)) throw invalid('office', `${office} is not an office of the directory`);
 }
 
-export interface UploadLink {
-  uploadId: string;
-  method: 'PUT';
-  url: string;
-  /** The headers the PUT must send as they are: the link is signed for them. */
-  headers: Record<string, string>;
-  expiresAt: string;
-  maxBytes: number;
-}
-
 /** POST /uploads: a link to upload one scan straight to the documents bucket, for a few minutes. */
 export async function createUploadLink(principal: Principal, body: unknown, ports: StaffPorts): Promise<UploadLink> {
   const parsed = uploadRequestBody.safeParse(body ?? {});
@@ -163,13 +103,6 @@ export async function createUploadLink(principal: Principal, body: unknown, port
 function requireScans(ports: StaffPorts): NonNullable<StaffPorts['scans']> {
   if (!ports.scans) throw new Error('scan uploads are not configured (StaffPorts.scans)');
   return ports.scans;
-}
-
-export interface RegistrationResult {
-  caseId: string;
-  /** `opened`: this call opened the case; `duplicate`: the same registration (same idempotency key) opened it before. */
-  status: 'opened' | 'duplicate';
-  receivedAt: string;
 }
 
 /** The registration's identity for the one path: the office and the client's key (the same key in another office is another request). */

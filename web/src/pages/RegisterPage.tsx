@@ -6,7 +6,7 @@ import { useApp } from '../app-context';
 import { ErrorMessage, Section } from '../components/common';
 import { parseVietnameseDate } from '../format';
 
-/** What a scan may be, as the API takes it (shared/staff/register-request.ts SCAN_TYPES, MAX_SCAN_BYTES). */
+/** What a scan may be, as the API takes it (shared/staff/registration-contract.ts SCAN_TYPES, MAX_SCAN_BYTES). */
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 type ScanType = (typeof SCAN_TYPES)[number];
 const MAX_SCAN_MB = 10;
