@@ -95,7 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const started = await Promise.all([
       startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
-      startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
+      startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], corsBuckets: [LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
       startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
     ]);
     stoppers.push(...started.map((s: RunningService) => () => s.stop()));

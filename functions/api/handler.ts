@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -57,6 +57,18 @@ const ports: ApiPorts = {
     async readDocument(ref) {
       try {
         return await documentStore.readDocument(ref);
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  },
+  // Scans of requests received by post or at the desk: the browser PUTs them to the documents bucket itself.
+  scans: {
+    signedPutUrl: (key, contentType, expiresIn) => getSignedUrl(s3, new PutObjectCommand({ Bucket: requiredEnv('DOCUMENTS_BUCKET'), Key: key, ContentType: contentType }), { expiresIn }),
+    async read(key) {
+      try {
+        return await documentStore.readDocument({ bucket: requiredEnv('DOCUMENTS_BUCKET'), key });
       } catch (error) {
         if ((error as Error).name === 'NoSuchKey') return undefined;
         throw error;

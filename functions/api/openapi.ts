@@ -42,6 +42,7 @@ const TAGS = [
   { name: 'queue', description: 'the work queue and the search' },
   { name: 'case', description: 'one case, its timeline and its files' },
   { name: 'actions', description: 'what officers do; each completes the workflow step the case waits for' },
+  { name: 'registration', description: 'requests received by post or at the desk: the scans, and the case they open' },
   { name: 'audit', description: 'verification, exports and the official report' },
   { name: 'citizen', description: "the requester's private status page and satisfaction survey: no staff login, a private token from the letter's link" },
 ];
@@ -217,6 +218,27 @@ hold; then the notify function sends the acknowledgement, once, with the deadlin
 carries. Given again after a failed sending, it records nothing new and asks for it again.`,
     answers: { 200: 'recorded, and what became of the acknowledgement' },
     conflict: 'the sender is not held, or was already confirmed and acknowledged',
+  },
+  'POST /uploads': {
+    operationId: 'createUpload',
+    tags: ['registration'],
+    summary: 'A link to upload one scan (PDF, JPEG, PNG or WebP, at most 10 MB) of a request received by post or at the desk (officers and the head of the office)',
+    description: `Answers a presigned S3 PUT, valid 10 minutes, for the documents bucket: the browser sends the file
+there itself, with the headers given, and names the upload by \`uploadId\` in POST /registrations, which
+reads it back, checks its type by its first bytes and its size, hashes it and files it under the case.`,
+    answers: { 200: 'the link to PUT the file to' },
+  },
+  'POST /registrations': {
+    operationId: 'registerRequest',
+    tags: ['registration'],
+    summary: 'Register a request received by post or at the desk, with its scans: it opens a case that runs like an e-mailed one (officers and the head of the office)',
+    description: `The clocks start from \`receivedAt\`, the real receipt (with the agency's 15:00 cut-off and the working-day
+calendar, as for an e-mail); a receipt in the future or more than 30 days old is refused, as is a postmark after
+the receipt. The same \`idempotencyKey\` again (a double click, a retry) answers the case it opened (200,
+\`duplicate\`); the same key with other content is refused (409). A requester without an e-mail address gets
+every letter as a PDF to print and post (\`letter-for-post\` on the timeline).`,
+    answers: { 201: 'the case was opened', 200: 'this idempotency key opened the case before; nothing new was opened' },
+    conflict: 'the idempotency key was used for another registration',
   },
   'POST /cases/{id}/resume': {
     operationId: 'resumeCase',

@@ -50,10 +50,12 @@ function publicPorts(ports: ApiPorts): PublicPorts {
 /**
  * Code that few requests need, loaded with the first request that does rather than at every cold start
  * (issue 12: the bundle loads at most 500 KB at start; esbuild puts each in a chunk of its own):
- * the reports' scope rules (and with them shared/reports), and the citizen's routes.
+ * the reports' scope rules (and with them shared/reports), the citizen's routes, and the desk's registration
+ * of a request received by post or at the desk.
  */
 const reportScopes = () => import('../../shared/staff/exports');
 const citizenRoutes = () => import('../../shared/citizen/public-access');
+const registration = () => import('../../shared/staff/register-request');
 
 /** GET /reports/satisfaction: the ratings of an office or a province in a period (the official report's scope rules). */
 async function satisfaction(r: ApiRequest, ports: ApiPorts) {
@@ -147,6 +149,27 @@ export const routes: Route[] = [
       handle: async (r, ports) => ok(await performAction(r.principal, r.params.id!, action, r.body, ports)),
     }),
   ),
+  defineRoute({
+    method: 'POST',
+    path: '/uploads',
+    permission: 'case:act',
+    contract: { body: api.uploadBody, answers: { 200: api.UploadLink } },
+    handle: async (r, ports) => {
+      const { createUploadLink } = await registration();
+      return ok(await createUploadLink(r.principal, r.body, ports));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/registrations',
+    permission: 'case:act',
+    contract: { body: api.registrationBodySchema, answers: { 200: api.RegistrationResult, 201: api.RegistrationResult } },
+    handle: async (r, ports) => {
+      const { registerRequest } = await registration();
+      const registered = await registerRequest(r.principal, r.body, ports);
+      return { status: registered.status === 'opened' ? 201 : 200, json: registered };
+    },
+  }),
   defineRoute({
     method: 'POST',
     path: '/cases/{id}/resume',

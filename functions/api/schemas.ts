@@ -20,6 +20,7 @@ import type { ExportJobView } from '../../shared/staff/export-jobs';
 import type { CaseSearchResult as SearchResult, CaseSummary as Summary } from '../../shared/staff/queue';
 import type { ResumeResult as Resumed } from '../../shared/staff/resume';
 import type { ChainDigest as Digest } from '../../shared/digest/chain-digest';
+import { registrationBody, uploadRequestBody, type RegistrationResult as Registered, type UploadLink as UploadLinkView } from '../../shared/staff/registration-contract';
 
 /**
  * The API's contract in zod: what each route takes (query, path, body: the very schemas the use
@@ -104,7 +105,23 @@ export const NotWaitingForActionError = z
 export const Health = z.object({ status: z.literal('ok'), caseStore: z.literal('reachable'), time: dateTime() }).meta({ id: 'Health' });
 export const HealthDegraded = z.object({ status: z.literal('degraded'), caseStore: z.literal('unreachable') }).meta({ id: 'HealthDegraded' });
 
-export const Requester = z.object({ address: z.string(), name: z.string().optional() }).meta({ id: 'Requester' });
+export const Requester = z
+  .object({
+    address: z.string().optional().meta({ description: "the requester's e-mail address; absent for a request registered from the post or the desk without one (its letters are printed for the post)" }),
+    name: z.string().optional(),
+    postalAddress: z.string().optional().meta({ description: 'where letters go by post' }),
+    phone: z.string().optional(),
+  })
+  .meta({ id: 'Requester' });
+
+export const RegisteredChannel = z
+  .object({
+    kind: z.enum(['post', 'desk']),
+    postmarkDate: date().optional().meta({ description: 'the date on the postmark, for a request received by post' }),
+    registeredBy: z.string(),
+    registeredAt: dateTime(),
+  })
+  .meta({ id: 'RegisteredChannel', description: 'how a request that did not come by e-mail reached the office, and who registered it' });
 
 export const WaitingStep = z
   .object({ step: z.string().meta({ examples: ['review'] }), since: dateTime(), dueAt: dateTime() })
@@ -276,6 +293,7 @@ export const CaseDetail = z
     subject: z.string(),
     receivedAt: dateTime(),
     firstMessageId: z.string(),
+    channel: RegisteredChannel.optional().meta({ description: 'absent for a request received by e-mail' }),
     deadlines: z.record(z.string(), StepDeadline).meta({ description: 'by step' }),
     breaches: z.array(z.string()).meta({ description: 'the steps whose deadline passed undone' }),
     pendingStep: WaitingStep.optional(),
@@ -409,6 +427,29 @@ export const CaseDocument = z
     expiresAt: dateTime(),
   })
   .meta({ id: 'CaseDocument' });
+
+/** POST /uploads and POST /registrations take the registration's own schemas (shared/staff/registration-contract.ts). */
+export const uploadBody = uploadRequestBody.meta({ description: 'a scan about to be uploaded: its office, name, type (PDF, JPEG, PNG, WebP) and size (at most 10 MB)' });
+export const registrationBodySchema = registrationBody.meta({ description: 'a request received by post or at the desk, registered by an officer of the office' });
+
+export const UploadLink = z
+  .object({
+    uploadId: z.string().meta({ description: 'names the upload in POST /registrations `documents`' }),
+    method: z.literal('PUT'),
+    url: z.string().meta({ format: 'uri', description: 'a presigned S3 PUT, valid 10 minutes: send the file as the body' }),
+    headers: z.record(z.string(), z.string()).meta({ description: 'the headers the PUT must carry as given (the link is signed for them)' }),
+    expiresAt: dateTime(),
+    maxBytes: z.int(),
+  })
+  .meta({ id: 'UploadLink' });
+
+export const RegistrationResult = z
+  .object({
+    caseId: z.string(),
+    status: z.enum(['opened', 'duplicate']).meta({ description: '`duplicate`: this idempotency key registered the case before; nothing new was opened' }),
+    receivedAt: dateTime().meta({ description: 'the receipt the clocks start from' }),
+  })
+  .meta({ id: 'RegistrationResult' });
 
 export const CaseDocuments = z.object({ caseId: z.string(), documents: z.array(CaseDocument) }).meta({ id: 'CaseDocuments' });
 
@@ -552,4 +593,6 @@ export type AnswersNameTheirFields = [
   Assert<SameKeys<z.infer<typeof ChainDigest>, Digest>>,
   Assert<SameKeys<z.infer<typeof CitizenCaseStatus>, CitizenStatusView>>,
   Assert<SameKeys<z.infer<typeof SurveyInvitation>, Invitation>>,
+  Assert<SameKeys<z.infer<typeof UploadLink>, UploadLinkView>>,
+  Assert<SameKeys<z.infer<typeof RegistrationResult>, Registered>>,
 ];

@@ -24,6 +24,7 @@ const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 const ports: NoticePorts = {
   ...casePorts(),
   readDocument: documentStore.readDocument,
+  storeDocument: documentStore.storeDocument,
   async sendRaw(raw) {
     const sent = await ses.send(new SendEmailCommand({ FromEmailAddress: requiredEnv('SENDER_ADDRESS'), Content: { Raw: { Data: raw } } }));
     return { providerMessageId: sent.MessageId ?? 'unknown' };

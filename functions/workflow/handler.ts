@@ -24,7 +24,7 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ resumeAt: z.string().optional() }).passthrough().optional() }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
   // `clock`/`timeoutSeconds`: what the wait's timeout was measured to, checked against the case (a stale clock is read again)
-  z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1), clock: z.enum(['warning', 'session-end']).optional(), timeoutSeconds: z.number().int().positive().optional() }),
+  z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1), clock: z.enum(['warning', 'deadline', 'session-end']).optional(), timeoutSeconds: z.number().int().positive().optional() }),
   z.object({ action: z.literal('recordBreach'), caseId, step }),
   z.object({ action: z.literal('completeStep'), caseId, step, outcome: anyRecord }),
   z.object({ action: z.literal('pauseForRequester'), caseId }),

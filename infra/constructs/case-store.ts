@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { RecordsBucket } from './buckets';
 import type { Retention } from '../security-config';
@@ -44,5 +44,9 @@ export class CaseStore extends Construct {
       serverAccessLogsPrefix: 'documents-bucket/',
       objectLock: props.objectLock,
     });
+    // The console uploads the scans of requests received by post or at the desk straight here, through
+    // presigned PUT links the API signs (shared/staff/register-request.ts): the signature is the credential,
+    // so any origin may send one; only PUT is allowed cross-origin.
+    this.documentsBucket.addCorsRule({ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 600 });
   }
 }

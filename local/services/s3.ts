@@ -14,6 +14,8 @@ export interface S3Options {
   dataDir: string;
   /** Created if missing; existing objects are kept. */
   buckets: string[];
+  /** Buckets a browser PUTs to through presigned links (the scans of registered requests): they answer CORS. */
+  corsBuckets?: string[];
   onLog?: LogSink;
   portEnvVar?: string;
 }
@@ -28,6 +30,9 @@ interface S3rver {
 type S3rverClass = new (options: Record<string, unknown>) => S3rver;
 
 const SERVICE = 'S3 (s3rver)';
+
+/** What the documents bucket allows a browser on AWS too (infra/constructs/case-store.ts): a presigned PUT from the console. */
+const UPLOAD_CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 
 /**
  * S3 client config for s3rver. Path-style because s3rver cannot serve bucket subdomains of
@@ -47,7 +52,7 @@ export function localS3ClientConfig(endpoint: string): S3ClientConfig {
  * Starts s3rver on 127.0.0.1. Its own run() would turn a taken port into an uncaught 'error'
  * event (a crash), so it is mounted on a server of ours instead.
  */
-export async function startS3({ port, dataDir, buckets, onLog, portEnvVar }: S3Options): Promise<RunningService> {
+export async function startS3({ port, dataDir, buckets, corsBuckets = [], onLog, portEnvVar }: S3Options): Promise<RunningService> {
   await assertPortFree({ port, envVar: portEnvVar, service: SERVICE });
   const directory = path.resolve(dataDir);
   mkdirSync(directory, { recursive: true });
@@ -56,7 +61,7 @@ export async function startS3({ port, dataDir, buckets, onLog, portEnvVar }: S3O
   const s3rver = new S3rver({
     directory,
     silent: true, // its winston console logger, and Koa's printing of request errors
-    configureBuckets: buckets.map((name) => ({ name })),
+    configureBuckets: buckets.map((name) => ({ name, ...(corsBuckets.includes(name) ? { configs: [UPLOAD_CORS] } : {}) })),
   });
   // Without an 'error' listener Koa prints every failed request (a 404 is normal S3 traffic).
   s3rver.on('error', (error) => onLog?.(`s3rver: ${error.message}`));

@@ -29,8 +29,29 @@ export type Actor =
   | { kind: 'officer'; id: string; name?: string };
 
 export interface Requester {
-  address: string;
+  /**
+   * The requester's e-mail address, where notices go. Absent only for a request registered from the post or
+   * the desk without one: its letters are then printed for the post (shared/notices/send-notice.ts).
+   */
+  address?: string;
   name?: string;
+  /** Where letters go by post (a request registered from the post or the desk). */
+  postalAddress?: string;
+  phone?: string;
+}
+
+/**
+ * How a request reached the office when it did not come by e-mail: by post (with the postmark's date) or
+ * handed in at the desk, and registered by an officer (shared/staff/register-request.ts). A case without
+ * `channel` came by e-mail.
+ */
+export interface RegisteredChannel {
+  kind: 'post' | 'desk';
+  /** The date on the postmark (YYYY-MM-DD), for a request received by post. */
+  postmarkDate?: string;
+  /** The officer who registered it, and when. */
+  registeredBy: string;
+  registeredAt: string;
 }
 
 /** A deadline as given to the case: a value, kept with the calendar version that produced it. */
@@ -133,6 +154,8 @@ export interface CaseRecord {
   subject: string;
   receivedAt: string;
   firstMessageId: string;
+  /** Absent for a request received by e-mail; post or desk for one an officer registered. */
+  channel?: RegisteredChannel;
   deadlines: Record<string, StepDeadline>;
   breaches: string[];
   pendingStep?: PendingStep;

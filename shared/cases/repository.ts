@@ -379,12 +379,10 @@ export class CaseRepository implements CaseStore {
                 ExpressionAttributeValues: { ':caseId': full.caseId },
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt },
-              },
-            },
+            // A requester's cases, by e-mail address (a requester registered without one has none to index).
+            ...(full.requester.address
+              ? [{ Put: { TableName: this.tableName, Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt } } }]
+              : []),
           ],
         }),
       );

@@ -17,7 +17,8 @@ export interface AppointmentIcsInput {
   description: string;
   /** The mailbox that answers for the appointment (the office's published address). */
   organizerEmail: string;
-  attendeeEmail: string;
+  /** The requester's e-mail; absent for a requester without one (their letters go by post, without the invitation). */
+  attendeeEmail?: string;
   attendeeName?: string;
   method: 'REQUEST' | 'CANCEL';
   /** DTSTAMP: when this version of the invitation was issued. Given, not read from a clock, so the file is reproducible. */
@@ -76,15 +77,17 @@ export async function appointmentIcs(input: AppointmentIcsInput): Promise<string
     busyStatus: 'BUSY',
     transp: 'OPAQUE',
     organizer: { name: input.office.name, email: input.organizerEmail },
-    attendees: [
-      {
-        ...(input.attendeeName?.trim() ? { name: input.attendeeName.trim() } : { name: input.attendeeEmail }),
-        email: input.attendeeEmail,
-        rsvp: false,
-        partstat: 'NEEDS-ACTION',
-        role: 'REQ-PARTICIPANT',
-      },
-    ],
+    attendees: input.attendeeEmail
+      ? [
+          {
+            ...(input.attendeeName?.trim() ? { name: input.attendeeName.trim() } : { name: input.attendeeEmail }),
+            email: input.attendeeEmail,
+            rsvp: false,
+            partstat: 'NEEDS-ACTION' as const,
+            role: 'REQ-PARTICIPANT' as const,
+          },
+        ]
+      : [],
     // "-PT24H": ics writes a whole-day duration as "P1DT", which RFC 5545 does not allow.
     ...(cancelled ? {} : { alarms: [{ action: 'display' as const, description: `Nhắc lịch hẹn: ${summary}`, trigger: { hours: 24, before: true } }] }),
   };

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { messageItem, MessageInProgress } from '../cases/repository';
 import type { CaseStore } from '../cases/store';
 import type { AttachmentRef, CaseRecord, NewEvent, QuarantinedAttachment } from '../cases/model';
-import { caseIdsInSubject, formatCaseId } from '../cases/case-id';
+import { caseIdsInSubject } from '../cases/case-id';
+import { openRequestCase } from './open-case';
 import { MalformedMessage, parseInboundMessage, type InboundMessage } from '../mail/inbound-message';
 import { officeByAddress, type Office, type OfficeDirectory } from '../offices/directory';
 import { toVietnamIso, vietnamYear } from '../time/vietnam-time';
@@ -127,36 +128,28 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   }
 
   const { office, recipient } = routing;
-  const year = vietnamYear(receivedAt);
-  // The message's record and the serial were read above (consistently): the reservation starts from them rather than reading them again.
-  const caseId = await ports.cases.reserveCaseId(identity, { office: office.code, year, format: (serial) => formatCaseId(office.code, year, serial) }, toVietnamIso(now), rawObject, { record: seen, lastSerial });
-  const attachments = await storeAttachments(caseId, identity, message, ports);
-  const nowIso = toVietnamIso(now);
+  const from = message.from;
   const holdReasons = senderHoldReasons(message);
-  const record: Omit<CaseRecord, 'lastSeq' | 'lastHash'> = {
-    caseId,
-    office: office.code,
-    procedure: 'enforcement-request',
-    status: 'received',
-    requester: { address: message.from.address, name: message.from.name },
-    subject: message.subject,
-    receivedAt: toVietnamIso(receivedAt),
-    firstMessageId: identity,
-    deadlines: {},
-    breaches: [],
-    ...(holdReasons.length > 0 ? { senderHold: { reasons: holdReasons, at: nowIso } } : {}),
-    createdAt: nowIso,
-    updatedAt: nowIso,
-  };
-  const events: NewEvent[] = [
-    { type: 'message-received', at: toVietnamIso(receivedAt), actor: { kind: 'requester', address: message.from.address }, data: messageFacts(message, identity, rawObject, attachments) },
-    { type: 'case-opened', at: nowIso, actor: INTAKE, data: { office: office.code, procedure: record.procedure, routedBy: recipient, requester: record.requester } },
-    ...(record.senderHold ? [{ type: 'sender-held', at: nowIso, actor: INTAKE, data: { reasons: record.senderHold.reasons, authentication: message.authentication } }] : []),
-  ];
-  const opened = await ports.cases.openCase(record, events, { messageId: identity, direction: 'in', status: 'done', disposition: 'opened-case', caseId, rawObject, at: nowIso });
-  if (!opened) ports.log.info('case already opened by an earlier attempt', { caseId, messageId: identity });
-  await ports.startWorkflow(caseId);
-  ports.log.info('case opened', { caseId, office: office.code, messageId: identity });
+  const requester = { address: from.address, name: from.name };
+  const senderHold = holdReasons.length > 0 ? { reasons: holdReasons, at: toVietnamIso(now) } : undefined;
+  const { caseId } = await openRequestCase(
+    {
+      identity,
+      office,
+      receivedAt,
+      rawObject,
+      // The message's record and the serial were read above (consistently): the reservation starts from them rather than reading them again.
+      known: { record: seen, lastSerial },
+      record: { requester, subject: message.subject, ...(senderHold ? { senderHold } : {}) },
+      storeFiles: (id) => storeAttachments(id, identity, message, ports),
+      events: (_caseId, attachments, at): NewEvent[] => [
+        { type: 'message-received', at: toVietnamIso(receivedAt), actor: { kind: 'requester', address: from.address }, data: messageFacts(message, identity, rawObject, attachments) },
+        { type: 'case-opened', at, actor: INTAKE, data: { office: office.code, procedure: 'enforcement-request', routedBy: recipient, requester } },
+        ...(senderHold ? [{ type: 'sender-held', at, actor: INTAKE, data: { reasons: senderHold.reasons, authentication: message.authentication } }] : []),
+      ],
+    },
+    ports,
+  );
   return { outcome: 'opened', caseId };
 }
 

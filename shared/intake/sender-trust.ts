@@ -27,8 +27,8 @@ export const requesterNoticesHeld = (record: Pick<CaseRecord, 'senderHold'>): bo
 export function thirdPartyReason(record: Pick<CaseRecord, 'requester' | 'authorisedAddresses'>, message: Pick<InboundMessage, 'from' | 'authentication' | 'report'>): string | undefined {
   const from = message.from?.address.toLowerCase();
   if (!from) return 'thư không có địa chỉ người gửi (From)';
-  const allowed = [record.requester.address, ...(record.authorisedAddresses ?? [])].map((a) => a.toLowerCase());
-  if (!allowed.includes(from)) return `người gửi ${from} không phải người yêu cầu của hồ sơ (${record.requester.address})`;
+  const allowed = [record.requester.address, ...(record.authorisedAddresses ?? [])].filter((a): a is string => !!a).map((a) => a.toLowerCase());
+  if (!allowed.includes(from)) return `người gửi ${from} không phải người yêu cầu của hồ sơ (${record.requester.address ?? 'người yêu cầu không có địa chỉ thư điện tử'})`;
   const held = senderHoldReasons(message);
   if (held.length > 0) return `thư mang địa chỉ người yêu cầu nhưng ${held.join('; ')}`;
   return undefined;

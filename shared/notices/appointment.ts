@@ -81,7 +81,7 @@ async function invitation(facts: InvitationFacts, slot: AppointmentSlot, sequenc
       `Đổi lịch hẹn: trả lời thư điện tử của ${office.email}, giữ nguyên mã ${subjectTag(caseRecord.caseId)} trong tiêu đề.`,
     ].join('\n'),
     organizerEmail: office.email,
-    attendeeEmail: caseRecord.requester.address,
+    ...(caseRecord.requester.address ? { attendeeEmail: caseRecord.requester.address } : {}),
     ...(caseRecord.requester.name ? { attendeeName: caseRecord.requester.name } : {}),
     method: 'REQUEST',
     issuedAt: facts.issuedAt,

@@ -34,6 +34,10 @@ import { deskAttentionNotice } from './staff';
 import { sha256Hex } from '../timeline/hash-chain';
 import type { ProcedureSettings } from '../workflow/procedure-settings';
 import { RequestWithdrawn } from '../workflow/decisions';
+import { requestEventOf } from '../intake/request-event';
+
+/** Where a letter by post goes, as the timeline names it: the requester's name and postal address. */
+export const postalRecipient = (requester: CaseRecord['requester']) => [requester.name, requester.postalAddress].filter((part) => !!part?.trim()).join(', ') || 'người yêu cầu (chưa có địa chỉ)';
 
 export const NOTICE_KINDS = [
   'acknowledgement',
@@ -126,13 +130,15 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
   const { caseRecord, events, directory } = ctx;
   const office = officeOf(ctx);
   const id = caseRecord.caseId;
-  const requester = caseRecord.requester.address;
+  // A requester without an e-mail address (registered from the post or the desk) is written to by post: the
+  // notice is printed (send-notice.ts), and its recipient is the postal address.
+  const requester = caseRecord.requester.address ?? postalRecipient(caseRecord.requester);
   // The first clock: the registration of a complaint (guidance flow), the review of a one-stop request.
   const firstDue = ctx.procedure.flow === 'guidance' ? (caseRecord.deadlines.registration ?? caseRecord.deadlines.review)?.dueAt : ctx.procedure.flow === 'answer' ? caseRecord.deadlines.answer?.dueAt : (caseRecord.deadlines.review ?? caseRecord.deadlines.registration)?.dueAt;
   const procedure = ctx.procedure;
   const law = ctx.legalBasis ?? bundledLegalBasis;
   const cite = (provision: string) => citationOf(law, provision, caseRecord.receivedAt);
-  const attachmentNames = ((events.find((e) => e.type === 'message-received')?.data.attachments as Array<{ name: string }> | undefined) ?? []).map((a) => a.name);
+  const attachmentNames = ((requestEventOf(events)?.data.attachments as Array<{ name: string }> | undefined) ?? []).map((a) => a.name);
 
   switch (kind) {
     case 'acknowledgement': {
@@ -339,7 +345,7 @@ async function formFour(ctx: NoticeContext, office: Office, late: { timing: 'bef
   const facts = {
     caseId: caseRecord.caseId,
     office,
-    requester: { name: caseRecord.requester.name, address: caseRecord.requester.address },
+    requester: { name: caseRecord.requester.name, address: caseRecord.requester.postalAddress ?? caseRecord.requester.address },
     procedureName: ctx.procedure.name,
     receivedAt: visit?.at ?? caseRecord.receivedAt,
     ...late,

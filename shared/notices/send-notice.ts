@@ -20,6 +20,8 @@ export interface NoticePorts {
   clock: Clock;
   procedureOf(code: string): ProcedureSettings;
   readDocument(ref: Pick<DocumentRef, 'bucket' | 'key'>): Promise<Buffer>;
+  /** Keeps a letter printed for the post (a requester without an e-mail address); the reference carries its SHA-256. */
+  storeDocument(key: string, content: Buffer, contentType: string): Promise<{ bucket: string; key: string; sha256?: string }>;
   /** Sends a raw MIME message; returns the id the mail service gave it. */
   sendRaw(raw: Buffer, to: string): Promise<{ providerMessageId: string }>;
   /** Message-IDs under which the mail service may deliver a message it was given (SES rewrites Message-ID). */
@@ -66,6 +68,8 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
   if (prepared.needless) return { messageId, alreadySent: false, needless: prepared.needless };
   // The agency's signed mail never answers a sender that failed verification, until an officer confirms the address.
   if (prepared.audience === 'requester' && requesterNoticesHeld(caseRecord)) return { messageId, alreadySent: false, needless: `the sender is not verified (${caseRecord.senderHold!.reasons.join('; ')}); held until an officer confirms the address` };
+  // No e-mail address to write to: the notice becomes a letter for the post, once, under the same key.
+  if (prepared.audience === 'requester' && !caseRecord.requester.address) return printForPost(caseRecord, kind, step, messageId, prepared, now, ports);
   const claim = await claimOrWait(messageId, caseId, toVietnamIso(now), ports);
   if (claim.state === 'sent') {
     await recordSent(caseId, kind, step, messageId, claim.providerMessageId ?? 'unknown', prepared, toVietnamIso(now), ports);
@@ -138,6 +142,84 @@ async function compose(caseRecord: CaseRecord, kind: NoticeKind, messageId: stri
   });
   return raw;
 }
+
+/** The mark a letter for the post leaves in the outbound record, where an e-mail leaves the mail service's id. */
+const POSTED_PREFIX = 'post:';
+
+/**
+ * A notice to a requester who has no e-mail address: the same notice, printed as a letter (and the PDFs the
+ * e-mail would have carried) for the desk to post. Claimed once under the notice's key like an e-mail, stored
+ * in the documents bucket with its SHA-256, and recorded on the timeline as `letter-for-post` (the case page
+ * lists these for the officer). A retry after the letter was stored records only what is missing.
+ */
+async function printForPost(caseRecord: CaseRecord, kind: NoticeKind, step: string | undefined, messageId: string, prepared: Prepared, now: Date, ports: NoticePorts): Promise<{ messageId: string; alreadySent: boolean }> {
+  const caseId = caseRecord.caseId;
+  const at = toVietnamIso(now);
+  const claim = await claimOrWait(messageId, caseId, at, ports);
+  const folder = `cases/${caseId}/letters/${prepared.key.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  if (claim.state === 'sent') {
+    const events = await ports.cases.listEvents(caseId);
+    if (events.some((e) => e.type === 'letter-for-post' && e.data.messageId === messageId)) return { messageId, alreadySent: true };
+    // Stored by an attempt that stopped before the timeline: name what it stored, with the hash of the bytes there.
+    const where = (claim.providerMessageId ?? '').slice(POSTED_PREFIX.length);
+    const bucket = where.slice(0, where.indexOf('/'));
+    const keys = [where.slice(bucket.length + 1), ...(prepared.notice.attachments ?? []).filter(isPrintable).map((a) => `${folder}/${a.filename}`)];
+    const documents = await Promise.all(
+      keys.map(async (key, i) => {
+        const content = await ports.readDocument({ bucket, key });
+        return { name: i === 0 ? letterName(prepared) : key.slice(folder.length + 1), contentType: 'application/pdf', bucket, key, sha256: sha256Hex(content), size: content.length };
+      }),
+    );
+    await recordPrinted(caseId, kind, step, messageId, prepared, documents, at, ports);
+    return { messageId, alreadySent: true };
+  }
+  let documents: DocumentRef[];
+  try {
+    const office = ports.directory.offices.find((o) => o.code === caseRecord.office)!;
+    const enclosures = (prepared.notice.attachments ?? []).filter(isPrintable);
+    // Loaded at the first letter for the post, as pdfkit is: a rare path of notify (its bundle's start budget, infra/bundling.ts).
+    const { postalLetterPdf } = await import('../documents/postal-letter');
+    const letter = await postalLetterPdf({
+      caseId,
+      office,
+      agencyName: ports.directory.agency.name,
+      subject: prepared.notice.subject,
+      text: prepared.notice.text,
+      recipient: { name: caseRecord.requester.name, postalAddress: caseRecord.requester.postalAddress },
+      enclosures: enclosures.map((a) => a.filename),
+      issuedAt: now,
+    });
+    const store = async (key: string, name: string, content: Buffer): Promise<DocumentRef> => ({ name, contentType: 'application/pdf', ...(await ports.storeDocument(key, content, 'application/pdf')), sha256: sha256Hex(content), size: content.length });
+    documents = [await store(`${folder}/letter-${sha256Hex(letter).slice(0, 16)}.pdf`, letterName(prepared), letter), ...(await Promise.all(enclosures.map((a) => store(`${folder}/${a.filename}`, a.filename, a.content))))];
+  } catch (error) {
+    await ports.cases.releaseOutbound(messageId, claim.claimId); // nothing was kept: the next attempt prints it
+    throw error;
+  }
+  // Where the letter is, in place of a mail service's id: a retry finds it there (bucket names hold no '/').
+  await ports.cases.markOutboundSent(messageId, claim.claimId, `${POSTED_PREFIX}${documents[0]!.bucket}/${documents[0]!.key}`);
+  await recordPrinted(caseId, kind, step, messageId, prepared, documents, at, ports);
+  return { messageId, alreadySent: false };
+}
+
+/** Only PDFs go in the envelope (an ICS invitation is for a mail client). */
+const isPrintable = (a: { contentType: string; filename: string }) => a.contentType.startsWith('application/pdf');
+
+const letterName = (prepared: Prepared) => `Thư gửi qua bưu điện - ${prepared.notice.subject.replace(/[\\/:*?"<>|]/g, '-')}.pdf`;
+
+async function recordPrinted(caseId: string, kind: NoticeKind, step: string | undefined, messageId: string, prepared: Prepared, documents: DocumentRef[], at: string, ports: NoticePorts): Promise<void> {
+  await ports.cases.changeCase(caseId, () => ({
+    update: {},
+    events: [
+      {
+        type: 'letter-for-post',
+        at,
+        actor: { kind: 'system', component: 'notify' },
+        data: { notice: kind, ...(step ? { step } : {}), messageId, to: prepared.to, audience: prepared.audience, subject: prepared.notice.subject, reason: 'the requester has no e-mail address: the letter is printed and sent by post', documents },
+      },
+    ],
+  }));
+}
+
 
 /**
  * The sending on the timeline, once (a retry after the mail went out writes only what is missing).

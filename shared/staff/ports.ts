@@ -44,6 +44,18 @@ export interface DocumentUploads {
   readDocument(ref: { bucket: string; key: string }): Promise<Buffer | undefined>;
 }
 
+/**
+ * Scans of requests received by post or at the desk: uploaded by the officer's browser straight to the
+ * documents bucket through a presigned PUT link (S3 on AWS, s3rver locally), then read back by the
+ * registration, which checks, hashes and files them under the case (shared/staff/register-request.ts).
+ */
+export interface ScanUploads {
+  /** A link to PUT one object at `key` of the documents bucket, signed for its content type. */
+  signedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  /** The uploaded bytes, or undefined when nothing was uploaded there. */
+  read(key: string): Promise<Buffer | undefined>;
+}
+
 /** What the staff and auditor use cases need, as ports: the handler gives AWS clients, tests give fakes. */
 export interface StaffPorts {
   cases: CaseStore;
@@ -55,6 +67,8 @@ export interface StaffPorts {
   clock: Clock;
   /** The case workflow's executions, to resume one that ended (motcua case resume). */
   executions?: WorkflowExecutions;
+  /** Scan uploads for registering requests received by post or at the desk (POST /uploads, POST /registrations). */
+  scans?: ScanUploads;
   /** Sends a notice through the notify function (confirm-sender releases the held acknowledgement). */
   notices?: NoticeDispatch;
 }

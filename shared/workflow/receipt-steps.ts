@@ -3,6 +3,7 @@ import type { WorkflowPorts } from './steps';
 import { decideReceipt, firstStepOf } from './receipt-decisions';
 import { stepClock, type StepClock } from './step-clock';
 import type { ProcedureSettings } from './procedure-settings';
+import { requestEventOf } from '../intake/request-event';
 
 /** What the checks read of the request: the first message, as intake recorded it. */
 export interface RequestMessage {
@@ -30,9 +31,9 @@ export interface ReceiptPorts extends WorkflowPorts {
   checklistFor(message: RequestMessage, procedure: string | undefined, openCasesOfRequester: OpenCaseSummary[]): ChecklistResult;
 }
 
-/** The request as the first `message-received` event recorded it. */
+/** The request as its first event recorded it: the e-mail (`message-received`) or the registration of a letter or a visit to the desk. */
 export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
-  const received = events.find((e) => e.type === 'message-received');
+  const received = requestEventOf(events);
   const data = (received?.data ?? {}) as Record<string, any>;
   return {
     subject: String(data.subject ?? ''),
@@ -58,8 +59,9 @@ export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promis
   if (!current.flow || !current.checklist) {
     const message = requestMessageOf(events);
     const others = await openCasesOf(current, ports);
-    const likely = ports.checklistFor(message, undefined, others).likelyProcedure;
-    const procedure = ports.procedureOf(current.flow ? current.procedure : likely.code);
+    // A request registered from the post or the desk names its procedure (the officer chose it); an e-mail's is guessed.
+    const likely = current.channel ? registeredProcedure(current) : ports.checklistFor(message, undefined, others).likelyProcedure;
+    const procedure = ports.procedureOf(current.flow || current.channel ? current.procedure : likely.code);
     const checklist = ports.checklistFor(message, procedure.code, others);
     const now = ports.clock.now();
     ({ record } = await ports.cases.changeCase(caseId, (latest) => decideReceipt(latest, { likely, procedure, checklist }, now, ports), current));
@@ -69,8 +71,15 @@ export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promis
   return { procedure: record.procedure, flow: record.flow!, round: record.round ?? 1, clock };
 }
 
+/** The procedure an officer chose when registering a request received by post or at the desk. */
+function registeredProcedure(record: CaseRecord): ChecklistResult['likelyProcedure'] {
+  return { code: record.procedure, confidence: 'registered', evidence: [`chosen by ${record.channel?.registeredBy ?? 'the officer'} when registering the request (${record.channel?.kind})`] };
+}
+
 /** The requester's other cases that are still open, with the judgments they name. */
 async function openCasesOf(record: CaseRecord, ports: ReceiptPorts): Promise<OpenCaseSummary[]> {
+  // A requester registered without an e-mail address has no index of cases to compare with.
+  if (!record.requester.address) return [];
   const ids = (await ports.cases.caseIdsOfRequester(record.requester.address)).filter((id) => id !== record.caseId);
   const cases = await Promise.all(ids.map((id) => ports.cases.getCase(id)));
   return cases

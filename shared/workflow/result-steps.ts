@@ -60,7 +60,7 @@ export async function recordVisit(caseId: string, visit: VisitRecord, ports: Res
     caseId,
     office,
     agencyName: ports.directory.agency.name,
-    requester: { name: visit.requester?.name ?? current.requester.name ?? current.requester.address, address: visit.requester?.address ?? visit.postalAddress ?? '', phone: visit.requester?.phone, email: current.requester.address },
+    requester: { name: visit.requester?.name ?? current.requester.name ?? current.requester.address ?? '', address: visit.requester?.address ?? visit.postalAddress ?? current.requester.postalAddress ?? '', phone: visit.requester?.phone ?? current.requester.phone, email: current.requester.address },
     procedureName: procedure.name,
     documentsReceived,
     receivedAt: at,

@@ -45,16 +45,36 @@ export function stepClock(record: CaseRecord, step: string, now: Date, calendar:
   return { dueAt: deadline.dueAt, warnAt: toVietnamIso(warnAt), warnInSeconds: secondsUntil(warnAt, now), dueInSeconds: secondsUntil(deadline.dueAt, now) };
 }
 
-/** What a wait's timeout was measured to: the step's warning point, or the end of the appointment's session. */
-export type ClockKind = 'warning' | 'session-end';
+/** What a wait's timeout was measured to: the step's warning point, its deadline, or the end of the appointment's session. */
+export type ClockKind = 'warning' | 'deadline' | 'session-end';
+
+/**
+ * The wait would begin past the step's warning point: it does not begin (a wait of a second would end before
+ * its token is recorded, leaving the case with a token no one can complete); the assignee is warned at once.
+ */
+export class WarningDue extends Error {
+  override readonly name = 'WarningDue';
+}
+
+/**
+ * The wait would begin past the step's deadline (a request registered after its review was due, a case resumed
+ * late): it does not begin; the breach is recorded and the step waits on, late, for the officer to act.
+ */
+export class StepOverdue extends Error {
+  override readonly name = 'StepOverdue';
+}
 
 /**
  * A wait that starts now with `timeoutSeconds` ends when it should (within the tolerance), or the
  * clock it was given is stale: a late start, a deadline moved, a resumed execution's old state.
- * Throws StaleStepClock then, which the wait catches to read its clock again.
+ * Throws StaleStepClock then, which the wait catches to read its clock again; WarningDue or StepOverdue
+ * when the instant it waits for has already come (the wait catches them into the warning or the breach).
  */
 export function assertFreshClock(record: CaseRecord, step: string, kind: ClockKind, timeoutSeconds: number, now: Date, calendar: Calendar, warningFraction = DEFAULT_WARNING_FRACTION): void {
-  const intended = kind === 'warning' ? stepClock(record, step, now, calendar, warningFraction).warnAt : record.appointment?.slot.end;
+  const clock = kind === 'session-end' ? undefined : stepClock(record, step, now, calendar, warningFraction);
+  if (clock && now.getTime() >= new Date(clock.dueAt).getTime()) throw new StepOverdue(`case ${record.caseId}: ${step} was due ${clock.dueAt}, before its wait began`);
+  if (clock && kind === 'warning' && now.getTime() >= new Date(clock.warnAt).getTime()) throw new WarningDue(`case ${record.caseId}: the warning point of ${step} (${clock.warnAt}) passed before its wait began`);
+  const intended = kind === 'warning' ? clock!.warnAt : kind === 'deadline' ? clock!.dueAt : record.appointment?.slot.end;
   if (!intended) throw new StaleStepClock(`case ${record.caseId} has no appointment to wait for`);
   const endsAt = now.getTime() + timeoutSeconds * 1000;
   const shouldEnd = Math.max(new Date(intended).getTime(), now.getTime());

@@ -17,7 +17,7 @@ export interface WorkflowPorts {
 }
 
 // The clocks of the waits live in step-clock.ts; these names stay importable from here.
-export { DEFAULT_WARNING_FRACTION, secondsUntil, StaleStepClock, type StepClock } from './step-clock';
+export { DEFAULT_WARNING_FRACTION, secondsUntil, StaleStepClock, StepOverdue, WarningDue, type StepClock } from './step-clock';
 
 const now = (ports: WorkflowPorts) => toVietnamIso(ports.clock.now());
 

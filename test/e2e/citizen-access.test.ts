@@ -177,6 +177,9 @@ describe('the token and its letter', () => {
       clock: t.stack.clock,
       procedureOf: (code) => procedureSettings(procedureCatalog, code),
       readDocument: async () => Buffer.alloc(0),
+      storeDocument: async () => {
+        throw new Error('this requester has an e-mail address: no letter for the post is stored');
+      },
       async sendRaw(raw) {
         raws.push(raw);
         if (raws.length === 1) throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });

@@ -165,6 +165,9 @@ describe('a notice', () => {
       clock: { now: () => new Date(t.stack.clock.now().getTime() + clockAheadMs()) },
       procedureOf: (code) => procedureSettings(procedureCatalog, code),
       readDocument: async () => Buffer.alloc(0),
+      storeDocument: async () => {
+        throw new Error('these cases have an e-mail address: nothing is printed for the post');
+      },
       sendRaw: send,
       providerMessageIds: (id) => [`<${id}@outbox.local>`],
     };

@@ -14,6 +14,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { AppointmentsPage } from './pages/AppointmentsPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { useFocusHeadingOnNavigation } from './focus-on-navigation';
 
 const MAIN_ID = 'noi-dung';
@@ -101,6 +102,11 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
             </li>
             {works && (
               <li>
+                <NavLink to="/tiep-nhan">Tiếp nhận hồ sơ</NavLink>
+              </li>
+            )}
+            {works && (
+              <li>
                 <NavLink to="/lich-hen">Lịch hẹn</NavLink>
               </li>
             )}
@@ -134,6 +140,7 @@ function SignedIn({ config, session }: { config: ConsoleConfig; session: Session
           <Route path="/ho-so/:caseId" element={<CasePage />} />
           <Route path="/tong-quan" element={<DashboardPage />} />
           <Route path="/lich-hen" element={<AppointmentsPage />} />
+          <Route path="/tiep-nhan" element={works ? <RegisterPage /> : <Navigate to="/tra-cuu" replace />} />
           <Route path="/kiem-tra" element={<VerifyPage />} />
           <Route path="/bao-cao" element={<ReportsPage />} />
           <Route path="*" element={<p>Không có trang này.</p>} />

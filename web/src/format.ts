@@ -16,6 +16,15 @@ export function date(value: string | undefined | null): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
+/** "13/02/2026" (or 13/2/2026) as staff type a date: YYYY-MM-DD, or undefined when it is no real day. */
+export function parseVietnameseDate(text: string): string | undefined {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return undefined;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  const day = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(iso) ? iso : undefined;
+}
+
 /** Today's date YYYY-MM-DD in Vietnam. */
 export const vietnamToday = (now = new Date()) => new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
@@ -83,6 +92,8 @@ export const statusName = (status: string) => STATUS_NAMES[status] ?? status;
 export const EVENT_NAMES: Record<string, string> = {
   'message-received': 'Nhận thư',
   'case-opened': 'Mở hồ sơ',
+  'request-registered': 'Tiếp nhận đơn qua bưu điện hoặc tại Bộ phận một cửa',
+  'letter-for-post': 'Thư cần in và gửi qua bưu điện',
   'checks-completed': 'Kiểm tra tự động xong',
   'procedure-identified': 'Xác định thủ tục',
   'deadline-set': 'Đặt thời hạn',

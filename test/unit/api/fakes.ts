@@ -75,7 +75,7 @@ export class MemoryCases {
       return { record: next, events: chained };
     },
     caseIdsOfRequester: async (address: string) =>
-      [...this.records.values()].filter((r) => r.requester.address.toLowerCase() === address.toLowerCase()).map((r) => r.caseId),
+      [...this.records.values()].filter((r) => r.requester.address?.toLowerCase() === address.toLowerCase()).map((r) => r.caseId),
     openCase: async (caseRecord: Omit<CaseRecord, 'lastSeq' | 'lastHash'>, events: NewEvent[], message: MessageRecord) => {
       if (this.records.has(caseRecord.caseId)) return false;
       const chained = chainEvents(caseRecord.caseId, 0, GENESIS_HASH, events);

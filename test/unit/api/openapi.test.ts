@@ -36,9 +36,11 @@ describe('the OpenAPI description (openapi/motcua-api.yaml)', () => {
     expect(documented).toEqual(served);
   });
 
-  it('has one action route per action of the action table, and the route that resumes a case', () => {
+  it('has one action route per action of the action table, and the route that resumes a case; besides them, only the registration of a request and its uploads', () => {
     // (The citizen's public POST, the survey's rating, is no staff action.)
-    expect(routes.filter((r) => r.method === 'POST' && r.permission !== 'public').map((r) => r.path.split('/').at(-1))).toEqual([...ACTION_NAMES, 'resume']);
+    const staffPosts = routes.filter((r) => r.method === 'POST' && r.permission !== 'public');
+    expect(staffPosts.filter((r) => r.path.startsWith('/cases/')).map((r) => r.path.split('/').at(-1))).toEqual([...ACTION_NAMES, 'resume']);
+    expect(staffPosts.filter((r) => !r.path.startsWith('/cases/')).map((r) => r.path)).toEqual(['/uploads', '/registrations']);
   });
 
   it('answers 401 and 403 on every route that needs a token, and 409 on every action', async () => {

@@ -113,7 +113,7 @@ describe('notices composed for SES with their attachments', () => {
       messageId: '<HCMKV1-2026-000001.test@hcm.thads.example>',
       from: { name: kv1.name, address: 'motcua@hcm.thads.example' },
       replyTo: kv1.email,
-      to: caseRecord.requester.address,
+      to: caseRecord.requester.address!,
       subject: notice.subject,
       text: notice.text,
       autoSubmitted: 'auto-generated',

@@ -7,7 +7,7 @@ import { composeChanges, decideClosure, decideCompletion } from '../../../shared
 import { decideReceipt, firstStepOf, type ReceiptChecklist } from '../../../shared/workflow/receipt-decisions';
 import { decideDecision, decideHandover, decideVisit } from '../../../shared/workflow/result-decisions';
 import { appointmentClockOf, decideBooking, decideMove } from '../../../shared/workflow/appointment-decisions';
-import { assertFreshClock, StaleStepClock, stepClock } from '../../../shared/workflow/step-clock';
+import { assertFreshClock, StaleStepClock, StepOverdue, stepClock, WarningDue } from '../../../shared/workflow/step-clock';
 import { directory, iso, vn } from '../calendar/fixtures';
 import { calendar, caseWith, office, oneWorkingDay } from './fixtures';
 
@@ -77,10 +77,24 @@ describe("a wait's clock", () => {
     expect(() => assertFreshClock(moved, 'review', 'warning', read.warnInSeconds, vn('2026-03-02 11:00'), calendar)).toThrow(StaleStepClock);
   });
 
-  it('past its warning point waits one second, and that clock is fresh (a stale clock read again is never stale again)', () => {
+  it('does not begin past its warning point: a wait of one second could end before its token is recorded; the warning goes at once (WarningDue)', () => {
     const late = stepClock(waiting, 'review', vn('2026-03-03 09:00'), calendar);
     expect(late.warnInSeconds).toBe(1);
-    expect(() => assertFreshClock(waiting, 'review', 'warning', late.warnInSeconds, vn('2026-03-03 09:00'), calendar)).not.toThrow();
+    expect(() => assertFreshClock(waiting, 'review', 'warning', late.warnInSeconds, vn('2026-03-03 09:00'), calendar)).toThrow(WarningDue);
+  });
+
+  it('does not begin past its deadline (a letter registered after its review was due): the breach is recorded at once and the step waits on, late (StepOverdue)', () => {
+    const overdue = stepClock(waiting, 'review', vn('2026-03-03 10:00'), calendar);
+    expect(overdue).toMatchObject({ warnInSeconds: 1, dueInSeconds: 1 });
+    expect(() => assertFreshClock(waiting, 'review', 'warning', overdue.warnInSeconds, vn('2026-03-03 10:00'), calendar)).toThrow(StepOverdue);
+    expect(() => assertFreshClock(waiting, 'review', 'deadline', overdue.dueInSeconds, vn('2026-03-05 08:00'), calendar)).toThrow(StepOverdue);
+  });
+
+  it('after the warning, runs to the deadline: fresh when read just before, stale when the deadline moved since', () => {
+    const read = stepClock(waiting, 'review', vn('2026-03-02 17:00'), calendar);
+    expect(() => assertFreshClock(waiting, 'review', 'deadline', read.dueInSeconds, vn('2026-03-02 17:01'), calendar)).not.toThrow();
+    const moved = caseWith({ deadlines: { review: deadlineFor({ receivedAt: vn('2026-03-04 10:00'), workingDays: 1, office, directory }) as StepDeadline } });
+    expect(() => assertFreshClock(moved, 'review', 'deadline', read.dueInSeconds, vn('2026-03-02 17:01'), calendar)).toThrow(StaleStepClock);
   });
 });
 

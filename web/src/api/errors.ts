@@ -45,6 +45,14 @@ const FIELD_NAMES: Record<string, string> = {
   period: 'Kỳ',
   receivedFrom: 'Nhận từ ngày',
   receivedTo: 'Đến ngày',
+  receivedAt: 'Ngày giờ nhận',
+  postmarkDate: 'Ngày dấu bưu điện',
+  requester: 'Thông tin người yêu cầu',
+  documents: 'Bản quét',
+  summary: 'Nội dung yêu cầu',
+  procedure: 'Thủ tục',
+  contentType: 'Loại tệp',
+  size: 'Dung lượng tệp',
 };
 
 type Body = { error?: string; message?: string; action?: string; waitingFor?: string | null; issues?: Array<{ path: string; message: string }> };
@@ -56,6 +64,11 @@ export function describeApiError(status: number, raw: unknown): string {
   switch (status) {
     case 400: {
       if (/without Vietnamese diacritics/.test(message)) return 'Nội dung trả lời cần viết bằng tiếng Việt có dấu: thư được gửi cho người hỏi dưới tên của cơ quan.';
+      if (/is in the future/.test(message)) return 'Ngày giờ nhận không được sau thời điểm hiện tại.';
+      if (/days ago: check|days before the receipt/.test(message)) return 'Ngày nhận hoặc ngày dấu bưu điện đã quá 30 ngày: xin kiểm tra lại ngày, tháng, năm.';
+      if (/postmark .* is after the receipt/.test(message)) return 'Ngày dấu bưu điện không được sau ngày nhận.';
+      if (/neither a PDF nor/.test(message)) return 'Bản quét phải là tệp PDF hoặc ảnh (JPEG, PNG, WebP).';
+      if (/at most 10 MB|MB; a scan is at most/.test(message)) return 'Mỗi bản quét tối đa 10 MB.';
       if (/give office or province/.test(message)) return 'Chọn phạm vi: một cơ quan hoặc một tỉnh/thành phố.';
       if (/period/.test(message) && !(body.issues ?? []).length) return 'Kỳ báo cáo không hợp lệ với cách tính kỳ đã chọn: xin chọn kỳ khác.';
       const fields = [...new Set((body.issues ?? []).map((i) => FIELD_NAMES[i.path.split('.')[0] ?? ''] ?? undefined).filter(Boolean))];
@@ -78,6 +91,7 @@ export function describeApiError(status: number, raw: unknown): string {
           ? `Chưa thể ${action}: hồ sơ đang chờ bước “${stepName(body.waitingFor)}”.`
           : `Chưa thể ${action}: hồ sơ hiện không chờ cán bộ thao tác (đã kết thúc hoặc đang được hệ thống xử lý). Xin tải lại trang.`;
       }
+      if (/idempotency key/.test(message)) return 'Biểu mẫu này đã được dùng để tiếp nhận một hồ sơ khác: xin mở lại trang tiếp nhận để nhập hồ sơ mới.';
       if (/closed/.test(message)) return 'Hồ sơ đã kết thúc: không thể thay đổi nữa.';
       if (/a delay letter/.test(message)) return 'Văn bản xin lỗi và gia hạn chỉ dùng khi hồ sơ đang chờ kết quả (ra quyết định hoặc thụ lý đơn).';
       if (/the deadline of .+ passed/.test(message)) return 'Thời hạn đã qua: văn bản xin lỗi và gia hạn được hệ thống gửi tự động.';

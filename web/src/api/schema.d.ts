@@ -365,6 +365,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link to upload one scan (PDF, JPEG, PNG or WebP, at most 10 MB) of a request received by post or at the desk (officers and the head of the office)
+         * @description Answers a presigned S3 PUT, valid 10 minutes, for the documents bucket: the browser sends the file
+         *     there itself, with the headers given, and names the upload by `uploadId` in POST /registrations, which
+         *     reads it back, checks its type by its first bytes and its size, hashes it and files it under the case.
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a request received by post or at the desk, with its scans: it opens a case that runs like an e-mailed one (officers and the head of the office)
+         * @description The clocks start from `receivedAt`, the real receipt (with the agency's 15:00 cut-off and the working-day
+         *     calendar, as for an e-mail); a receipt in the future or more than 30 days old is refused, as is a postmark after
+         *     the receipt. The same `idempotencyKey` again (a double click, a retry) answers the case it opened (200,
+         *     `duplicate`); the same key with other content is refused (409). A requester without an e-mail address gets
+         *     every letter as a PDF to print and post (`letter-for-post` on the timeline).
+         */
+        post: operations["registerRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/resume": {
         parameters: {
             query?: never;
@@ -633,6 +679,39 @@ export interface components {
             reason?: string;
             note?: string;
         };
+        /** @description a scan about to be uploaded: its office, name, type (PDF, JPEG, PNG, WebP) and size (at most 10 MB) */
+        UploadsBody: {
+            office: string;
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            size: number;
+        };
+        /** @description a request received by post or at the desk, registered by an officer of the office */
+        RegistrationsBody: {
+            idempotencyKey: string;
+            office: string;
+            /** @enum {string} */
+            channel: "post" | "desk";
+            postmarkDate?: string;
+            receivedAt: string;
+            /** @enum {string} */
+            procedure: "enforcement-request" | "result-confirmation" | "officer-change" | "coercion-cost-reduction" | "fee-reduction" | "complaint" | "denunciation" | "question";
+            requester: {
+                name: string;
+                postalAddress: string;
+                phone?: string;
+                /** Format: email */
+                email?: string;
+            };
+            summary?: string;
+            documents: {
+                /** Format: uuid */
+                uploadId: string;
+                filename: string;
+            }[];
+            note?: string;
+        };
         SurveyBody: {
             /** @description 1 (rất không hài lòng) to 5 (rất hài lòng) */
             rating: number;
@@ -764,8 +843,12 @@ export interface components {
             timeLeft?: components["schemas"]["TimeLeft"];
         };
         Requester: {
-            address: string;
+            /** @description the requester's e-mail address; absent for a request registered from the post or the desk without one (its letters are printed for the post) */
+            address?: string;
             name?: string;
+            /** @description where letters go by post */
+            postalAddress?: string;
+            phone?: string;
         };
         /** @description the human step the workflow waits for */
         WaitingStep: {
@@ -836,6 +919,8 @@ export interface components {
              */
             receivedAt: string;
             firstMessageId: string;
+            /** @description absent for a request received by e-mail */
+            channel?: components["schemas"]["RegisteredChannel"];
             /** @description by step */
             deadlines: {
                 [key: string]: components["schemas"]["StepDeadline"];
@@ -1022,6 +1107,22 @@ export interface components {
             timeline: components["schemas"]["TimelineEvent"][];
             /** @description the workflow ended without closing the case (see `workflowEnded`): a head resumes it */
             needsAttention: boolean;
+        };
+        /** @description how a request that did not come by e-mail reached the office, and who registered it */
+        RegisteredChannel: {
+            /** @enum {string} */
+            kind: "post" | "desk";
+            /**
+             * Format: date
+             * @description the date on the postmark, for a request received by post
+             */
+            postmarkDate?: string;
+            registeredBy: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            registeredAt: string;
         };
         /** @description a deadline as given to the case, with the calendar version that produced it (and details of its rule) */
         StepDeadline: {
@@ -1274,6 +1375,40 @@ export interface components {
             step: string | null;
             /** @description the step the case waits for, or null when it waits for no action */
             waitingFor: string | null;
+        };
+        UploadLink: {
+            /** @description names the upload in POST /registrations `documents` */
+            uploadId: string;
+            /** @constant */
+            method: "PUT";
+            /**
+             * Format: uri
+             * @description a presigned S3 PUT, valid 10 minutes: send the file as the body
+             */
+            url: string;
+            /** @description the headers the PUT must carry as given (the link is signed for them) */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601, in Vietnam time (+07:00)
+             */
+            expiresAt: string;
+            maxBytes: number;
+        };
+        RegistrationResult: {
+            caseId: string;
+            /**
+             * @description `duplicate`: this idempotency key registered the case before; nothing new was opened
+             * @enum {string}
+             */
+            status: "opened" | "duplicate";
+            /**
+             * Format: date-time
+             * @description the receipt the clocks start from
+             */
+            receivedAt: string;
         };
         ResumeResult: {
             caseId: string;
@@ -2183,6 +2318,89 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description the case is finished, its decision was issued (a withdrawal then asks the head to stop enforcement, đình chỉ thi hành án), it is a complaint, or it is between two steps */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadsBody"];
+            };
+        };
+        responses: {
+            /** @description the link to PUT the file to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description the case cannot take this change in its present state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationsBody"];
+            };
+        };
+        responses: {
+            /** @description this idempotency key opened the case before; nothing new was opened */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationResult"];
+                };
+            };
+            /** @description the case was opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description the idempotency key was used for another registration */
             409: {
                 headers: {
                     [name: string]: unknown;

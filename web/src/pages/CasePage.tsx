@@ -6,7 +6,7 @@ import { useApp } from '../app-context';
 import { CaseActions } from '../components/actions';
 import { ChecklistSection, DeadlinesSection, DocumentsSection, TimelineSection } from '../components/case-sections';
 import { ErrorMessage, Loading, Section } from '../components/common';
-import { dateTime, statusName, stepName } from '../format';
+import { date, dateTime, statusName, stepName } from '../format';
 
 /** After an action the workflow moves on its own: read the case again until it waits for something else (at most ~20 s). */
 const FOLLOW_ROUNDS = 20;
@@ -90,7 +90,27 @@ export function CasePage() {
               <dt>Họ tên</dt>
               <dd>{detail.requester.name ?? '—'}</dd>
               <dt>Thư điện tử</dt>
-              <dd>{detail.requester.address}</dd>
+              <dd>{detail.requester.address ?? 'Không có (thư gửi qua bưu điện)'}</dd>
+              {detail.requester.postalAddress && (
+                <>
+                  <dt>Địa chỉ</dt>
+                  <dd>{detail.requester.postalAddress}</dd>
+                </>
+              )}
+              {detail.requester.phone && (
+                <>
+                  <dt>Điện thoại</dt>
+                  <dd>{detail.requester.phone}</dd>
+                </>
+              )}
+              {detail.channel && (
+                <>
+                  <dt>Hình thức nhận</dt>
+                  <dd>
+                    {detail.channel.kind === 'post' ? `Qua bưu điện (dấu bưu điện ngày ${date(detail.channel.postmarkDate)})` : 'Nộp trực tiếp tại Bộ phận một cửa'}, {detail.channel.registeredBy} tiếp nhận vào sổ
+                  </dd>
+                </>
+              )}
             </dl>
           </Section>
           <Section title="Thủ tục" id="thu-tuc">
@@ -120,10 +140,47 @@ export function CasePage() {
         </div>
         <div>
           <CaseActions detail={detail} done={afterAction} />
+          <LettersForPost events={detail.timeline} documents={documents} />
           <DocumentsSection documents={documents} {...(documentsError ? { error: documentsError } : {})} />
         </div>
       </div>
       <TimelineSection events={detail.timeline} report={report} />
     </>
+  );
+}
+
+/** Letters to a requester without an e-mail address: printed by the desk and sent by post (timeline `letter-for-post`). */
+function LettersForPost({ events, documents }: { events: CaseDetail['timeline']; documents: CaseDocument[] | undefined }) {
+  const letters = events.filter((e) => e.type === 'letter-for-post');
+  if (!letters.length) return null;
+  return (
+    <Section title="Thư cần in và gửi qua bưu điện" id="thu-buu-dien">
+      <p className="muted">Người yêu cầu không có thư điện tử: in các thư dưới đây (kèm văn bản đính kèm) và gửi tới địa chỉ của người yêu cầu.</p>
+      <ul>
+        {letters.map((e) => {
+          const files = (e.data.documents as Array<{ name: string }> | undefined) ?? [];
+          return (
+            <li key={e.seq}>
+              {String(e.data.subject ?? '')} ({dateTime(e.at)}):{' '}
+              {files.map((f, i) => {
+                const link = documents?.find((d) => d.name === f.name && d.source.seq === e.seq);
+                return (
+                  <span key={f.name}>
+                    {i > 0 && ', '}
+                    {link ? (
+                      <a href={link.url} target="_blank" rel="noreferrer">
+                        {f.name}
+                      </a>
+                    ) : (
+                      f.name
+                    )}
+                  </span>
+                );
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
   );
 }
