@@ -5,7 +5,9 @@ import type { Construct } from 'constructs';
 import { acknowledge, iam5, LAMBDA_BASIC_EXECUTION_ROLE } from './nag';
 import { fromProjectRoot } from './paths';
 import { FONT_DIR_ENV } from '../shared/documents/pdf';
-import { bundleLambda, FONT_FOLDER } from './bundling';
+import { bundleLambda, FONT_FOLDER, OCR_FOLDER, PDF_WASM_FOLDER } from './bundling';
+import { OCR_DIR_ENV } from '../shared/reading/ocr';
+import { PDF_WASM_DIR_ENV } from '../shared/reading/pdf-pages';
 
 /** The newest Node.js runtime aws-cdk-lib knows by name (pinned, unlike NODEJS_LATEST, so deploys are repeatable). */
 export const APP_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -25,6 +27,8 @@ export interface AppFunctionProps {
   readonly memorySize?: number;
   /** The function renders PDF documents: ship the Vietnamese fonts beside the bundle (not in it). */
   readonly documentFonts?: boolean;
+  /** The function reads attachments: ship the OCR worker, its cores, the Vietnamese model and pdf.js's decoders beside the bundle. */
+  readonly ocrAssets?: boolean;
 }
 
 /**
@@ -41,7 +45,7 @@ function bundledCode(props: AppFunctionProps): lambda.Code {
       image: DockerImage.fromRegistry('unused-local-bundling-only'),
       local: {
         tryBundle(outputDir) {
-          bundleLambda(props.service, outputDir, { documentFonts: props.documentFonts });
+          bundleLambda(props.service, outputDir, { documentFonts: props.documentFonts, ocrAssets: props.ocrAssets });
           return true;
         },
       },
@@ -80,6 +84,7 @@ export class AppFunction extends lambda.Function {
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(props.documentFonts ? { [FONT_DIR_ENV]: `/var/task/${FONT_FOLDER}` } : {}),
+        ...(props.ocrAssets ? { [OCR_DIR_ENV]: `/var/task/${OCR_FOLDER}`, [PDF_WASM_DIR_ENV]: `/var/task/${PDF_WASM_FOLDER}` } : {}),
         ...props.environment,
       },
     });

@@ -10,7 +10,7 @@ import { fromProjectRoot } from './paths';
  */
 
 /** The folders under functions/ that hold a Lambda handler.ts (AppFunctionProps.service). */
-export const LAMBDA_SERVICES = ['api', 'intake', 'workflow', 'notify', 'reconcile', 'digest'] as const;
+export const LAMBDA_SERVICES = ['api', 'intake', 'workflow', 'notify', 'reconcile', 'digest', 'reading'] as const;
 export type LambdaService = (typeof LAMBDA_SERVICES)[number];
 
 /** The most minified JavaScript a Lambda bundle may load at start (issue 12): what a cold start reads and evaluates. */
@@ -24,6 +24,14 @@ export const BUNDLE_BUDGET_BYTES = 500 * 1024;
 export const OVER_BUDGET: Partial<Record<LambdaService, { ceilingBytes: number; why: string }>> = {
   // api had a ceiling of 522,000 bytes after issues 10 and 11 until the reports and exports, the citizen's routes and the desk's registration loaded lazily.
 };
+
+/**
+ * The whole package of the reading function, unzipped: its code (pdf.js, tesseract.js and the HEIC decoder
+ * in lazy chunks, so the start stays within BUNDLE_BUDGET_BYTES), source maps, the OCR worker, its three
+ * WebAssembly cores, the Vietnamese model and pdf.js's decoders. Measured at 19.3 MB (December 2026); the
+ * spike of issue 13 found 53 MB before trimming. Lambda allows 250 MB; a bigger package is a slower cold start.
+ */
+export const READING_PACKAGE_BUDGET_BYTES = 24 * 1024 * 1024;
 
 /** The budget of a service's bundle: BUNDLE_BUDGET_BYTES, or its OVER_BUDGET ceiling. */
 export const bundleBudget = (service: LambdaService): number => OVER_BUDGET[service]?.ceilingBytes ?? BUNDLE_BUDGET_BYTES;
@@ -100,13 +108,55 @@ export const FONT_FOLDER = 'fonts';
 export interface BundleOptions {
   /** The function renders PDF documents: copy the TrueType files of DOCUMENT_FONTS to fonts/ beside the code. */
   readonly documentFonts?: boolean;
+  /** The function reads attachments: the OCR worker, its WebAssembly cores and the Vietnamese model in ocr/, pdf.js's decoders in pdfjs-wasm/. */
+  readonly ocrAssets?: boolean;
   /** Also write esbuild's metafile (the size budget test and the bench read it). */
   readonly metafile?: boolean;
+}
+
+/** Where a reading bundle carries the OCR files (shared/reading/ocr.ts MOTCUA_OCR_DIR) and pdf.js's decoders (MOTCUA_PDF_WASM_DIR). */
+export const OCR_FOLDER = 'ocr';
+export const PDF_WASM_FOLDER = 'pdfjs-wasm';
+/** The OCR cores of the LSTM engine (the only one used): with relaxed SIMD, with SIMD, and without, chosen at run time by the CPU. */
+const OCR_CORES = ['tesseract-core-relaxedsimd-lstm.wasm', 'tesseract-core-simd-lstm.wasm', 'tesseract-core-lstm.wasm'];
+const PDF_DECODERS = ['jbig2.wasm', 'openjpeg.wasm', 'qcms_bg.wasm'];
+
+/**
+ * The OCR files of the reading function: tesseract.js's worker script bundled on its own (it runs in a
+ * worker thread, loaded from a file), the WebAssembly of its LSTM cores beside it (the cores find their
+ * .wasm in their own folder), the Vietnamese model, and pdf.js's JBIG2, JPEG 2000 and colour decoders.
+ */
+function copyOcrAssets(outdir: string) {
+  const ocr = path.join(outdir, OCR_FOLDER);
+  mkdirSync(path.join(ocr, 'vie'), { recursive: true });
+  buildSync({
+    entryPoints: [fromProjectRoot('node_modules', 'tesseract.js', 'src', 'worker-script', 'node', 'index.js')],
+    outfile: path.join(ocr, 'worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: ESBUILD_TARGET,
+    minify: true,
+    // Only the LSTM engine is used (OEM.LSTM_ONLY), but the worker may load its core before it knows the
+    // engine: the cores with the legacy engine too (each 0.6 MB more of WebAssembly) are replaced by the LSTM ones.
+    alias: {
+      'tesseract.js-core/tesseract-core': 'tesseract.js-core/tesseract-core-lstm',
+      'tesseract.js-core/tesseract-core-simd': 'tesseract.js-core/tesseract-core-simd-lstm',
+      'tesseract.js-core/tesseract-core-relaxedsimd': 'tesseract.js-core/tesseract-core-relaxedsimd-lstm',
+    },
+    absWorkingDir: fromProjectRoot(),
+    logLevel: 'warning',
+  });
+  for (const core of OCR_CORES) copyFileSync(fromProjectRoot('node_modules', 'tesseract.js-core', core), path.join(ocr, core));
+  copyFileSync(fromProjectRoot('node_modules', '@tesseract.js-data', 'vie', '4.0.0_best_int', 'vie.traineddata.gz'), path.join(ocr, 'vie', 'vie.traineddata.gz'));
+  mkdirSync(path.join(outdir, PDF_WASM_FOLDER), { recursive: true });
+  for (const decoder of PDF_DECODERS) copyFileSync(fromProjectRoot('node_modules', 'pdfjs-dist', 'wasm', decoder), path.join(outdir, PDF_WASM_FOLDER, decoder));
 }
 
 /** Builds a service's bundle into outdir, as its Lambda function ships it. */
 export function bundleLambda(service: string, outdir: string, options: BundleOptions = {}): Metafile | undefined {
   const result = buildSync({ ...esbuildOptions(service, outdir), metafile: options.metafile ?? false });
+  if (options.ocrAssets) copyOcrAssets(outdir);
   if (options.documentFonts) {
     mkdirSync(path.join(outdir, FONT_FOLDER), { recursive: true });
     for (const font of DOCUMENT_FONTS) copyFileSync(fromProjectRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', `${font}.ttf`), path.join(outdir, FONT_FOLDER, `${font}.ttf`));

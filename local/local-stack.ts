@@ -16,6 +16,7 @@ import { assertPortFree } from './services/ports';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './services/aws-local';
 import type { RunningService } from './services/running-service';
 import { FunctionRegistry, InProcessFunction } from './lambda/in-process-function';
+import { workerThreadHandler } from './lambda/worker-thread-handler';
 import { LocalClock } from './clock';
 import { LocalQueue } from './local-queue';
 import { LocalStepFunctions } from './stepfunctions/local-step-functions';
@@ -130,7 +131,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const api = fn('api', () => import('../functions/api/handler'));
     // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
     const digest = fn('digest', () => import('../functions/digest/handler'));
-    for (const f of [intake, workflow, notify, api, digest]) functions.add(f);
+    // Reading the attachments (OCR) runs in a worker thread, so that intake and the API are never blocked by it.
+    const readingThread = workerThreadHandler(join(ROOT, 'functions', 'reading', 'handler.ts'));
+    stoppers.push(() => readingThread.stop());
+    const reading = fn('reading', async () => ({ handler: readingThread.handler }));
+    for (const f of [intake, workflow, notify, api, digest, reading]) functions.add(f);
     // Stopping: invocations still running (an execution's Task that the engine let go of, or its timeout
     // gave up on) end before the emulators go. On AWS the services never vanish under a running function;
     // here a notify that SES accepted, then found DynamoDB gone, left its claim to lapse and the resumed
@@ -167,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stopping.abort();
       await Promise.allSettled([...deliveries]);
     });
-    const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn };
+    const functionArns = { WorkflowFunctionArn: workflow.arn, NotifyFunctionArn: notify.arn, ReadingFunctionArn: reading.arn };
     const humanStepArn = engine.register(LOCAL_NAMES.humanStepMachine, loadDefinition(join(ROOT, 'statemachines', 'human-step.asl.json'), functionArns));
     engine.register(
       LOCAL_NAMES.stateMachine,

@@ -125,7 +125,7 @@ function withPolicies(stateName: string, state: State, reportFailureAt: string, 
   if (!Array.isArray(named) || named.some((n) => typeof n !== 'string')) {
     throw new InvalidStateMachinePart(`${from}: Task '${stateName}' must name its retry policies ("Retry": ["conflict", ...]), not spell out retriers`);
   }
-  const required = requiredPolicies(state as { Resource?: unknown }, isReporter);
+  const required = requiredPolicies(state as { Resource?: unknown; Catch?: Array<{ ErrorEquals: string[] }> }, isReporter);
   const missing = required.filter((p) => !named.includes(p));
   const extra = (named as string[]).filter((p) => !(required as string[]).includes(p));
   if (missing.length || extra.length) {

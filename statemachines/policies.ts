@@ -83,11 +83,15 @@ export const POLICY_NAMES = Object.keys(RETRY_POLICIES) as PolicyName[];
  * - a child execution (.sync) is retried only when it could not start; what failed inside it is
  *   already reported by the child;
  * - the failure reporter retries everything (lastResort) and nothing else.
+ * - a function call that catches its own States.Timeout (a best-effort step, such as reading the
+ *   attachments, that the case goes on without) takes no `timeout`: running it again would only make
+ *   the case wait twice as long for what it can do without.
  */
-export function requiredPolicies(task: { Resource?: unknown }, isFailureReporter: boolean): PolicyName[] {
+export function requiredPolicies(task: { Resource?: unknown; Catch?: Array<{ ErrorEquals: string[] }> }, isFailureReporter: boolean): PolicyName[] {
   if (isFailureReporter) return ['lastResort'];
   const resource = String(task.Resource);
   if (resource.endsWith('.waitForTaskToken')) return ['conflict', 'throttling', 'transient'];
+  if (task.Catch?.some((c) => c.ErrorEquals.includes('States.Timeout'))) return ['conflict', 'throttling', 'transient'];
   if (resource.startsWith('arn:aws:states:::states:startExecution')) return ['throttling', 'transient'];
   return ['conflict', 'throttling', 'timeout', 'transient'];
 }

@@ -1,4 +1,6 @@
 import { terminalText } from '../../shared/mail/display-text';
+import { readingLines } from '../../shared/reading/reading-lines';
+import type { CaseReading } from '../../shared/reading/read-case-attachments';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -292,6 +294,8 @@ export function checklistLines(checklist: Record<string, unknown>): string[] {
     ...list<{ filename: string; kind: string; reason?: string }>('attachments').map((a) => `  file ${a.filename}: ${a.kind}${a.reason ? ` — ${a.reason}` : ''}`),
     ...list<{ label: string; status: string }>('items').map((i) => `  ${mark[i.status] ?? '[?]'} ${i.label}`),
     ...list<{ caseId: string; reason?: string; likelihood?: string }>('duplicates').map((d) => `  ${d.likelihood ?? 'possible'} duplicate of ${d.caseId}${d.reason ? `: ${d.reason}` : ''}`),
+    ...list<{ message: string }>('reviewHints').map((h) => `  hint: ${h.message}`),
+    ...(checklist.reading ? readingLines(checklist.reading as CaseReading) : []),
   ];
 }
 

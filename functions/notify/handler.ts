@@ -35,8 +35,11 @@ const ports: NoticePorts = {
   citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(documentClient, tableName()), publicBaseUrl),
 };
 
-/** What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies). */
-const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string().min(1), step: z.string().optional() });
+/**
+ * What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies);
+ * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task.
+ */
+const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string().min(1), step: z.string().optional(), thenNotice: z.enum(NOTICE_KINDS).optional() });
 
 /** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
 const executionStatusChange = z.object({
@@ -73,9 +76,16 @@ async function notify(event: unknown) {
   if (ended.success) return executionEnded(ended.data.detail);
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
-  const result = await sendNotice(request.caseId, request.notice, request.step, ports);
+  // Each notice is idempotent on its own key: a retry after the first was sent sends only the second.
+  const result = await sendOne(request.caseId, request.notice, request.step);
+  if (request.thenNotice) return { ...result, followedBy: await sendOne(request.caseId, request.thenNotice, request.step) };
+  return result;
+}
+
+async function sendOne(caseId: string, notice: z.infer<typeof noticeRequest>['notice'], step: string | undefined) {
+  const result = await sendNotice(caseId, notice, step, ports);
   metrics.addMetric(result.needless ? 'NoticeNotNeeded' : result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
-  if (result.needless) logger.info('notice not sent', { reason: result.needless });
+  if (result.needless) logger.info('notice not sent', { notice, reason: result.needless });
   return result;
 }
 

@@ -10,7 +10,7 @@ import { runChecks as checksOf } from '../../shared/checks/run-checks';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
-import { resumeRequested } from '../../shared/workflow/resume';
+import type { ReadingFacts } from '../../shared/checks/types';
 import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
 import { recordOutcome, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
@@ -21,7 +21,8 @@ const anyRecord = z.record(z.string(), z.unknown());
 /** What the state machines ask of this function; each action is one case step. */
 const workflowRequest = z.discriminatedUnion('action', [
   // `execution`: the machine's input, so that the first Task recognises a resumed execution
-  z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ resumeAt: z.string().optional() }).passthrough().optional() }),
+  // `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it)
+  z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ reading: anyRecord.optional() }).passthrough().optional() }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
   // `clock`/`timeoutSeconds`: what the wait's timeout was measured to, checked against the case (a stale clock is read again)
   z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1), clock: z.enum(['warning', 'deadline', 'session-end']).optional(), timeoutSeconds: z.number().int().positive().optional() }),
@@ -44,8 +45,8 @@ const ports: ReceiptPorts & AppointmentPorts & ResultPorts = {
   ...base,
   ...documentStore,
   slots: new SlotBook(documentClient, tableName(), { clock: base.clock }),
-  checklistFor: (message, procedure, openCasesOfRequester) =>
-    checksOf({ message: { ...message, from: message.from ? { address: message.from } : undefined }, procedure: procedure as never, catalog: procedureCatalog, openCasesOfRequester, now: base.clock.now() }) as never,
+  checklistFor: (message, procedure, openCasesOfRequester, reading) =>
+    checksOf({ message: { ...message, from: message.from ? { address: message.from, ...(message.fromName ? { name: message.fromName } : {}) } : undefined }, procedure: procedure as never, catalog: procedureCatalog, openCasesOfRequester, now: base.clock.now(), ...(reading ? { reading } : {}) }) as never,
 };
 
 async function workflow(event: unknown) {
@@ -53,8 +54,7 @@ async function workflow(event: unknown) {
   logger.appendKeys({ caseId: request.caseId, action: request.action });
   switch (request.action) {
     case 'recordReceipt':
-      resumeRequested(request.execution);
-      return recordReceipt(request.caseId, ports);
+      return recordReceipt(request.caseId, ports, request.execution?.reading as ReadingFacts | undefined);
     case 'startStepClock': {
       const record = await ports.cases.requireCase(request.caseId);
       return startStepClock(request.caseId, request.step, ports, ports.procedureOf(record.procedure).warningFraction);

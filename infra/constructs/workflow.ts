@@ -32,8 +32,18 @@ export interface WorkflowProps {
  * A file-based definition grants nothing by itself, and `StateMachine.timeout` does not apply
  * to it (TimeoutSeconds lives in the ASL), so permissions are granted explicitly here.
  */
+/**
+ * The reading of attachments (OCR): 2 GB, as OCR peaks at 300–450 MB a page and Lambda's CPU grows with
+ * memory (1,769 MB is one vCPU); 360 s, above the Task's 300 s timeout (statemachines/parts/receipt), so a
+ * long reading ends as a caught timeout, never as a function timeout, which the workflow would retry.
+ */
+export const READING_MEMORY_MB = 2048;
+export const READING_TIMEOUT = Duration.seconds(360);
+
 export class Workflow extends Construct {
   readonly workflowFunction: AppFunction;
+  /** Reads the attachments of a new case (a PDF's text, OCR of scans and photos) before the desk is told. */
+  readonly readingFunction: AppFunction;
   readonly stateMachine: sfn.StateMachine;
   /** The child machine that holds one human step (review, decision, hand-over) to its deadline. */
   readonly humanStepMachine: sfn.StateMachine;
@@ -64,6 +74,27 @@ export class Workflow extends Construct {
       iam5(`Resource::${nagRef(props.table)}/index/*`),
     );
 
+    this.readingFunction = new AppFunction(this, 'ReadingFunction', {
+      service: 'reading',
+      description: 'Reads the attachments of a new case (text layer, OCR) as hints for the officer',
+      environment: { DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      memorySize: READING_MEMORY_MB,
+      timeout: READING_TIMEOUT,
+      ocrAssets: true,
+    });
+    // It lists and reads the attachments intake stored, and writes the text read beside them; it deletes nothing, and never touches the table.
+    props.documentsBucket.grantRead(this.readingFunction, 'cases/*');
+    props.documentsBucket.grantPut(this.readingFunction, 'cases/*');
+    acknowledge(
+      this.readingFunction,
+      'Bucket.grantRead/grantPut on the case documents (<Bucket.Arn>/cases/*): the attachments of any case, which the function reads; s3:GetObject*, s3:GetBucket*, s3:List* and s3:Abort* are what the grants give.',
+      iam5(`Resource::${nagRef(props.documentsBucket)}/cases/*`),
+      iam5('Action::s3:GetObject*'),
+      iam5('Action::s3:GetBucket*'),
+      iam5('Action::s3:List*'),
+      iam5('Action::s3:Abort*'),
+    );
+
     const logGroup = new logs.LogGroup(this, 'ExecutionLogGroup', {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -89,7 +120,7 @@ export class Workflow extends Construct {
       stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(props.definitionPath ?? ENFORCEMENT_REQUEST_DEFINITION),
-      definitionSubstitutions: { ...functionArns, HumanStepStateMachineArn: this.humanStepMachine.stateMachineArn },
+      definitionSubstitutions: { ...functionArns, ReadingFunctionArn: this.readingFunction.functionArn, HumanStepStateMachineArn: this.humanStepMachine.stateMachineArn },
       tracingEnabled: true,
       logs: logging,
     });
@@ -126,6 +157,7 @@ export class Workflow extends Construct {
 
     this.workflowFunction.grantInvoke(this.stateMachine);
     props.notifyFunction.grantInvoke(this.stateMachine);
+    this.readingFunction.grantInvoke(this.stateMachine);
 
     // Nothing ends silently: the end of an execution that did not close its case goes to notify,
     // which marks the case "needs attention" and tells the head, or continues an execution that
@@ -160,9 +192,10 @@ export class Workflow extends Construct {
 
     acknowledge(
       this.stateMachine,
-      'Function.grantInvoke also allows the versions and aliases of the two functions (<Arn>:*).',
+      'Function.grantInvoke also allows the versions and aliases of the three functions (<Arn>:*).',
       iam5(`Resource::${nagRef(this.workflowFunction)}:*`),
       iam5(`Resource::${nagRef(props.notifyFunction)}:*`),
+      iam5(`Resource::${nagRef(this.readingFunction)}:*`),
     );
     acknowledge(
       this.stateMachine,

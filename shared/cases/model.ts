@@ -164,6 +164,8 @@ export interface CaseRecord {
   round?: number;
   /** The automatic checks before review (they help the officer, never decide). */
   checklist?: Record<string, unknown>;
+  /** The words of the text read of its attachments, folded, for the staff search (shared/reading/search-words.ts); the text itself is in S3. */
+  readingWords?: string;
   appointment?: AppointmentRecord;
   /** The request that last moved the appointment (a reply's Message-ID, an action's time): a retry does not move it twice. */
   appointmentChange?: string;

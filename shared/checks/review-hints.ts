@@ -7,7 +7,7 @@ import { legalBasis as bundledLegalBasis } from '../procedures/default-legal-bas
 import { citationOf, limitCitation, type LegalBasisData } from '../procedures/legal-basis';
 import { foldForComparison } from './fold';
 
-export type ReviewHintKind = 'limitation' | 'first-instance' | 'not-a-party' | 'officer-change-delay';
+export type ReviewHintKind = 'limitation' | 'first-instance' | 'not-a-party' | 'officer-change-delay' | 'not-read' | 'sender-not-in-judgment';
 
 export interface ReviewHint {
   kind: ReviewHintKind;
@@ -29,6 +29,20 @@ export interface ReviewHintInput {
   /** The procedure's limitation period in years (the catalog's limitationYears), when it has one. */
   limitationYears?: number;
   legalBasis?: LegalBasisData;
+  /** What the reading of the attachments found in the judgment (shared/reading): hints, never facts. */
+  readJudgment?: ReadJudgmentFacts;
+  /** The sender's display name, as the mail gives it. */
+  senderName?: string;
+  /** What the reading step could not read, each said for the officer ("tệp X: lý do"). */
+  notRead?: string[];
+}
+
+/** The few fields of a judgment read from its attachment that the hints use, each with where it was found. */
+export interface ReadJudgmentFacts {
+  attachment: string;
+  date?: { value: string; confidence: number; where: { page: number } };
+  effectiveDate?: { value: string; confidence: number; where: { page: number } };
+  parties: Array<{ value: { role: string; name: string }; where: { page: number } }>;
 }
 
 /** "15/3/2019", "15-03-2019", "ngày 15 tháng 3 năm 2019" (folded), with the line it was on. */
@@ -69,20 +83,29 @@ function addYears(date: Date, years: number): Date {
 /** The right to request enforcement lapses some years after the judgment takes effect: say so when the date found is that old, or nearly. */
 function limitationHint(input: ReviewHintInput, law: LegalBasisData): ReviewHint | undefined {
   if (input.procedure !== 'enforcement-request' || !input.limitationYears || !input.receivedAt) return undefined;
-  const found = judgmentDateIn(`${input.subject}\n${input.text}`);
+  const found = judgmentDateIn(`${input.subject}\n${input.text}`) ?? readJudgmentDate(input.readJudgment);
   if (!found) return undefined;
   const lapses = addYears(found.date, input.limitationYears);
   // Within half a year of lapsing, or lapsed.
   const soon = lapses.getTime() - input.receivedAt.getTime() < 183 * 24 * 3600_000;
   if (!soon) return undefined;
   const citation = limitCitation(law, input.procedure, 'limitationYears', input.receivedAt);
+  const source = 'readFrom' in found ? ` (đọc từ tệp "${found.readFrom}", cần đối chiếu)` : '';
   const what = found.tookEffect ? `có hiệu lực từ ngày ${dayText(found.date)}` : `ngày ${dayText(found.date)} (ngày của bản án, quyết định; thời hiệu tính từ ngày có hiệu lực pháp luật)`;
   const state = lapses.getTime() <= input.receivedAt.getTime() ? `đã quá ${input.limitationYears} năm` : `sắp hết ${input.limitationYears} năm (đến ${dayText(lapses)})`;
   return {
     kind: 'limitation',
-    message: `Bản án, quyết định ${what}: ${state}. Kiểm tra thời hiệu yêu cầu thi hành án, và những khoảng thời gian không tính vào thời hiệu (trở ngại khách quan, hoãn, tạm đình chỉ) nếu người yêu cầu nêu.`,
+    message: `Bản án, quyết định ${what}${source}: ${state}. Kiểm tra thời hiệu yêu cầu thi hành án, và những khoảng thời gian không tính vào thời hiệu (trở ngại khách quan, hoãn, tạm đình chỉ) nếu người yêu cầu nêu.`,
     ...(citation ? { legalBasis: { text: citation.text, verify: citation.verify } } : {}),
   };
+}
+
+/** The date read from the attached judgment (the date it took effect, else its own), when the request's text names none. */
+function readJudgmentDate(read: ReadJudgmentFacts | undefined): { date: Date; tookEffect: boolean; written: string; readFrom: string } | undefined {
+  const field = read?.effectiveDate ?? read?.date;
+  if (!read || !field || field.confidence < 0.5) return undefined;
+  const [y, m, d] = field.value.split('-').map(Number);
+  return { date: new Date(Date.UTC(y!, m! - 1, d!) - 7 * 3600_000), tookEffect: field === read.effectiveDate, written: field.value, readFrom: read.attachment };
 }
 
 /** A first-instance judgment ("…/DS-ST", "…/HNGĐ-ST", "…/QĐST-DS") may still be under appeal: its effect must be checked. */
@@ -133,8 +156,38 @@ function officerChangeDelayHint(input: ReviewHintInput, law: LegalBasisData): Re
   };
 }
 
+/**
+ * The sender's own name is not among the parties read from the judgment: only a party (or their
+ * representative) may request enforcement. Said only when the judgment's parties were read and the
+ * mail gives a name; names are compared folded, a name contained in a party's (or the other way) matches.
+ */
+function senderNotInJudgmentHint(input: ReviewHintInput): ReviewHint | undefined {
+  if (input.procedure === 'complaint' || input.procedure === 'denunciation') return undefined;
+  const parties = input.readJudgment?.parties ?? [];
+  const sender = input.senderName ? foldForComparison(input.senderName) : '';
+  if (parties.length === 0 || sender.split(' ').length < 2) return undefined;
+  const named = parties.some((p) => {
+    const party = foldForComparison(p.value.name);
+    return party.includes(sender) || sender.includes(party);
+  });
+  if (named) return undefined;
+  const names = parties.map((p) => `${p.value.name} (trang ${p.where.page})`).join(', ');
+  return {
+    kind: 'sender-not-in-judgment',
+    message: `Tên người gửi ("${input.senderName}") không thấy trong các đương sự đọc được từ tệp "${input.readJudgment!.attachment}": ${names}. Kiểm tra người gửi có phải đương sự hoặc người đại diện hợp pháp (giấy ủy quyền) không.`,
+  };
+}
+
+/** Attachments the reading step could not read (or the step itself failed): the officer opens them. */
+function notReadHint(input: ReviewHintInput): ReviewHint | undefined {
+  if (!input.notRead || input.notRead.length === 0) return undefined;
+  return { kind: 'not-read', message: `Không đọc được tự động: ${input.notRead.join('; ')}. Công chức mở tệp để xem.` };
+}
+
 /** Every hint that applies to a request, in a fixed order. */
 export function reviewHints(input: ReviewHintInput): ReviewHint[] {
   const law = input.legalBasis ?? bundledLegalBasis;
-  return [limitationHint(input, law), firstInstanceHint(input), notAPartyHint(input), officerChangeDelayHint(input, law)].filter((h): h is ReviewHint => h !== undefined);
+  return [notReadHint(input), limitationHint(input, law), firstInstanceHint(input), notAPartyHint(input), senderNotInJudgmentHint(input), officerChangeDelayHint(input, law)].filter(
+    (h): h is ReviewHint => h !== undefined,
+  );
 }

@@ -7,11 +7,12 @@ import { classifyAttachments, type ClassifiedAttachment } from './attachments';
 import { prepareText, wordCount } from './detect';
 import { findDuplicates } from './duplicates';
 import { checkItems, filesThatMayHoldTheRequest } from './items';
-import { judgmentRefsOf } from './judgment-refs';
+import { judgmentRefKey, judgmentRefsOf } from './judgment-refs';
+import type { CaseReading } from '../reading/read-case-attachments';
 import { likelyProcedure } from './likely-procedure';
 import { checkSender } from './sender';
 import { reviewHints } from './review-hints';
-import type { Checklist, ChecksInput, Confidence, DuplicateCheck, ItemCheck, SenderCheck } from './types';
+import type { Checklist, ChecksInput, Confidence, DuplicateCheck, ItemCheck, ReadingFacts, SenderCheck } from './types';
 import { ownText } from './own-text';
 
 /** Fewer words than this, and the checks do not say that an item is missing, only that it is unclear. */
@@ -36,7 +37,9 @@ export function runChecks(input: ChecksInput): Checklist {
     textTooShort: wordCount(body) < SHORT_TEXT_WORDS,
   });
   const sender = checkSender(message.authentication, message.from);
-  const judgmentRefs = judgmentRefsOf({ ...message, text: body });
+  const reading = readSummaryOf(input.reading);
+  const readNumber = reading?.judgment?.number && reading.judgment.number.confidence >= 0.5 ? [reading.judgment.number.value] : [];
+  const judgmentRefs = sharedOrAdded(judgmentRefsOf({ ...message, text: body }), readNumber);
   const receivedAt = message.receivedAt ?? input.now;
   const duplicates = findDuplicates(
     { subject: message.subject, judgmentRefs, ...(receivedAt === undefined ? {} : { receivedAt }) },
@@ -60,9 +63,32 @@ export function runChecks(input: ChecksInput): Checklist {
       judgmentRefs,
       ...(receivedAt === undefined ? {} : { receivedAt: new Date(receivedAt) }),
       ...(procedure.limitationYears === undefined ? {} : { limitationYears: procedure.limitationYears }),
+      ...(reading?.judgment ? { readJudgment: reading.judgment } : {}),
+      ...(message.from?.name ? { senderName: message.from.name } : {}),
+      ...(input.reading ? { notRead: notReadOf(input.reading) } : {}),
     }),
+    ...(reading ? { reading } : {}),
     summary: summarize({ catalog, likely: { code: likely.code, confidence: likely.confidence }, checkedProcedure, attachments, items, sender, duplicates }),
   };
+}
+
+/** The references of the message, then those read from its attachments that it does not name already. */
+function sharedOrAdded(refs: string[], read: string[]): string[] {
+  const keys = new Set(refs.map(judgmentRefKey));
+  return [...refs, ...read.filter((r) => !keys.has(judgmentRefKey(r)))];
+}
+
+/** What the reading step read, as the checklist shows it; the words kept for the staff search stay on the case (shared/reading/search-words.ts). */
+function readSummaryOf(reading: ReadingFacts | undefined): Omit<CaseReading, 'searchWords'> | undefined {
+  if (!reading || !('attachments' in reading)) return undefined;
+  const { searchWords: _words, ...summary } = reading as CaseReading;
+  return summary;
+}
+
+/** What the reading could not read, for the officer: each attachment and why, or the step's own failure. */
+function notReadOf(reading: ReadingFacts): string[] {
+  if (!('attachments' in reading)) return [`bước đọc tệp đính kèm không hoàn thành (${reading.Error === 'States.Timeout' ? 'quá thời gian' : (reading.Error ?? 'lỗi')})`];
+  return (reading as CaseReading).attachments.filter((a) => a.status !== 'read').map((a) => `tệp "${a.name}": ${a.problem ?? a.notRead.map((n) => `trang ${n.pages.join(', ')} (${n.why})`).join('; ')}`);
 }
 
 const CONFIDENCE_WORDS: Record<Confidence, string> = { high: 'cao', medium: 'trung bình', low: 'thấp' };

@@ -5,6 +5,7 @@ import type { ReviewHint } from './review-hints';
  */
 import type { AuthenticationVerdicts } from '../mail/inbound-message';
 import type { ProcedureCatalog, ProcedureCode } from '../procedures/catalog';
+import type { CaseReading } from '../reading/read-case-attachments';
 
 /** What an attachment looks like from its name, type and size (its content is not read). */
 export const ATTACHMENT_KINDS = ['judgment-pdf', 'judgment-photo', 'request-form', 'id-document', 'other'] as const;
@@ -48,7 +49,12 @@ export interface ChecksInput {
   openCasesOfRequester: readonly OpenCaseFacts[];
   /** When the checks run: stamps the checklist, and stands in for receivedAt when the message has none. */
   now?: Date;
+  /** What the reading step found in the attachments (shared/reading), or why it could not read them. */
+  reading?: ReadingFacts;
 }
+
+/** The reading step's result as the checks take it: its summary, or the error that ended it. */
+export type ReadingFacts = CaseReading | { Error?: string; Cause?: string };
 
 export interface LikelyProcedure {
   code: ProcedureCode;
@@ -99,4 +105,6 @@ export interface Checklist {
   reviewHints: ReviewHint[];
   /** One line, in Vietnamese, for the officer. */
   summary: string;
+  /** What was read in the attachments (hints the officer confirms), when the reading step ran. */
+  reading?: CaseReading;
 }

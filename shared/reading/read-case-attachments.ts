@@ -8,6 +8,7 @@ import { sha256Hex } from '../timeline/hash-chain';
 import { extractJudgment, type JudgmentReading } from './extract-judgment';
 import type { PageRecognizer } from './ocr';
 import { readAttachment, type AttachmentReading } from './read-attachment';
+import { searchWordsOf } from './search-words';
 
 /** An attachment as stored by intake. */
 export interface StoredAttachment {
@@ -44,7 +45,9 @@ export interface AttachmentSummary {
 export interface CaseReading {
   attachments: AttachmentSummary[];
   /** What the attachment that reads most like a judgment says (the one with a number, else the one with most found). */
-  judgment?: JudgmentReading & { attachment: string };
+  judgment?: (JudgmentReading & { attachment: string }) | null;
+  /** The words of all the text read, for the staff search (shared/reading/search-words.ts); '' when nothing was read. */
+  searchWords?: string;
 }
 
 /** Bigger than this, an attachment is not read (a 25 MB mail limit allows a few of these). */
@@ -66,6 +69,7 @@ export function textFileOf(reading: AttachmentReading): string {
 export async function readCaseAttachments(caseId: string, ports: ReadingPorts, options: { deadline?: number; now?: () => number } = {}): Promise<CaseReading> {
   const attachments = (await ports.attachmentsOf(caseId)).filter(isReadable);
   const summaries: AttachmentSummary[] = [];
+  const texts: string[] = [];
   let best: { score: number; judgment: JudgmentReading; name: string } | undefined;
   for (const attachment of attachments) {
     if ((attachment.size ?? 0) > MAX_READ_BYTES) {
@@ -85,6 +89,7 @@ export async function readCaseAttachments(caseId: string, ports: ReadingPorts, o
     };
     if (reading.pages.length) {
       const text = textFileOf(reading);
+      texts.push(...reading.pages.map((p) => p.text));
       const stored = await ports.storeText(textKeyOf(attachment.key), text);
       summary.text = { name: `${attachment.name} (văn bản đọc được).txt`, contentType: 'text/plain; charset=utf-8', ...stored, sha256: sha256Hex(Buffer.from(text, 'utf8')), size: Buffer.byteLength(text) };
       const judgment = extractJudgment(reading.pages);
@@ -93,7 +98,7 @@ export async function readCaseAttachments(caseId: string, ports: ReadingPorts, o
     }
     summaries.push(summary);
   }
-  return { attachments: summaries, ...(best ? { judgment: { ...bounded(best.judgment), attachment: best.name } } : {}) };
+  return { attachments: summaries, searchWords: searchWordsOf(texts), ...(best ? { judgment: { ...bounded(best.judgment), attachment: best.name } } : {}) };
 }
 
 function methodOf(reading: AttachmentReading): AttachmentSummary['method'] {

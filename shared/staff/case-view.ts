@@ -10,8 +10,8 @@ import { caseFor } from './access';
 import { InvalidRequest } from './errors';
 import type { StaffPorts } from './ports';
 
-/** A case as people see it: everything the record says except what resumes the workflow. */
-export type CaseView = Omit<CaseRecord, 'pendingStep'> & { pendingStep?: { step: string; since: string; dueAt: string } };
+/** A case as people see it: everything the record says except what resumes the workflow, and the words kept for the search (the checklist shows what was read). */
+export type CaseView = Omit<CaseRecord, 'pendingStep' | 'readingWords'> & { pendingStep?: { step: string; since: string; dueAt: string } };
 
 /** A task token resumes the workflow on anyone's behalf: it never leaves the API, wherever it hides. */
 export function withoutTaskTokens<T>(value: T): T {
@@ -20,7 +20,7 @@ export function withoutTaskTokens<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'taskToken').map(([k, v]) => [k, withoutTaskTokens(v)])) as T;
 }
 
-export const caseView = (record: CaseRecord): CaseView => withoutTaskTokens(record) as CaseView;
+export const caseView = ({ readingWords: _words, ...record }: CaseRecord): CaseView => withoutTaskTokens(record) as CaseView;
 
 /** An open case whose workflow ended without closing it: nothing will move it until someone resumes it. */
 export const needsAttention = (record: Pick<CaseRecord, 'status' | 'workflowEnded'>): boolean => record.status !== 'closed' && record.workflowEnded !== undefined;

@@ -12,6 +12,7 @@ import { requesterNoticesHeld } from '../intake/sender-trust';
 import type { CaseIndex, StaffPorts } from './ports';
 import { timeLeftOf, type TimeLeft } from './time-left';
 import { procedureCatalog } from '../procedures/default-catalog';
+import { searchTermsOf, wordsMatch } from '../reading/search-words';
 
 /**
  * GET /cases: the work queue and the auditors' search. Without a received period it reads the
@@ -69,6 +70,12 @@ export const caseSearchQuery = z.strictObject({
     .transform(Number)
     .pipe(z.number().int().min(1).max(MAX_LIMIT))
     .optional(),
+  text: z
+    .string()
+    .min(2)
+    .max(200)
+    .optional()
+    .meta({ description: 'words of the text read from the attachments, with or without diacritics: cases holding every word' }),
   cursor: z.string().max(8000).optional(),
 });
 
@@ -170,6 +177,7 @@ export function parseCaseSearch(query: Record<string, string | undefined>): Case
     throw new InvalidRequest(`the query is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   }
   const q = result.data;
+  if (q.text !== undefined && searchTermsOf(q.text).length === 0) throw new InvalidRequest('text: give at least one word (letters or digits) to search for');
   if (q.receivedTo !== undefined && q.receivedFrom === undefined) throw new InvalidRequest('receivedTo needs receivedFrom: give the start of the period too');
   if (q.receivedFrom !== undefined && q.receivedTo !== undefined && q.receivedTo < q.receivedFrom) throw new InvalidRequest('receivedTo is before receivedFrom');
   return q;
@@ -214,6 +222,7 @@ interface Plan {
 }
 
 function planFor(q: CaseSearchQuery, now: Date): Plan {
+  const terms = q.text === undefined ? [] : searchTermsOf(q.text);
   const keep = (item: Record<string, unknown>) => {
     const record = item as unknown as CaseRecord;
     if (item.entity !== undefined && item.entity !== 'case') return false;
@@ -226,6 +235,7 @@ function planFor(q: CaseSearchQuery, now: Date): Plan {
       const received = Date.parse(record.receivedAt);
       if (received < q.receivedFrom || received > (q.receivedTo ?? now.getTime())) return false;
     }
+    if (terms.length && !wordsMatch(record.readingWords, terms)) return false;
     return true;
   };
   if (q.receivedFrom !== undefined) {

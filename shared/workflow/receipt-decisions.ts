@@ -1,8 +1,10 @@
 import type { CaseChange } from '../cases/repository';
-import type { CaseRecord } from '../cases/model';
+import type { CaseRecord, NewEvent } from '../cases/model';
 import { toVietnamIso } from '../time/vietnam-time';
 import { deadlineOfLimit, WORKFLOW, type Calendar } from './decisions';
 import type { ProcedureSettings } from './procedure-settings';
+import type { ReadingFacts } from '../checks/types';
+import type { CaseReading } from '../reading/read-case-attachments';
 
 /** What the automatic checks found (they help the officer, never decide). */
 export interface ReceiptChecklist {
@@ -11,6 +13,27 @@ export interface ReceiptChecklist {
   summary: string;
   duplicates?: unknown;
   [detail: string]: unknown;
+}
+
+/**
+ * What the reading step did, on the timeline: each attachment read (how, which pages, with what
+ * confidence) and the text read as documents with their SHA-256, which verify re-hashes like any
+ * document's; or the error that ended the step. Undefined when there was nothing to read.
+ */
+function readingEvent(reading: ReadingFacts, at: string): NewEvent | undefined {
+  if (!('attachments' in reading)) return { type: 'attachments-not-read', at, actor: WORKFLOW, data: { error: reading.Error ?? 'unknown', cause: reading.Cause?.slice(0, 2000) } };
+  const { attachments, judgment } = reading as CaseReading;
+  if (attachments.length === 0) return undefined;
+  return {
+    type: 'attachments-read',
+    at,
+    actor: WORKFLOW,
+    data: {
+      read: attachments.map(({ text: _text, ...summary }) => summary),
+      documents: attachments.flatMap((a) => (a.text ? [a.text] : [])),
+      ...(judgment?.number ? { judgmentNumber: judgment.number.value } : {}),
+    },
+  };
 }
 
 /** The human step a procedure's flow starts with: the review of a one-stop request, the registration of a complaint, the answer to a question. */
@@ -24,7 +47,7 @@ export const firstStepOf = (procedure: Pick<ProcedureSettings, 'flow'>): 'review
  */
 export function decideReceipt(
   record: CaseRecord,
-  found: { likely: ReceiptChecklist['likelyProcedure']; procedure: ProcedureSettings; checklist: ReceiptChecklist },
+  found: { likely: ReceiptChecklist['likelyProcedure']; procedure: ProcedureSettings; checklist: ReceiptChecklist; reading?: ReadingFacts },
   now: Date,
   calendar: Calendar,
 ): CaseChange | undefined {
@@ -44,6 +67,10 @@ export function decideReceipt(
   if (!record.checklist) {
     const { checklist } = found;
     change.update.checklist = { ...checklist, generatedAt: at };
+    const read = found.reading ? readingEvent(found.reading, at) : undefined;
+    if (read) change.events.push(read);
+    const words = found.reading && 'searchWords' in found.reading ? found.reading.searchWords : undefined;
+    if (words) change.update.readingWords = words;
     change.events.push({ type: 'checks-completed', at, actor: WORKFLOW, data: { summary: checklist.summary, likelyProcedure: checklist.likelyProcedure, judgmentRefs: checklist.judgmentRefs, duplicates: checklist.duplicates } });
   }
   return change.events.length ? change : undefined;

@@ -4,12 +4,15 @@ import { decideReceipt, firstStepOf } from './receipt-decisions';
 import { stepClock, type StepClock } from './step-clock';
 import type { ProcedureSettings } from './procedure-settings';
 import { requestEventOf } from '../intake/request-event';
+import type { ReadingFacts } from '../checks/types';
 
 /** What the checks read of the request: the first message, as intake recorded it. */
 export interface RequestMessage {
   subject: string;
   text: string;
   from?: string;
+  /** The sender's display name ("Phạm Thị Mai"), compared with the parties read from the judgment. */
+  fromName?: string;
   attachments: Array<{ filename: string; contentType: string; size: number }>;
   authentication: Record<string, string | undefined>;
 }
@@ -28,7 +31,7 @@ import type { ReceiptChecklist as ChecklistResult } from './receipt-decisions';
 export interface ReceiptPorts extends WorkflowPorts {
   procedureOf(code: string): ProcedureSettings;
   /** The automatic checks (they help the officer, never decide). */
-  checklistFor(message: RequestMessage, procedure: string | undefined, openCasesOfRequester: OpenCaseSummary[]): ChecklistResult;
+  checklistFor(message: RequestMessage, procedure: string | undefined, openCasesOfRequester: OpenCaseSummary[], reading?: ReadingFacts): ChecklistResult;
 }
 
 /** The request as its first event recorded it: the e-mail (`message-received`) or the registration of a letter or a visit to the desk. */
@@ -39,6 +42,7 @@ export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
     subject: String(data.subject ?? ''),
     text: String(data.text ?? data.textExcerpt ?? ''),
     from: data.from?.address,
+    ...(data.from?.name ? { fromName: String(data.from.name) } : {}),
     attachments: ((data.attachments ?? []) as Array<Record<string, unknown>>).map((a) => ({ filename: String(a.name), contentType: String(a.contentType), size: Number(a.size) })),
     authentication: data.authentication ?? {},
   };
@@ -49,9 +53,10 @@ export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
  * at review), starts its first clock (the review for one-stop procedures, the registration for
  * complaints) and runs the automatic checks, in one transaction. Returns the first step's clock,
  * which the human step's wait takes as its timeout. Load, decide, store: one read of the case and
- * its timeline, one of the requester's other cases, one write.
+ * its timeline, one of the requester's other cases, one write. `reading`: what the reading step found
+ * in the attachments (or the error that ended it): the checks use it, and the timeline records it.
  */
-export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock }> {
+export async function recordReceipt(caseId: string, ports: ReceiptPorts, reading?: ReadingFacts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock }> {
   const { record: current, events } = ports.cases.requireCaseWithEvents
     ? await ports.cases.requireCaseWithEvents(caseId)
     : { record: await ports.cases.requireCase(caseId), events: await ports.cases.listEvents(caseId) };
@@ -60,11 +65,11 @@ export async function recordReceipt(caseId: string, ports: ReceiptPorts): Promis
     const message = requestMessageOf(events);
     const others = await openCasesOf(current, ports);
     // A request registered from the post or the desk names its procedure (the officer chose it); an e-mail's is guessed.
-    const likely = current.channel ? registeredProcedure(current) : ports.checklistFor(message, undefined, others).likelyProcedure;
+    const likely = current.channel ? registeredProcedure(current) : ports.checklistFor(message, undefined, others, reading).likelyProcedure;
     const procedure = ports.procedureOf(current.flow || current.channel ? current.procedure : likely.code);
-    const checklist = ports.checklistFor(message, procedure.code, others);
+    const checklist = ports.checklistFor(message, procedure.code, others, reading);
     const now = ports.clock.now();
-    ({ record } = await ports.cases.changeCase(caseId, (latest) => decideReceipt(latest, { likely, procedure, checklist }, now, ports), current));
+    ({ record } = await ports.cases.changeCase(caseId, (latest) => decideReceipt(latest, { likely, procedure, checklist, reading }, now, ports), current));
   }
   const procedure = ports.procedureOf(record.procedure);
   const clock = stepClock(record, firstStepOf(procedure), ports.clock.now(), ports, procedure.warningFraction);

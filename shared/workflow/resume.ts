@@ -11,13 +11,13 @@ import { WORKFLOW } from './steps';
  * The step it was in is the Task its last execution was in, with the input it had: what
  * `local/` resumes after a restart, and what Step Functions' execution history records. A new
  * execution, `<case id>-r<n>`, starts with that input and `resumeAt` naming the Task; the state
- * machine's first Task (Record receipt) fails with ResumeRequested, which the build catches into
+ * machine's first Task (Read the attachments) fails with ResumeRequested, which the build catches into
  * the Choice that goes there ("Resume at the last Task", statemachines/build.ts). The
  * deadlines stay what they were: they live on the case, and every step reads them from there.
  */
 export const RESUME_FIELD = 'resumeAt';
 /** The first Task of the case workflow: a resume that names it just runs it. */
-export const FIRST_TASK = 'Record receipt';
+export const FIRST_TASK = 'Read the attachments';
 
 /** The first Task's input names another Task to resume at: hand it over (statemachines/build.ts catches this error). */
 export class ResumeRequested extends Error {

@@ -95,6 +95,7 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
       'case-opened',
       'procedure-identified',
       'deadline-set:review',
+      'attachments-read',
       'checks-completed',
       'notice:acknowledgement',
       'notice:new-case',

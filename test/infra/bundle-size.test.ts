@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, bundleBudget, bundleLambda, bundleSizes, entryOutput, LAMBDA_SERVICES, OVER_BUDGET, type LambdaService } from '../../infra/bundling';
+import { BUNDLE_BUDGET_BYTES, bundleBudget, bundleLambda, bundleSizes, entryOutput, LAMBDA_SERVICES, OCR_FOLDER, OVER_BUDGET, PDF_WASM_FOLDER, READING_PACKAGE_BUDGET_BYTES, type LambdaService } from '../../infra/bundling';
 
 /**
  * The size budget of issue 12: each Lambda bundle, built with the esbuild options infra ships
@@ -93,5 +93,43 @@ describe('Lambda bundle sizes', () => {
       }
       expect(code, service).toContain('index.mjs');
     }
+  });
+});
+
+describe('the reading function’s package (issue 13)', () => {
+  let dir: string;
+  let metafile: Metafile;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-size-reading-ocr-'));
+    metafile = bundleLambda('reading', dir, { metafile: true, ocrAssets: true })!;
+  }, 120_000);
+
+  const filesOf = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile());
+
+  it('stays within its own budget, unzipped, with the OCR worker, its cores, the Vietnamese model and pdf.js’s decoders', () => {
+    const files = filesOf(dir);
+    const total = files.reduce((sum, file) => sum + statSync(path.join(dir, file)).size, 0);
+    expect(total, `${total} bytes`).toBeLessThanOrEqual(READING_PACKAGE_BUDGET_BYTES);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        path.join(OCR_FOLDER, 'worker.cjs'),
+        path.join(OCR_FOLDER, 'vie', 'vie.traineddata.gz'),
+        path.join(OCR_FOLDER, 'tesseract-core-simd-lstm.wasm'),
+        path.join(PDF_WASM_FOLDER, 'jbig2.wasm'),
+        path.join(PDF_WASM_FOLDER, 'openjpeg.wasm'),
+      ]),
+    );
+    // Only the LSTM engine's cores: the ones with the legacy engine too are 0.6 MB more each.
+    expect(files.filter((file) => file.endsWith('.wasm') && file.startsWith(OCR_FOLDER)).every((file) => file.includes('-lstm'))).toBe(true);
+  });
+
+  it('loads pdf.js, tesseract.js and the HEIC decoder only when an attachment needs them', () => {
+    const [, entry] = entryOutput(metafile);
+    const eager = Object.keys(entry.inputs);
+    expect(eager.filter((input) => /node_modules\/(pdfjs-dist|tesseract\.js|heic-decode|libheif-js)\//.test(input))).toEqual([]);
+    const lazy = Object.keys(bundleSizes(metafile).lazyChunks);
+    expect(lazy.some((chunk) => chunk.startsWith('pdf.worker'))).toBe(true);
+    expect(lazy.some((chunk) => chunk.startsWith('heic-decode'))).toBe(true);
   });
 });

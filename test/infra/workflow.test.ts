@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MotcuaStack } from '../../infra/motcua-stack';
-import { ENFORCEMENT_REQUEST_DEFINITION, HUMAN_STEP_DEFINITION } from '../../infra/constructs/workflow';
+import { ENFORCEMENT_REQUEST_DEFINITION, HUMAN_STEP_DEFINITION, READING_MEMORY_MB, READING_TIMEOUT } from '../../infra/constructs/workflow';
 import { actionsOf, arn, logicalId, ref, roleStatements, synthesizeMotcua, SYNTH_TIMEOUT_MS } from './support';
 
 let stack: MotcuaStack;
@@ -110,6 +110,30 @@ describe('the enforcement-request workflow', () => {
     expect([...services].sort()).toEqual(['dynamodb', 's3', 'xray']);
     const s3Actions = statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
     expect(s3Actions.filter((a) => /^s3:(Get|Delete|List)/.test(a))).toEqual([]);
+  });
+});
+
+describe('the reading function (issue 13)', () => {
+  const readingTask = () => JSON.parse(readFileSync(ENFORCEMENT_REQUEST_DEFINITION, 'utf8')).States['Read the attachments'];
+
+  it('has the memory OCR needs (2 GB: a page peaks at 300–450 MB, and a vCPU comes with 1,769 MB) and outlives its Task', () => {
+    const fn = template.toJSON().Resources[logicalId(stack.workflow.readingFunction)].Properties;
+    expect(fn.MemorySize).toBe(READING_MEMORY_MB);
+    expect(READING_MEMORY_MB).toBeGreaterThanOrEqual(1769);
+    expect(fn.Timeout).toBe(READING_TIMEOUT.toSeconds());
+    // The Task gives up first, and its timeout is caught ("could not read"): a function timeout would be retried.
+    expect(readingTask().TimeoutSeconds).toBeLessThan(READING_TIMEOUT.toSeconds());
+    expect(readingTask().Catch.flatMap((c: { ErrorEquals: string[] }) => c.ErrorEquals)).toEqual(expect.arrayContaining(['States.Timeout', 'States.TaskFailed']));
+    expect(fn.Environment.Variables).toMatchObject({ MOTCUA_OCR_DIR: '/var/task/ocr', MOTCUA_PDF_WASM_DIR: '/var/task/pdfjs-wasm' });
+  });
+
+  it('is the machine\'s first Task, invoked by it, and reads and writes only the case documents, never the table', () => {
+    const substitutions = template.toJSON().Resources[logicalId(stack.workflow.stateMachine)].Properties.DefinitionSubstitutions;
+    expect(substitutions.ReadingFunctionArn).toEqual(arn(stack.workflow.readingFunction));
+    const statements = roleStatements(template, stack.workflow.readingFunction.role!);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:Delete'))).toEqual([]);
+    for (const statement of statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')))) expect(JSON.stringify(statement.Resource)).toContain('/cases/*');
   });
 });
 

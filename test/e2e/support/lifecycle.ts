@@ -17,7 +17,8 @@ export function lifecycleDriver(t: () => TestStack) {
       const messageId = `<lifecycle-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com>`;
       await t().sendMail({ ...mail, messageId });
       const caseId = await eventually('the case', async () => (await t().cases.getMessage(messageId))?.caseId);
-      return this.waitingFor(caseId, step);
+      // A new case's path to its first step includes the reading of its attachments (a stack's first loads pdf.js): a generous bound.
+      return this.waitingFor(caseId, step, 120_000);
     },
 
     /** The case, once it waits for `step`. */

@@ -15,6 +15,7 @@ const ASL = fileURLToPath(new URL('../../../statemachines/enforcement-request.as
 const ARNS = {
   WorkflowFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:workflow',
   NotifyFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:notify',
+  ReadingFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:reading',
   HumanStepStateMachineArn: 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:HumanStep',
 };
 
@@ -157,7 +158,7 @@ describe('loadDefinition', () => {
 
   it('refuses a definition whose placeholder it was not given, naming it', () => {
     // Prepare, Act, Assess
-    expect(() => loadDefinition(ASL, { WorkflowFunctionArn: ARNS.WorkflowFunctionArn })).toThrow('uses ${NotifyFunctionArn}, which the local engine was not given');
+    expect(() => loadDefinition(ASL, { WorkflowFunctionArn: ARNS.WorkflowFunctionArn, ReadingFunctionArn: ARNS.ReadingFunctionArn })).toThrow('uses ${NotifyFunctionArn}, which the local engine was not given');
   });
 });
 

@@ -1826,6 +1826,8 @@ export interface operations {
                 receivedTo?: string;
                 /** @description at most this many items (1 to 200, default 50) */
                 limit?: string;
+                /** @description words of the text read from the attachments, with or without diacritics: cases holding every word */
+                text?: string;
                 /** @description the `nextCursor` of the previous page (opaque) */
                 cursor?: string;
             };

@@ -2,6 +2,7 @@ import type { CaseDetail, CaseDocument, TimelineEvent, VerifyReport } from '../a
 import { actorName, date, dateTime, eventName, stepName } from '../format';
 import { Section } from './common';
 import { chainStatus } from '../chain';
+import { ReadingHints, type Reading } from './ReadingHints';
 
 type Checklist = {
   summary?: string;
@@ -12,6 +13,7 @@ type Checklist = {
   judgmentRefs?: string[];
   reviewHints?: Array<{ kind: string; message: string; legalBasis?: { text: string; verify: boolean } }>;
   attachments?: Array<{ filename: string; kind: string; reason: string }>;
+  reading?: Reading;
 };
 
 const ITEM_STATUS: Record<string, string> = { found: 'Có', missing: 'Thiếu', unclear: 'Chưa rõ' };
@@ -74,6 +76,7 @@ export function ChecklistSection({ checklist, procedureName }: { checklist: Case
               </ul>
             </div>
           )}
+          {c.reading && <ReadingHints reading={c.reading} />}
           {c.reviewHints && c.reviewHints.length > 0 && (
             <div>
               <h3>Gợi ý khi xem xét</h3>
