@@ -228,12 +228,17 @@ function readParties(lines: Line[]): Array<Found<Party>> {
 /** "150.000.000 đồng (Một trăm năm mươi triệu đồng)", "150,000,000đ", "150.000.000 VNĐ (bằng chữ: …)". */
 const AMOUNT = /(\d{1,3}(?:[.,]\s?\d{3})+|\d{4,})\s*(đồng|đ\b|vnđ|vnd)\s*(?:\(\s*(?:bằng chữ\s*:?\s*)?([^)]{3,160})\))?/gi;
 
+/** How many lines after its figures an amount's "đồng" and words may still run. */
+const AMOUNT_RUNS_ON = 2;
+
 function readAmounts(lines: Line[]): Array<Found<Amount>> {
   const amounts: Array<Found<Amount>> = [];
-  // An amount's words may run onto the next line: read each line with the one after it.
+  // A page wraps an amount anywhere: its "đồng" and its words may run onto the next two lines
+  // ("… số tiền 150.000.000" / "đồng (Một trăm năm mươi triệu" / "đồng)."). Each line is read with the two
+  // after it on its page, and an amount counts on the line where its figures begin.
   for (const [i, line] of lines.entries()) {
-    const next = lines[i + 1];
-    const text = next && next.page === line.page && !line.text.includes(')') && line.text.includes('(') ? `${line.text} ${next.text}` : line.text;
+    const following = lines.slice(i + 1, i + 1 + AMOUNT_RUNS_ON).filter((next) => next.page === line.page);
+    const text = [line, ...following].map((l) => l.text).join(' ');
     for (const m of text.matchAll(AMOUNT)) {
       if ((m.index ?? 0) >= line.text.length) continue; // it starts on the next line: read there
       const figure = figureValue(m[1]!);

@@ -47,6 +47,8 @@ describe('the reading on the case page', () => {
     const number = table.getByRole('row', { name: /Số bản án, quyết định/ });
     expect(await number.getByRole('cell').allTextContents()).toEqual(['Số bản án, quyết định', sample.facts.number, expect.stringMatching(/^\d+%/), expect.stringMatching(/^tệp “Bản án 15-2026-DS-ST.pdf”, trang 1\b/)]);
     expect(await table.getByRole('row', { name: /Bị đơn/ }).getByRole('cell').nth(1).textContent()).toBe(sample.facts.defendant);
+    const ordered = table.getByRole('row', { name: /Số tiền/ }).filter({ hasText: /trang 2\b/ });
+    expect(await ordered.getByRole('cell').nth(1).textContent()).toBe('150.000.000 đồng (khớp số bằng chữ)');
     expect(await checks.getByRole('listitem').filter({ hasText: 'Ảnh hỏng.pdf' }).first().textContent()).toContain('không đọc được');
   });
 });

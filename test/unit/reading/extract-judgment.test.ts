@@ -121,6 +121,15 @@ describe('what OCR gets wrong is doubted, not trusted', () => {
     expect(ordered.doubts?.join(' ')).toContain('khác số bằng số');
   });
 
+  it('finds an amount whose figures end one line and whose "đồng" and words begin the next, as a PDF\'s text layer wraps them', () => {
+    const sample = sampleJudgment();
+    // the lines the test's own text-layer PDF gives for page 2 (test/support/page-images textPdf), wrapped at its width
+    sample.pages[1] = ['QUYẾT ĐỊNH:', 'Chấp nhận yêu cầu khởi kiện của nguyên đơn.', 'Buộc ông Trần Văn Hùng phải trả cho bà Phạm Thị Mai số tiền 150.000.000', 'đồng (Một trăm năm mươi triệu', 'đồng).'];
+    const ordered = extractJudgment(pagesOf(sample)).amounts.filter((a) => a.where.page === 2);
+    expect(ordered).toHaveLength(1);
+    expect(ordered[0]).toMatchObject({ value: { value: 150_000_000, inWords: 150_000_000, wordsAgree: true }, where: { page: 2, line: 3 } });
+  });
+
   it('"150,000.000" is read as 150 000 000 and doubted', () => {
     const ordered = extractJudgment(pagesOf(sampleJudgment({ amountFigures: '150,000.000' }))).amounts.find((a) => a.where.page === 2)!;
     expect(ordered.value.value).toBe(150_000_000);
