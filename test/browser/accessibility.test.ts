@@ -42,6 +42,7 @@ const mainPages: Array<{ page: string; who?: Identity; open: (page: Page) => Pro
       await p.getByTitle('Xem tệp PDF: ban-an.pdf').waitFor();
     } },
   { page: 'appointment book', who: officer, open: (p) => shows(p, '/lich-hen', 'Lịch hẹn') },
+  { page: 'registration of a request by post or at the desk', who: officer, open: (p) => shows(p, '/tiep-nhan', 'Tiếp nhận hồ sơ qua bưu điện hoặc tại Bộ phận một cửa') },
   { page: 'head dashboard', who: head, open: async (p) => {
       await shows(p, '/tong-quan', 'Tổng quan');
       await p.getByRole('heading', { name: 'Khối lượng theo cán bộ' }).waitFor();
