@@ -19,6 +19,12 @@ export const CAPACITY = {
    */
   intakeMaxConcurrency: 10,
   /**
+   * Messages the SQS event source hands intake at once (BatchSize, 1 to 10 for a standard queue without a
+   * batching window; Lambda Developer Guide, "Using Lambda with Amazon SQS"). The local queue delivers
+   * the same batches (local/local-stack.ts).
+   */
+  intakeBatchSize: 10,
+  /**
    * Notify is the only function that sends mail. It sends one message per invocation, and an
    * invocation takes at least half a second (claim, compose, send, record), so this many at once
    * stay within the sending rate above (7 × 2 per second = 14). A notice over it is throttled

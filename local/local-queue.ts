@@ -17,7 +17,8 @@ export interface LocalQueueOptions {
   name: string;
   region: string;
   consume: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
-  batchSize?: number;
+  /** Messages per delivery, as the SQS event source's BatchSize (infra/capacity.ts). */
+  batchSize: number;
   /** Batches delivered at once, as Lambda's SQS pollers run several concurrent invocations. */
   concurrency?: number;
   maxReceiveCount?: number;
@@ -106,7 +107,7 @@ export class LocalQueue {
 
   private drain(): void {
     while (!this.stopped && this.ready.length && this.active < (this.options.concurrency ?? 4)) {
-      const batch = this.ready.splice(0, this.options.batchSize ?? 10);
+      const batch = this.ready.splice(0, this.options.batchSize);
       this.active++;
       const delivery: Promise<void> = this.deliver(batch).finally(() => {
         this.active--;

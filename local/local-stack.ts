@@ -186,6 +186,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       name: 'inbound-mail',
       region: LOCAL_REGION,
       consume: (event) => intake.invoke(event) as Promise<SQSBatchResponse>,
+      batchSize: CAPACITY.intakeBatchSize,
       // Fewer intake invocations at once than the SQS event source allows on AWS (infra/capacity.ts): here they share
       // one thread, so each more divides it, and under a burst a batch then outlived intake's 60 s and was delivered again.
       concurrency: Math.min(CAPACITY.intakeMaxConcurrency, LOCAL_INTAKE_CONCURRENCY),

@@ -79,7 +79,7 @@ export class Intake extends Construct {
     });
     this.intakeFunction.addEventSource(
       // A burst queues (kept 14 days) rather than taking every Lambda instance of the account (infra/capacity.ts).
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: CAPACITY.intakeMaxConcurrency }),
+      new SqsEventSource(this.queue, { batchSize: CAPACITY.intakeBatchSize, reportBatchItemFailures: true, maxConcurrency: CAPACITY.intakeMaxConcurrency }),
     );
 
     // Reads only what SES stored; writes attachments but never deletes a record.
