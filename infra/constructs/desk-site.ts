@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CfnOutput } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { DESK_SITE_CSP } from '../../site/headers';
 import { acknowledge } from '../nag';
 import { fromProjectRoot } from '../paths';
-import { cloudFrontLogBucket, deploySite, securityHeadersPolicy, siteBucket } from './static-site';
+import { cloudFrontLogBucket, deploySite, securityHeadersPolicy, siteBucket, siteDistributionProps } from './static-site';
 
 /** Where `npm run build:site` puts the public desk site. */
 export const DESK_SITE_BUILD_DIR = fromProjectRoot('site', 'dist');
@@ -47,23 +46,7 @@ export class DeskSite extends Construct {
     const logBucket = cloudFrontLogBucket(this, props.accessLogsBucket, 'desk');
     this.headersPolicy = securityHeadersPolicy(this, 'motcua public desk site: CSP, HSTS, nosniff, no framing, no referrer', DESK_SITE_CSP);
 
-    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: 'motcua public desk site',
-      defaultRootObject: 'index.html',
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.headersPolicy,
-        compress: true,
-      },
-    });
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', siteDistributionProps({ comment: 'motcua public desk site', bucket: this.bucket, logBucket, headersPolicy: this.headersPolicy }));
     this.url = `https://${this.distribution.distributionDomainName}`;
 
     acknowledge(

@@ -10,7 +10,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { fromProjectRoot } from '../paths';
-import { cloudFrontLogBucket, deploySite, securityHeadersPolicy, siteBucket } from './static-site';
+import { cloudFrontLogBucket, deploySite, securityHeadersPolicy, siteBucket, siteDistributionProps } from './static-site';
 import { TOKEN_VALIDITY } from './staff-directory';
 import { CITIZEN_PAGES } from '../../shared/citizen/access-token';
 
@@ -150,22 +150,10 @@ export class StaffConsole extends Construct {
     // https://<id>.execute-api.<region>.amazonaws.com -> the host name
     const apiHost = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: 'motcua staff console',
-      defaultRootObject: 'index.html',
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.headersPolicy,
-        compress: true,
-        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-      },
+      ...siteDistributionProps(
+        { comment: 'motcua staff console', bucket: this.bucket, logBucket, headersPolicy: this.headersPolicy },
+        { functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] },
+      ),
       additionalBehaviors: {
         [`${CONSOLE_API_BASE}/*`]: {
           origin: new origins.HttpOrigin(apiHost, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2] }),

@@ -6,6 +6,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
@@ -89,4 +90,33 @@ export function deploySite(scope: Construct, bucket: s3.Bucket, sources: s3deplo
     'AwsSolutions-L1',
   );
   return deployment;
+}
+
+/**
+ * What a site's CloudFront distribution always is: HTTPS with HTTP/2 and 3, access logs, and its bucket as the
+ * default origin through origin access control, cached and compressed under its security headers. Each
+ * site adds what is its own (the console's SPA fallback and API path, for one).
+ */
+export function siteDistributionProps(
+  site: { comment: string; bucket: s3.IBucket; logBucket: s3.IBucket; headersPolicy: cloudfront.IResponseHeadersPolicy },
+  defaultBehavior: Partial<cloudfront.BehaviorOptions> = {},
+): cloudfront.DistributionProps {
+  return {
+    comment: site.comment,
+    defaultRootObject: 'index.html',
+    httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+    priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+    enableLogging: true,
+    logBucket: site.logBucket,
+    logFilePrefix: 'cloudfront/',
+    defaultBehavior: {
+      origin: origins.S3BucketOrigin.withOriginAccessControl(site.bucket),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: site.headersPolicy,
+      compress: true,
+      ...defaultBehavior,
+    },
+  };
 }
