@@ -274,12 +274,12 @@ export class LocalStepFunctions {
    * states:startExecution.sync(:2): runs a child execution and waits for its end, as AWS does.
    * A parent resumed after a restart finds its child by name, running or already ended.
    */
-  private async runChild(parent: ExecutionRecord, resource: string, params: { StateMachineArn?: string; Name?: string; Input?: unknown }): Promise<unknown> {
+  private async runChild(parent: ExecutionRecord, resource: string, params: { StateMachineArn?: string; Name?: string; Input?: unknown }, attempt: { over: boolean }): Promise<unknown> {
     const input = typeof params.Input === 'string' ? params.Input : JSON.stringify(params.Input ?? {});
     const name = params.Name ?? crypto.randomUUID();
     const existing = this.store.get(name);
     const child = existing && existing.input === input && existing.stateMachineArn === params.StateMachineArn ? existing : this.start(String(params.StateMachineArn), name, input);
-    const end = await this.waiting(parent, this.ended(child.name));
+    const end = await this.waiting(parent, this.ended(child.name), attempt);
     const parsed = resource.endsWith(':2');
     const description = {
       ExecutionArn: end.executionArn,
@@ -314,6 +314,8 @@ export class LocalStepFunctions {
     await this.store.save({ ...saved, previous, current: { stateName, stateInput: local.stateInput, timeoutAt: timeoutAt.toISOString() } });
 
     let token: string | undefined;
+    // Ended by its result or its timeout: a wait's function that returns later must not touch the execution's at-work mark.
+    const attempt = { over: false };
     let cancelTimer = () => {};
     const timeout = new Promise<never>((_, reject) => {
       cancelTimer = this.clock.at(timeoutAt, () => {
@@ -322,24 +324,29 @@ export class LocalStepFunctions {
       });
     });
     try {
-      return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t)), timeout]);
+      return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t), attempt), timeout]);
     } finally {
+      attempt.over = true;
       cancelTimer();
       this.atWork.add(record.name); // a wait ended by its timeout is at work again too
     }
   }
 
-  /** The execution waits (not at work) until `until` settles. */
-  private async waiting<T>(record: Pick<ExecutionRecord, 'name'>, until: Promise<T>): Promise<T> {
+  /**
+   * The execution waits (not at work) until `until` settles. Only while its Task attempt lasts: when the Task
+   * ended first (its timeout), the execution has moved on, and what it is doing now owns its at-work mark.
+   */
+  private async waiting<T>(record: Pick<ExecutionRecord, 'name'>, until: Promise<T>, attempt: { over: boolean }): Promise<T> {
+    if (attempt.over) return until;
     this.atWork.delete(record.name);
     try {
       return await until;
     } finally {
-      this.atWork.add(record.name);
+      if (!attempt.over) this.atWork.add(record.name);
     }
   }
 
-  private async integrate(record: ExecutionRecord, stateName: string, resource: string, taskInput: unknown, onToken: (token: string) => void): Promise<unknown> {
+  private async integrate(record: ExecutionRecord, stateName: string, resource: string, taskInput: unknown, onToken: (token: string) => void, attempt: { over: boolean }): Promise<unknown> {
     const params = taskInput as { FunctionName?: string; Payload?: unknown };
     switch (resource) {
       case 'arn:aws:states:::lambda:invoke': {
@@ -351,11 +358,11 @@ export class LocalStepFunctions {
         onToken(token);
         const outcome = this.tokens.outcome(token); // registered before the call, so an immediate callback is not lost
         await this.functions.get(String(params.FunctionName)).invoke(withTaskToken(params.Payload, token));
-        return await this.waiting(record, outcome);
+        return await this.waiting(record, outcome, attempt);
       }
       case 'arn:aws:states:::states:startExecution.sync':
       case 'arn:aws:states:::states:startExecution.sync:2':
-        return this.runChild(record, resource, taskInput as { StateMachineArn?: string; Name?: string; Input?: unknown });
+        return this.runChild(record, resource, taskInput as { StateMachineArn?: string; Name?: string; Input?: unknown }, attempt);
       default:
         if (resource.startsWith('arn:aws:lambda:')) return this.functions.get(resource).invoke(taskInput);
         throw new Error(`the local engine does not support the resource ${resource} (state '${stateName}')`);

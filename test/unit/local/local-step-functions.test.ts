@@ -111,4 +111,46 @@ describe('the local Step Functions engine', () => {
     expect(record.status).toBe('RUNNING');
     expect(new Date(record.current!.timeoutAt!).getTime()).toBeGreaterThan(clock.now().getTime());
   });
+
+  it('keeps an execution at work when a wait\'s function returns after its Task timed out, while the execution works on', async () => {
+    // Prepare: every call hangs until released. A wait whose function is still running when its deadline passes goes on to warn.
+    await engine.shutdown();
+    const hanging = new InProcessFunction('motcua-warn', FUNCTION_ARN, async () => ({
+      handler: async () => new Promise<unknown>((resolve) => calls.push({ release: () => resolve({ done: true }) })),
+    }));
+    engine = new LocalStepFunctions(new FunctionRegistry().add(hanging), clock, new ExecutionStore(join(dir, 'executions')), 'ap-southeast-1');
+    const arn = engine.register('WaitThenWarn', {
+      StartAt: 'Wait for the step',
+      States: {
+        'Wait for the step': {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: FUNCTION_ARN, Payload: { 'token.$': '$$.Task.Token' } },
+          TimeoutSeconds: 60,
+          Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Warn the assignee' }],
+          End: true,
+        },
+        'Warn the assignee': { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FUNCTION_ARN, Payload: {} }, End: true },
+      },
+    });
+    const execution = engine.start(arn, 'HCMKV1-2026-000003', JSON.stringify({}));
+    await until(() => calls.length === 1);
+    clock.advance(2 * 60_000);
+    await until(() => calls.length === 2);
+    expect(engine.executionsAtWork()).toEqual([execution.name]);
+
+    // Act: the first wait's function returns now, after its Task ended, while the execution is warning.
+    calls[0]!.release();
+    await turnsOfTheEventLoop(10);
+
+    // Assert: still at work (a test waiting for the stack to be idle must not be answered while the warning runs).
+    expect(engine.executionsAtWork()).toEqual([execution.name]);
+    calls[1]!.release();
+    expect(await ended(execution.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+  });
 });
+
+/** Lets every callback already queued run (a late Lambda return and what the engine does with it), without waiting on a time. */
+async function turnsOfTheEventLoop(turns: number): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+}
