@@ -12,6 +12,7 @@ import { readOutbox, type OutboxEmail } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
 import { samplePdf } from '../local/sample-pdf';
 import { waitUntilAtRest } from '../local/at-rest';
+import { IndexWriteCounter } from './index-writes';
 
 /**
  * A fresh data folder for a bench stack, in memory (tmpfs, /dev/shm) where there is one, else in the
@@ -67,6 +68,8 @@ export class AwsCallCounter {
   readUnits = 0;
   /** The write units by kind of item written (its `entity`, else its key's prefix): where a case's writes go. */
   readonly writeUnitsByItem = new Map<string, number>();
+  /** What those writes cost again in the secondary indexes, by projection (bench/index-writes.ts). */
+  readonly indexWrites = new IndexWriteCounter();
 
   /** The SDK sends a DynamoDB body whole through end(): read it there to weigh the items written. */
   private weighRequestBody(request: ClientRequest, operation: string): void {
@@ -79,6 +82,7 @@ export class AwsCallCounter {
         this.writeUnits += units.write;
         this.readUnits += units.read;
         for (const [kind, write] of writesByItem(operation, request)) this.writeUnitsByItem.set(kind, (this.writeUnitsByItem.get(kind) ?? 0) + write);
+        this.indexWrites.observe(operation, request);
       }
       return end(...args);
     };

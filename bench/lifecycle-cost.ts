@@ -8,6 +8,7 @@ import { localClientConfig } from '../local/services/aws-local';
 import { localS3ClientConfig } from '../local/services/s3';
 import { samplePdf } from '../local/sample-pdf';
 import { CaseRepository } from '../shared/cases/repository';
+import { CASE_INDEX_PROJECTION } from '../shared/cases/keys';
 import type { CaseRecord } from '../shared/cases/model';
 import { AWS_PRICE_LIST, PRICES_RECORDED, PRICES_REGION } from './aws-prices';
 import { AwsCallCounter, OutboxWatcher, settle } from './burst';
@@ -22,6 +23,9 @@ export interface LifecycleCounts {
   dynamoDbWriteUnits: number;
   /** The write units by kind of item (bench/burst.ts writesByItem). */
   dynamoDbWriteUnitsByItem: Record<string, number>;
+  /** The secondary indexes' writes under CASE_INDEX_PROJECTION (bench/index-writes.ts), and had they projected ALL. */
+  dynamoDbIndexWriteUnits: number;
+  dynamoDbIndexWriteUnitsIfAllProjected: number;
   dynamoDbReadUnits: number;
   dynamoDbBytesStored: number;
   s3Puts: number;
@@ -144,6 +148,9 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
     lambdaBilledMs: stack.functions.all().reduce((s, f) => s + f.billedMs, 0) - billedBefore,
     executions,
     dynamoDbWriteUnits: counter.writeUnits,
+    // The indexes' own writes, under the projection in force and, for comparison, had they held every attribute.
+    dynamoDbIndexWriteUnits: counter.indexWrites.units[CASE_INDEX_PROJECTION],
+    dynamoDbIndexWriteUnitsIfAllProjected: counter.indexWrites.units.ALL,
     dynamoDbWriteUnitsByItem: Object.fromEntries([...counter.writeUnitsByItem].sort((a, b) => b[1] - a[1])),
     dynamoDbReadUnits: counter.readUnits,
     dynamoDbBytesStored: storedBytes,
@@ -197,6 +204,7 @@ export function priceLifecycle(c: LifecycleCounts): { region: string; pricesReco
     line('Lambda compute (512 MB, measured locally)', (per(c.lambdaBilledMs) / 1000) * LAMBDA_MEMORY_GB, 'GB-second', p.lambdaGbSecondArm.usd),
     line('Step Functions transitions', per(c.stateTransitions), 'transition', p.stepFunctionsTransition.usd),
     line('DynamoDB writes', per(c.dynamoDbWriteUnits), 'write request unit', p.dynamoDbWriteRequestUnit.usd),
+    line(`DynamoDB index writes (GSI1, GSI2; ${CASE_INDEX_PROJECTION})`, per(c.dynamoDbIndexWriteUnits), 'write request unit', p.dynamoDbWriteRequestUnit.usd),
     line('DynamoDB reads', per(c.dynamoDbReadUnits), 'read request unit', p.dynamoDbReadRequestUnit.usd),
     line('DynamoDB storage, one year', (per(c.dynamoDbBytesStored) / GB) * 12, 'GB-month', p.dynamoDbStorageGbMonth.usd),
     line('CloudWatch Logs ingestion (estimated volume)', per(logBytes) / GB, 'GB', p.cloudWatchLogsIngestedGb.usd),

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { RecordsBucket } from './buckets';
 import type { Retention } from '../security-config';
+import { CASE_INDEX_PROJECTION } from '../../shared/cases/keys';
 
 export interface CaseStoreProps {
   readonly accessLogsBucket: s3.IBucket;
@@ -35,9 +36,11 @@ export class CaseStore extends Construct {
       // Only short-lived items (idempotency records) carry it; cases and events never expire.
       timeToLiveAttribute: 'expiresAt',
     });
-    // GSI1: an office's open cases by next deadline (work queue). GSI2: by month received (audit).
-    this.table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: key('GSI1PK'), sortKey: key('GSI1SK') });
-    this.table.addGlobalSecondaryIndex({ indexName: 'GSI2', partitionKey: key('GSI2PK'), sortKey: key('GSI2SK') });
+    // GSI1: an office's open cases by next deadline (work queue). GSI2: by month received (audit). Keys only
+    // (CASE_INDEX_PROJECTION): a case's changes no longer rewrite it into both indexes; readers fetch the items.
+    const projectionType = dynamodb.ProjectionType[CASE_INDEX_PROJECTION];
+    this.table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: key('GSI1PK'), sortKey: key('GSI1SK'), projectionType });
+    this.table.addGlobalSecondaryIndex({ indexName: 'GSI2', partitionKey: key('GSI2PK'), sortKey: key('GSI2SK'), projectionType });
 
     this.documentsBucket = new RecordsBucket(this, 'DocumentsBucket', {
       serverAccessLogsBucket: props.accessLogsBucket,

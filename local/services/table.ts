@@ -8,6 +8,7 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { CASE_INDEX_PROJECTION } from '../../shared/cases/keys';
 
 /** The attribute that holds an item's expiry (epoch seconds); DynamoDB deletes expired items. */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -18,7 +19,7 @@ const gsi = (name: string) => ({
     { AttributeName: `${name}PK`, KeyType: 'HASH' as const },
     { AttributeName: `${name}SK`, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: 'ALL' as const },
+  Projection: { ProjectionType: CASE_INDEX_PROJECTION },
 });
 
 /**

@@ -29,6 +29,15 @@ export const serialCounterKey = (office: string, year: number) => ({ PK: `COUNTE
 /** The secondary indexes of the table: GSI1 the work queue, GSI2 the audit periods. */
 export type CaseIndexName = 'GSI1' | 'GSI2';
 
+/**
+ * What the indexes hold of an item: its keys only. A case item (3 to 9 KB) changes some twenty times; with
+ * every attribute projected, each change was written again to both indexes at 1 write unit a KB. With keys
+ * only, an index is written only when its keys change (a new case, a new next deadline, the case leaving the
+ * queue), at 1 unit each, and readers fetch the items by their keys (shared/staff/case-index.ts). The infra
+ * (infra/constructs/case-store.ts), the local table (local/services/table.ts) and the bench read it here.
+ */
+export const CASE_INDEX_PROJECTION = 'KEYS_ONLY' as const;
+
 /** The work queue's partition of an office: its open cases. */
 export const workQueuePartition = (office: string) => `OFFICE#${office}#OPEN`;
 

@@ -11,7 +11,7 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('the case store table', () => {
-  it('is one on-demand table keyed PK/SK with the work-queue and audit indexes', () => {
+  it('is one on-demand table keyed PK/SK with the work-queue and audit indexes, which hold keys only', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     const key = (pk: string, sk: string) => [
       { AttributeName: pk, KeyType: 'HASH' },
@@ -21,8 +21,8 @@ describe('the case store table', () => {
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: key('PK', 'SK'),
       GlobalSecondaryIndexes: [
-        Match.objectLike({ IndexName: 'GSI1', KeySchema: key('GSI1PK', 'GSI1SK'), Projection: { ProjectionType: 'ALL' } }),
-        Match.objectLike({ IndexName: 'GSI2', KeySchema: key('GSI2PK', 'GSI2SK'), Projection: { ProjectionType: 'ALL' } }),
+        Match.objectLike({ IndexName: 'GSI1', KeySchema: key('GSI1PK', 'GSI1SK'), Projection: { ProjectionType: 'KEYS_ONLY' } }),
+        Match.objectLike({ IndexName: 'GSI2', KeySchema: key('GSI2PK', 'GSI2SK'), Projection: { ProjectionType: 'KEYS_ONLY' } }),
       ],
       AttributeDefinitions: Match.arrayWith(
         ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
