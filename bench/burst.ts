@@ -13,6 +13,7 @@ import { CaseRepository } from '../shared/cases/repository';
 import { samplePdf } from '../local/sample-pdf';
 import { waitUntilAtRest } from '../local/at-rest';
 import { IndexWriteCounter } from './index-writes';
+import enforcementMachine from '../statemachines/enforcement-request.asl.json' with { type: 'json' };
 
 /**
  * A fresh data folder for a bench stack, in memory (tmpfs, /dev/shm) where there is one, else in the
@@ -209,6 +210,19 @@ export function acknowledgedCaseId(email: Pick<OutboxEmail, 'subject'>): string 
   return /\[([A-Z0-9]+-\d{4}-\d{6})\]/.exec(email.subject)?.[1];
 }
 
+/**
+ * How long a burst may go without a new acknowledgement before it is given up: longer than the longest a case
+ * can take to reach its acknowledgement with nothing wrong, its first Task (the reading of its attachments,
+ * which times out into the receipt) included. When the reading falls behind a burst, no acknowledgement comes
+ * until the waiting Tasks time out, and giving up before then would count those requests as lost.
+ */
+const DEFAULT_STALL_MS = (readingTimeoutSeconds() + 60) * 1000;
+
+function readingTimeoutSeconds(): number {
+  const machine = enforcementMachine as { StartAt: string; States: Record<string, { TimeoutSeconds?: number }> };
+  return machine.States[machine.StartAt]?.TimeoutSeconds ?? 60;
+}
+
 export interface BurstOptions {
   count: number;
   /** SMTP connections the sender keeps open (pipelined messages on each). */
@@ -251,7 +265,7 @@ export interface BurstResult {
  * benchmarks that drive a burst (a faulted one, the national one).
  */
 export async function runBurst(stack: LocalStack, options: BurstOptions): Promise<BurstResult> {
-  const { count, connections, offices, stallMs = 60_000, pollMs = 100 } = options;
+  const { count, connections, offices, stallMs = DEFAULT_STALL_MS, pollMs = 100 } = options;
   const smtpPort = Number(new URL(stack.urls.smtp).port);
   const cases = new CaseRepository(
     DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
@@ -343,7 +357,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Waits until the stack has taken every message in and come to rest (local/at-rest.ts): after a burst that can take minutes. */
+/** Waits until the stack has taken every message in and come to rest (local/at-rest.ts): after a burst that can take minutes (the national one: `timeoutMs` grows with it). */
 export async function settle(stack: LocalStack, timeoutMs = 600_000): Promise<void> {
   await waitUntilAtRest(stack, timeoutMs, 200);
 }

@@ -23,22 +23,11 @@ export class IndexWriteCounter {
 
   /** One DynamoDB write request, as the SDK sends it (DynamoDB JSON). */
   observe(operation: string, body: Record<string, unknown>): void {
-    switch (operation) {
-      case 'PutItem':
-        return this.put(body.Item as DynamoJson);
-      case 'DeleteItem':
-        return this.remove(body.Key as DynamoJson);
-      case 'UpdateItem':
-        return this.update(body.Key as DynamoJson, body);
-      case 'TransactWriteItems':
-        for (const item of body.TransactItems as Array<Record<string, Record<string, unknown>>>) this.write(item);
-        return;
-      case 'BatchWriteItem':
-        for (const item of Object.values(body.RequestItems as Record<string, Array<Record<string, Record<string, unknown>>>>).flat()) this.write(item);
-        return;
-      default:
-        return;
-    }
+    if (operation === 'PutItem') this.put(body.Item as DynamoJson);
+    else if (operation === 'DeleteItem') this.remove(body.Key as DynamoJson);
+    else if (operation === 'UpdateItem') this.update(body.Key as DynamoJson, body);
+    else if (operation === 'TransactWriteItems') for (const item of body.TransactItems as Array<Record<string, Record<string, unknown>>>) this.write(item);
+    else if (operation === 'BatchWriteItem') for (const item of Object.values(body.RequestItems as Record<string, Array<Record<string, Record<string, unknown>>>>).flat()) this.write(item);
   }
 
   private write(request: Record<string, Record<string, unknown>>): void {
