@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -13,8 +14,8 @@ import { fromProjectRoot } from '../../infra/paths';
  * A handler run in a worker thread of this process, for a function whose work is long and heavy on the
  * CPU (the reading of attachments, OCR): on AWS it is a Lambda function of its own; here the thread keeps
  * the one event loop of the local stack (intake, the API, the engine) free while it works. The environment
- * is shared (SHARE_ENV), so the thread sees the endpoints the stack configured. One invocation at a time,
- * in order, as one Lambda instance takes them.
+ * is shared (SHARE_ENV), so the thread sees the endpoints the stack configured. Each thread takes one
+ * invocation at a time, as one Lambda instance does; a small pool of them stands for Lambda's scaling out.
  *
  * The thread loads the handler as a bundle of the project's own code, built with the Lambda bundle's
  * options (infra/bundling.ts), the npm packages left to Node. Loaded through tsx instead, the first
@@ -68,16 +69,42 @@ export interface WorkerThreadHandler {
   stop(): Promise<void>;
 }
 
-/** The handler of `entry` (a TypeScript module exporting `handler`), in a thread started now, so that its loading overlaps the stack's start. */
-export function workerThreadHandler(entry: string): WorkerThreadHandler {
+/**
+ * Threads a reading handler may run at once: as many as the machine has cores, two at most (each thread
+ * loads pdf.js and, for a scan, Tesseract: 300–450 MB a page). On AWS the function scales out per
+ * invocation; here a burst of mail read one at a time kept every acknowledgement behind the whole queue.
+ * MOTCUA_LOCAL_READING_THREADS sets another number.
+ */
+export function readingThreads(): number {
+  const set = process.env.MOTCUA_LOCAL_READING_THREADS;
+  if (set !== undefined) {
+    const n = Number(set);
+    if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`MOTCUA_LOCAL_READING_THREADS must be a whole number from 1 to 16, got ${set}`);
+    return n;
+  }
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** One thread of the pool, with the calls it is running (one at a time, as a Lambda instance takes them). */
+interface Thread {
+  worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * The handler of `entry` (a TypeScript module exporting `handler`), run in up to `size` threads, each taking
+ * one invocation at a time as a Lambda instance does; more wait in order for the first thread free. The first
+ * thread starts now, so that its loading overlaps the stack's start; the others when a call finds all busy.
+ */
+export function workerThreadHandler(entry: string, size = readingThreads()): WorkerThreadHandler {
   const bundle = pathToFileURL(threadBundleOf(entry)).href;
-  let worker: Worker | undefined;
+  const threads: Thread[] = [];
+  const waiting: Array<() => void> = [];
   let next = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let queue: Promise<unknown> = Promise.resolve();
-  const start = () => {
-    const thread = new Worker(THREAD, { eval: true, env: SHARE_ENV, workerData: { module: bundle } });
-    thread.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
+  const pending = new Map<number, { thread: Thread; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const start = (): Thread => {
+    const thread: Thread = { worker: new Worker(THREAD, { eval: true, env: SHARE_ENV, workerData: { module: bundle } }), busy: false };
+    thread.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
       const call = pending.get(id);
       pending.delete(id);
       if (!error) return call?.resolve(result);
@@ -85,36 +112,55 @@ export function workerThreadHandler(entry: string): WorkerThreadHandler {
       failure.name = error.name;
       call?.reject(failure);
     });
-    // A thread that dies (out of memory, a crash) fails what it had, as a Lambda instance would; the next call starts another.
-    thread.on('exit', (code) => {
-      worker = undefined;
+    // A thread that dies (out of memory, a crash) fails what it had, as a Lambda instance would; a later call starts another.
+    thread.worker.on('exit', (code) => {
+      threads.splice(threads.indexOf(thread), 1);
       for (const [id, call] of pending) {
+        if (call.thread !== thread) continue;
         pending.delete(id);
         const failure = new Error(`the worker thread exited with code ${code}`);
         failure.name = 'Runtime.ExitError';
         call.reject(failure);
       }
     });
-    thread.on('error', () => undefined); // reported through 'exit'
+    thread.worker.on('error', () => undefined); // reported through 'exit'
+    threads.push(thread);
     return thread;
   };
-  const invoke = (event: unknown, context: Context) =>
+  /** A free thread, started if none is free and the pool is not full; otherwise waits its turn. */
+  const acquire = async (): Promise<Thread> => {
+    for (;;) {
+      const free = threads.find((t) => !t.busy) ?? (threads.length < size ? start() : undefined);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
+  const release = (thread: Thread) => {
+    thread.busy = false;
+    waiting.shift()?.();
+  };
+  const invoke = (thread: Thread, event: unknown, context: Context) =>
     new Promise((resolve, reject) => {
-      worker ??= start();
       const id = next++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { thread, resolve, reject });
       const { getRemainingTimeInMillis, done: _d, fail: _f, succeed: _s, ...plain } = context;
-      worker.postMessage({ id, event, context: { ...plain, remainingMs: getRemainingTimeInMillis() } });
+      thread.worker.postMessage({ id, event, context: { ...plain, remainingMs: getRemainingTimeInMillis() } });
     });
-  worker = start();
+  start();
   return {
-    handler: (event, context) => {
-      const run = queue.then(() => invoke(event, context));
-      queue = run.catch(() => undefined);
-      return run;
+    handler: async (event, context) => {
+      const thread = await acquire();
+      try {
+        return await invoke(thread, event, context);
+      } finally {
+        release(thread);
+      }
     },
     stop: async () => {
-      await worker?.terminate();
+      await Promise.all(threads.map((t) => t.worker.terminate()));
     },
   };
 }
