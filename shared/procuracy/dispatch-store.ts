@@ -44,9 +44,10 @@ export class ProcuracyDispatchStore {
 
   /**
    * Assigns due copies to a new dispatch, in one transaction: the dispatch is written only if no run wrote
-   * it, and each copy only if it is still due and in no dispatch. False when another run got there first.
+   * it, and each copy only if it is still due and in no dispatch (or still in the gone one `stale` names).
+   * False when another run got there first.
    */
-  async assign(dispatch: DispatchRecord): Promise<boolean> {
+  async assign(dispatch: DispatchRecord, stale: Readonly<Record<string, string>> = {}): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -57,8 +58,9 @@ export class ProcuracyDispatchStore {
                 TableName: this.tableName,
                 Key: procuracyDueKey(dispatch.office, caseId),
                 UpdateExpression: 'SET dispatchId = :id',
-                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(dispatchId)',
-                ExpressionAttributeValues: { ':id': dispatch.id },
+                // A copy left naming a dispatch that is gone (`stale`) may be taken again, only while it still names that one.
+                ConditionExpression: stale[caseId] ? 'attribute_exists(PK) AND dispatchId = :stale' : 'attribute_exists(PK) AND attribute_not_exists(dispatchId)',
+                ExpressionAttributeValues: { ':id': dispatch.id, ...(stale[caseId] ? { ':stale': stale[caseId] } : {}) },
               },
             })),
           ],

@@ -111,7 +111,9 @@ async function dispatchOffice(office: Office, ports: DispatchPorts): Promise<Off
   };
 
   let { due, dispatches } = await ports.store.listOffice(office.code);
-  const unassigned = due.filter((d) => !d.dispatchId);
+  // A copy naming a dispatch that is gone (removed while its case was not recorded: never expected) is planned again.
+  const stale: Record<string, string> = Object.fromEntries(due.filter((d) => d.dispatchId && !dispatches.some((x) => x.id === d.dispatchId)).map((d) => [d.caseId, d.dispatchId!]));
+  const unassigned = due.filter((d) => !d.dispatchId || stale[d.caseId]);
   if (unassigned.length > 0) {
     const items: Array<{ caseId: string; dueAt: string; size: number }> = [];
     for (const copy of unassigned) {
@@ -128,7 +130,7 @@ async function dispatchOffice(office: Office, ports: DispatchPorts): Promise<Off
     }
     const at = toVietnamIso(now);
     // Another run may assign the same copies at the same instant: its transaction or ours fails, and the dispatches are read again.
-    for (const planned of planDispatches(office.code, items)) await ports.store.assign({ ...planned, office: office.code, at });
+    for (const planned of planDispatches(office.code, items)) await ports.store.assign({ ...planned, office: office.code, at }, stale);
     ({ due, dispatches } = await ports.store.listOffice(office.code));
   }
 

@@ -12,7 +12,7 @@ import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { procedureSettings } from '../../shared/workflow/procedure-settings';
 import { systemClock } from '../../shared/clock';
 import { ProcuracyDispatchStore } from '../../shared/procuracy/dispatch-store';
-import { dispatchToProcuracies, ProcuracyDispatchFailed } from '../../shared/procuracy/dispatch';
+import { dispatchToProcuracies, nextDispatchAt, ProcuracyDispatchFailed } from '../../shared/procuracy/dispatch';
 import type { OutboxEmail } from '../../local/services/ses-outbox';
 
 /**
@@ -133,7 +133,7 @@ describe('the daily dispatch of decisions to the procuracy', () => {
     expect(sent.reduce((n, r) => n + r.sent, 0)).toBe(1);
   }, 300_000);
 
-  it('leaves a copy the mail service refused to the next run, which sends it once', async () => {
+  it('leaves a copy the mail service refused to the next run, which sends it once; a copy past its deadline is a breach, and sent late', async () => {
     const caseId = waiting[5]!;
     await decide(caseId, '301/QĐ-THADS');
     await t.idle();
@@ -162,6 +162,17 @@ describe('the daily dispatch of decisions to the procuracy', () => {
     expect(left.due.map((d) => d.caseId)).toEqual([caseId]);
     expect(left.dispatches.map((d) => d.caseIds)).toEqual([[caseId]]);
 
+    // Still refused on the first working day past the copy's deadline: the copy is late, recorded as a breach once.
+    const dueAt = (await t.cases.getCase(caseId))!.deadlines['procuracy-copy']!.dueAt;
+    await t.idle();
+    await drive.passTime(nextDispatchAt(officeDirectory, 'HCMKV1', new Date(Date.parse(dueAt) + 60_000)), 0);
+    await expect(dispatchToProcuracies(refusing, ['HCMKV1'])).rejects.toThrow(ProcuracyDispatchFailed);
+    await expect(dispatchToProcuracies(refusing, ['HCMKV1'])).rejects.toThrow(ProcuracyDispatchFailed);
+    expect(attempts).toBe(3);
+    const late = (await t.cases.getCase(caseId))!;
+    expect(late.breaches).toContain('procuracy-copy');
+    expect((await t.cases.listEvents(caseId)).filter((e) => e.type === 'deadline-breached' && e.data.step === 'procuracy-copy')).toHaveLength(1);
+
     const next = await drive.dispatchToProcuracy({ moveClock: false });
 
     expect(next.status).toBe(200);
@@ -169,6 +180,9 @@ describe('the daily dispatch of decisions to the procuracy', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.attachments.map((a) => a.filename)).toEqual([`${caseId} - Quyết định thi hành án số 301-QĐ-THADS.pdf`]);
     expect(await copiesSent(caseId)).toHaveLength(1);
+    // sent, and late: the case view and the exports say so
+    expect((await t.cases.listEvents(caseId)).find((e) => e.type === 'procuracy-copy-sent')!.data).toMatchObject({ onTime: false });
+    expect((await t.cases.getCase(caseId))!.procuracyCopy).toMatchObject({ onTime: false });
     expect(await store.listOffice('HCMKV1')).toEqual({ due: [], dispatches: [] });
   }, 300_000);
 });
