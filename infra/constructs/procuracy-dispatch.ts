@@ -3,6 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
@@ -47,6 +48,9 @@ export class ProcuracyDispatch extends Construct {
       timeout: Duration.minutes(5),
       memorySize: 1024,
     });
+    // One run at a time, sending one e-mail at a time: a handful a day at 16:30, beside notify's share of SES's sending
+    // rate (infra/capacity.ts). A send SES throttles is refused, so the run fails and EventBridge retries it.
+    (this.dispatchFunction.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = 1;
     // Reads the cases and the office's due copies; assigns them to dispatches, claims and marks each e-mail, records
     // the sending with each case change, and removes the due items and the dispatch once recorded.
     grantTableUse(props.table, this.dispatchFunction, 'read', 'put', 'update', 'delete');
