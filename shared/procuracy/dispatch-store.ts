@@ -1,4 +1,4 @@
-import { DeleteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { messageKey, PROCURACY_DISPATCH_PREFIX, PROCURACY_DUE_PREFIX, procuracyDispatchKey, procuracyDueKey, procuracyPartition } from '../cases/keys';
 import type { DueCopy } from './due';
@@ -102,6 +102,14 @@ export class ProcuracyDispatchStore {
         ],
       }),
     );
+  }
+
+  /** One dispatch, read consistently (undefined once removed). */
+  async getDispatch(office: string, dispatchId: string): Promise<DispatchRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: procuracyDispatchKey(office, dispatchId), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { PK: _pk, SK: _sk, entity: _entity, ...rest } = Item;
+    return rest as DispatchRecord;
   }
 
   /** Every case it carried recorded the sending: the dispatch is done. */

@@ -42,7 +42,7 @@ export { DISPATCH_TIME } from './plan';
  */
 export interface DispatchPorts {
   cases: CaseStore;
-  store: Pick<ProcuracyDispatchStore, 'listOffice' | 'assign' | 'markSent' | 'remove' | 'removeDue'>;
+  store: Pick<ProcuracyDispatchStore, 'listOffice' | 'getDispatch' | 'assign' | 'markSent' | 'remove' | 'removeDue'>;
   directory: OfficeDirectory;
   clock: Clock;
   procedureOf(code: string): ProcedureSettings;
@@ -111,8 +111,16 @@ async function dispatchOffice(office: Office, ports: DispatchPorts): Promise<Off
   };
 
   let { due, dispatches } = await ports.store.listOffice(office.code);
-  // A copy naming a dispatch that is gone (removed while its case was not recorded: never expected) is planned again.
-  const stale: Record<string, string> = Object.fromEntries(due.filter((d) => d.dispatchId && !dispatches.some((x) => x.id === d.dispatchId)).map((d) => [d.caseId, d.dispatchId!]));
+  // A copy naming a dispatch the listing did not show: the Query is not isolated from a run assigning at the same
+  // time (it reads the dispatches before the copies), so the dispatch is read again; only one really gone (removed
+  // while its case was not recorded: never expected) leaves its copy to be planned again.
+  const stale: Record<string, string> = {};
+  for (const copy of due.filter((d) => d.dispatchId && !dispatches.some((x) => x.id === d.dispatchId))) {
+    const found = dispatches.find((x) => x.id === copy.dispatchId) ?? (await ports.store.getDispatch(office.code, copy.dispatchId!));
+    if (found) {
+      if (!dispatches.includes(found)) dispatches.push(found);
+    } else stale[copy.caseId] = copy.dispatchId!;
+  }
   const unassigned = due.filter((d) => !d.dispatchId || stale[d.caseId]);
   if (unassigned.length > 0) {
     const items: Array<{ caseId: string; dueAt: string; size: number }> = [];
