@@ -12,6 +12,12 @@ import { CASE_INDEX_PROJECTION } from '../shared/cases/keys';
 import type { CaseRecord } from '../shared/cases/model';
 import { AWS_PRICE_LIST, PRICES_RECORDED, PRICES_REGION } from './aws-prices';
 import { AwsCallCounter, OutboxWatcher, settle } from './burst';
+import type { OutboxEmail } from '../local/services/ses-outbox';
+import { officeDirectory } from '../shared/offices/default-directory';
+import { nextDispatchAt } from '../shared/procuracy/dispatch';
+
+/** The procuracy of the office the bench's requests go to (config/offices.json). */
+const PROCURACY_OF_HCMKV1 = officeDirectory.offices.find((o) => o.code === 'HCMKV1')!.procuracyEmail;
 
 /** What one case costs, counted on the local stack from its e-mail to its hand-over. */
 export interface LifecycleCounts {
@@ -31,6 +37,7 @@ export interface LifecycleCounts {
   s3Puts: number;
   s3Gets: number;
   s3BytesStored: number;
+  /** E-mails sent, a dispatch to the procuracy counted as its share: the e-mail divided by the decisions it carried. */
   sesSent: number;
   sesAttachmentBytes: number;
   inboundBytes: number;
@@ -128,10 +135,24 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
   );
   await Promise.all(caseIds.map((id) => act(id, 'handover', { method: 'at-desk', recipientName: 'Phạm Thị Mai', signedSlip: true })));
   await Promise.all(caseIds.map((id) => until(`${id} to close`, async () => ((await cases.getCase(id))?.status === 'closed' ? true : undefined))));
+  // The copies to the procuracy go in the office's daily dispatch (16:30 on a working day): one e-mail for the day's decisions.
+  await settle(stack);
+  const dispatchAt = nextDispatchAt(officeDirectory, 'HCMKV1', stack.clock.now());
+  const toDispatch = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: dispatchAt.toISOString() }) });
+  if (!toDispatch.ok) throw new Error(`lifecycle: moving the clock to the dispatch failed: ${toDispatch.status}`);
+  const dispatched = await fetch(`${stack.urls.api}/_local/procuracy-dispatch`, { method: 'POST' });
+  if (!dispatched.ok) throw new Error(`lifecycle: the dispatch to the procuracy failed: ${dispatched.status} ${await dispatched.text()}`);
   await settle(stack);
   counter.stop();
 
-  const ours = (await outbox.poll()).filter((m) => caseIds.some((id) => m.subject.includes(`[${id}]`)));
+  const sent = await outbox.poll();
+  const ours = sent.filter((m) => caseIds.some((id) => m.subject.includes(`[${id}]`)));
+  // A dispatch is one e-mail for every decision it carries: each case bears its share (the e-mail divided by the cases
+  // it carried), and its own decision's attachment.
+  const carriedIn = (m: OutboxEmail) => [...(m.body.text ?? '').matchAll(/mã hồ sơ ([A-Z0-9-]+);/g)].map((x) => x[1]!);
+  const dispatches = sent.filter((m) => m.destination.to.join(',').includes(PROCURACY_OF_HCMKV1) && carriedIn(m).some((id) => caseIds.includes(id)));
+  const dispatchShare = dispatches.reduce((s, m) => s + carriedIn(m).filter((id) => caseIds.includes(id)).length / carriedIn(m).length, 0);
+  const dispatchAttachmentBytes = dispatches.flatMap((m) => m.attachments.filter((a) => caseIds.some((id) => String(a.filename).startsWith(id)))).reduce((s, a) => s + a.size, 0);
   // What the table keeps of a case: its item, its events, and a record per message in and out (measured on the first message).
   let storedBytes = 0;
   for (const [i, id] of caseIds.entries()) {
@@ -157,8 +178,8 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
     s3Puts: counter.get('S3 PUT'),
     s3Gets: counter.get('S3 GET'),
     s3BytesStored: counter.s3BytesPut,
-    sesSent: ours.length,
-    sesAttachmentBytes: ours.flatMap((m) => m.attachments).reduce((s, a) => s + a.size, 0),
+    sesSent: ours.length + dispatchShare,
+    sesAttachmentBytes: ours.flatMap((m) => m.attachments).reduce((s, a) => s + a.size, 0) + dispatchAttachmentBytes,
     inboundBytes,
     apiCalls: Object.fromEntries([...counter.operations].sort()),
   };

@@ -17,11 +17,12 @@ import { CaseRepository } from '../shared/cases/repository';
 import type { CaseRecord } from '../shared/cases/model';
 import { samplePdf } from '../local/sample-pdf';
 import { busyReasons } from '../local/at-rest';
+import { testPort } from '../test/support/ports';
 
 /**
  * What one request for enforcement costs on its happy path, measured by running it on the local
- * stack: e-mail in, review accepted, appointment booked and reminded, visit, decision (copied to
- * the procuracy), hand-over, closed.
+ * stack: e-mail in, review accepted, appointment booked and reminded, visit, decision (its copy to
+ * the procuracy made due, for the office's daily dispatch: no state of the case's workflow), hand-over, closed.
  * - `happyPathStateTransitions`: the states entered (retries included) in Standard machines, what
  *   Step Functions Standard bills; Express machines are billed by request and duration, counted apart.
  * - `dynamoDbCallsUpToReview`: every DynamoDB call the stack makes from the e-mail's arrival until
@@ -145,7 +146,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 // `npm run bench` (or `tsx bench/transitions.ts`): a fresh local stack, one happy path, the figures as JSON.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({ options: { 'port-base': { type: 'string', default: '19960' }, out: { type: 'string', default: '.local/bench/transitions.json' } } });
-  const base = Number(values['port-base']);
+  // MOTCUA_TEST_PORT_SHIFT moves the ports as it moves the tests' (test/support/ports.ts), so that checkouts side by side do not collide.
+  const base = testPort(Number(values['port-base']));
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-transitions-'));
   const ports = { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
   const stack = await startLocalStack({ host: '127.0.0.1', ports, dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });

@@ -10,7 +10,7 @@ import { fromProjectRoot } from './paths';
  */
 
 /** The folders under functions/ that hold a Lambda handler.ts (AppFunctionProps.service). */
-export const LAMBDA_SERVICES = ['api', 'intake', 'workflow', 'notify', 'reconcile', 'digest', 'reading'] as const;
+export const LAMBDA_SERVICES = ['api', 'intake', 'workflow', 'notify', 'reconcile', 'digest', 'procuracy', 'reading'] as const;
 export type LambdaService = (typeof LAMBDA_SERVICES)[number];
 
 /** The most minified JavaScript a Lambda bundle may load at start (issue 12): what a cold start reads and evaluates. */

@@ -8,6 +8,7 @@ import { CaseStore } from './constructs/case-store';
 import { Intake } from './constructs/intake';
 import { INBOUND_PREFIX, Mailbox } from './constructs/mailbox';
 import { Notifications } from './constructs/notifications';
+import { ProcuracyDispatch } from './constructs/procuracy-dispatch';
 import { Observability } from './constructs/observability';
 import { Workflow } from './constructs/workflow';
 import { DigestArchive } from './constructs/digest-archive';
@@ -36,6 +37,7 @@ export class MotcuaStack extends Stack {
   readonly caseStore: CaseStore;
   readonly mailbox: Mailbox;
   readonly notifications: Notifications;
+  readonly procuracyDispatch: ProcuracyDispatch;
   readonly workflow: Workflow;
   readonly intake: Intake;
   readonly staffDirectory: StaffDirectory;
@@ -57,6 +59,8 @@ export class MotcuaStack extends Stack {
 
     this.mailbox = new Mailbox(this, 'Mailbox', { directory: props.directory, accessLogsBucket: this.accessLogsBucket, objectLock: security.objectLock.rawMail });
     this.notifications = new Notifications(this, 'Notifications', { directory: props.directory, table, documentsBucket });
+    // The decisions due to the procuracy, one dispatch per office each working day (shared/procuracy).
+    this.procuracyDispatch = new ProcuracyDispatch(this, 'ProcuracyDispatch', { table, documentsBucket, identity: this.notifications.identity, senderAddress: props.directory.agency.senderAddress });
     this.workflow = new Workflow(this, 'Workflow', { table, documentsBucket, notifyFunction: this.notifications.notifyFunction });
     const { stateMachine, humanStepMachine } = this.workflow;
 
@@ -90,7 +94,7 @@ export class MotcuaStack extends Stack {
     humanStepMachine.grantTaskResponse(this.api.apiFunction);
 
     // Whatever each function was granted, none deletes a case or an event, nor batch-writes.
-    for (const fn of [this.intake.intakeFunction, this.workflow.workflowFunction, this.notifications.notifyFunction, this.api.apiFunction, this.digestArchive.digestFunction]) {
+    for (const fn of [this.intake.intakeFunction, this.workflow.workflowFunction, this.notifications.notifyFunction, this.api.apiFunction, this.digestArchive.digestFunction, this.procuracyDispatch.dispatchFunction]) {
       denyTimelineDeletion(table, fn);
     }
 
@@ -101,6 +105,7 @@ export class MotcuaStack extends Stack {
         Notify: this.notifications.notifyFunction,
         Api: this.api.apiFunction,
         Digest: this.digestArchive.digestFunction,
+        ProcuracyDispatch: this.procuracyDispatch.dispatchFunction,
       },
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       stateMachine,

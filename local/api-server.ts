@@ -54,7 +54,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * /_local/ exist only here, for evaluation and tests (moving the clock forward, the local JWKS).
  * With `console`, the staff console is served on the same origin (local/console).
  */
-export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; deadLetters?: LocalQueue; console?: ConsoleServing; deskSiteDist?: string } = {}): Promise<Server> {
+export function serveApi(api: InProcessFunction, clock: LocalClock, host: string, port: number, local: { jwks?: unknown; digest?: InProcessFunction; procuracy?: InProcessFunction; deadLetters?: LocalQueue; console?: ConsoleServing; deskSiteDist?: string } = {}): Promise<Server> {
   const server = createServer(async (request, response) => {
     try {
       const body = await readBody(request);
@@ -69,6 +69,16 @@ export function serveApi(api: InProcessFunction, clock: LocalClock, host: string
       if (local.digest && request.url === '/_local/digest' && request.method === 'POST') {
         const written = await local.digest.invoke({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: clock.now().toISOString(), detail: {} });
         return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(written) });
+      }
+      // What the daily schedule does on AWS at 16:30: the dispatch of due decisions to the procuracies, now (the local
+      // clock's day: an office's day off sends nothing). A failed run answers 502 with its error, as a failed invocation.
+      if (local.procuracy && request.url === '/_local/procuracy-dispatch' && request.method === 'POST') {
+        try {
+          const done = await local.procuracy.invoke({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: clock.now().toISOString(), detail: {} });
+          return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(done) });
+        } catch (error) {
+          return send(response, { statusCode: 502, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: (error as Error).name, message: (error as Error).message }) });
+        }
       }
       // The intake queue's dead letters (the SQS dead-letter queue on AWS): `motcua dlq list|redrive`.
       if (local.deadLetters && request.url === LOCAL_DLQ_PATH) {

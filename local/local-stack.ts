@@ -131,11 +131,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const api = fn('api', () => import('../functions/api/handler'));
     // The daily chain digest: an EventBridge schedule on AWS; here run on demand (POST /_local/digest).
     const digest = fn('digest', () => import('../functions/digest/handler'));
+    // The daily dispatch of decisions to the procuracy: an EventBridge schedule on AWS (16:30 in Vietnam); here run on
+    // demand (POST /_local/procuracy-dispatch), at the local clock's time, which decides the day it sees as today.
+    const procuracy = fn('procuracy', () => import('../functions/procuracy/handler'));
     // Reading the attachments (OCR) runs in a worker thread, so that intake and the API are never blocked by it.
     const readingThread = workerThreadHandler(join(ROOT, 'functions', 'reading', 'handler.ts'));
     stoppers.push(() => readingThread.stop());
     const reading = fn('reading', async () => ({ handler: readingThread.handler }));
-    for (const f of [intake, workflow, notify, api, digest, reading]) functions.add(f);
+    for (const f of [intake, workflow, notify, api, digest, procuracy, reading]) functions.add(f);
     // Stopping: invocations still running (an execution's Task that the engine let go of, or its timeout
     // gave up on) end before the emulators go. On AWS the services never vanish under a running function;
     // here a notify that SES accepted, then found DynamoDB gone, left its claim to lapse and the resumed
@@ -211,6 +214,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const apiServer = await serveApi(api, clock, host, ports.api, {
       jwks: { keys: [signingKey.publicJwk] },
       digest,
+      procuracy,
       deadLetters: queue,
       console: { distDir: options.consoleDist ?? WEB_DIST, dataDir, directory },
       deskSiteDist: options.deskSiteDist ?? DESK_SITE_DIST,

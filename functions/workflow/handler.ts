@@ -12,7 +12,7 @@ import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, r
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import type { ReadingFacts } from '../../shared/checks/types';
 import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
-import { recordOutcome, recordProcuracyCopy, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
+import { recordOutcome, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
 const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
 const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration', 'answer']);
@@ -35,7 +35,6 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('rescheduleAppointment'), caseId, request: anyRecord }),
   z.object({ action: z.literal('recordMissedAppointment'), caseId }),
   z.object({ action: z.literal('recordVisit'), caseId, visit: anyRecord }),
-  z.object({ action: z.literal('recordProcuracyCopy'), caseId }),
   z.object({ action: z.literal('closeCase'), caseId, reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']) }),
   z.object({ action: z.literal('recordFailure'), caseId, failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
 ]);
@@ -86,8 +85,6 @@ async function workflow(event: unknown) {
       return recordMissedAppointment(request.caseId, ports);
     case 'recordVisit':
       return recordVisit(request.caseId, request.visit, ports);
-    case 'recordProcuracyCopy':
-      return recordProcuracyCopy(request.caseId, ports);
     case 'closeCase':
       return request.reason === 'withdrawn' ? closeWithdrawnCase(request.caseId, ports) : closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':

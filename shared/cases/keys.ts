@@ -79,3 +79,14 @@ export const surveyRatingKey = (caseId: string) => ({ PK: `SURVEY#${caseId}`, SK
 
 /** Ratings of an office by month of rating (Vietnam time), on the audit index (GSI2) beside the cases' own partitions. */
 export const surveyPartition = (office: string, ratedAtLocalMonth: string) => `SURVEYS#${office}#${ratedAtLocalMonth}`;
+
+/** An office's decisions waiting for the daily dispatch to the procuracy (shared/procuracy/dispatch.ts): one partition per office. */
+export const procuracyPartition = (office: string) => `PROCURACY#${office}`;
+
+/** A decision whose copy to the procuracy is due and not yet sent: written with the decision, deleted with the sending's record. */
+export const procuracyDueKey = (office: string, caseId: string) => ({ PK: procuracyPartition(office), SK: `${PROCURACY_DUE_PREFIX}${caseId}` });
+export const PROCURACY_DUE_PREFIX = 'DUE#';
+
+/** One dispatch of an office to its procuracy (the decisions it carries), from its assignment to the record of its sending. */
+export const procuracyDispatchKey = (office: string, dispatchId: string) => ({ PK: procuracyPartition(office), SK: `${PROCURACY_DISPATCH_PREFIX}${dispatchId}` });
+export const PROCURACY_DISPATCH_PREFIX = 'DISPATCH#';

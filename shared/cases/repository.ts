@@ -63,6 +63,8 @@ export interface CaseChange {
   events: NewEvent[];
   /** Extra items written in the same transaction (e.g. the message record of a reply). */
   alsoPut?: Array<{ item: Record<string, unknown>; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }>;
+  /** Keys of items deleted in the same transaction (e.g. the procuracy's due item once the copy is sent). */
+  alsoDelete?: Array<Record<string, unknown>>;
 }
 
 /**
@@ -273,7 +275,7 @@ export class CaseRepository implements CaseStore {
    * Returns the claim, 'sent' (with what the mail service said) when it went out already, or
    * 'held' with when another attempt's lease ends.
    */
-  async claimOutbound(messageId: string, caseId: string, at: string, leaseMs = OUTBOUND_LEASE_MS): Promise<OutboundClaim> {
+  async claimOutbound(messageId: string, caseId: string | undefined, at: string, leaseMs = OUTBOUND_LEASE_MS): Promise<OutboundClaim> {
     for (;;) {
       const nowMs = Date.now();
       const claimId = randomUUID();
@@ -448,6 +450,7 @@ export class CaseRepository implements CaseStore {
                 ExpressionAttributeValues: p.values,
               },
             })),
+            ...(change.alsoDelete ?? []).map((key) => ({ Delete: { TableName: this.tableName, Key: key } })),
           ],
         }),
       );

@@ -37,7 +37,7 @@ export interface CaseStore {
   ): Promise<string>;
   recordMessage(record: MessageRecord): Promise<void>;
   completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void>;
-  claimOutbound(messageId: string, caseId: string, at: string, leaseMs?: number): Promise<OutboundClaim>;
+  claimOutbound(messageId: string, caseId: string | undefined, at: string, leaseMs?: number): Promise<OutboundClaim>;
   markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void>;
   releaseOutbound(messageId: string, claimId: string): Promise<void>;
 }

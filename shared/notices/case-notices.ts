@@ -18,7 +18,6 @@ import {
   guidanceNotice,
   missedAppointmentNotice,
   newCaseForDeskNotice,
-  procuracyCopyNotice,
   referralNotice,
   refusalNotice,
   rescheduleNotice,
@@ -29,6 +28,7 @@ import {
   type DecisionFacts,
 } from './lifecycle';
 import { receiptSlipNotice } from './receipt-slip-notice';
+import { decisionFacts } from './decision';
 import { withSenderHoldNote } from '../intake/sender-trust';
 import { deskAttentionNotice } from './staff';
 import { sha256Hex } from '../timeline/hash-chain';
@@ -52,7 +52,6 @@ export const NOTICE_KINDS = [
   'appointment-missed',
   'receipt-slip',
   'decision-released',
-  'procuracy-copy',
   'closing',
   'step-warning',
   'step-escalation',
@@ -105,12 +104,6 @@ function requireAppointment(ctx: NoticeContext): AppointmentRecord {
   return ctx.caseRecord.appointment;
 }
 
-function decisionFacts(record: CaseRecord): DecisionFacts {
-  const decision = record.decision;
-  if (!decision) throw new Error(`case ${record.caseId} has no decision recorded`);
-  const signer = typeof decision.signer === 'string' ? { name: decision.signer, title: 'Thủ trưởng cơ quan thi hành án dân sự' } : decision.signer;
-  return { number: decision.number, issuedAt: decision.date, signer };
-}
 
 async function decisionPdf(ctx: NoticeContext): Promise<Buffer> {
   const document = ctx.caseRecord.decision?.document;
@@ -235,13 +228,6 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
         : ({ kind: 'at-desk' } as const);
       return { key: `${id}.decision-released`, to: requester, audience: 'requester', notice: decisionReleasedNotice({ caseRecord, office, procedure, decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), collection }) };
     }
-    case 'procuracy-copy':
-      return {
-        key: `${id}.procuracy-copy`,
-        to: office.procuracyEmail,
-        audience: 'procuracy',
-        notice: procuracyCopyNotice({ caseRecord, office, procedure, provision: cite('procuracy-copy'), decision: decisionFacts(caseRecord), pdf: await decisionPdf(ctx), procuracyName: office.procuracyName ?? `Viện kiểm sát nhân dân cùng cấp với ${office.name}` }),
-      };
     case 'closing': {
       if (caseRecord.closure?.reason === 'withdrawn' && caseRecord.withdrawal) {
         // The requester's written withdrawal, recorded by an officer: confirmed with its legal basis (shared/notices/withdrawal.ts).

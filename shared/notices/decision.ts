@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../cases/model';
 import type { Office } from '../offices/directory';
 import { requesterLetter, taggedSubject, type CaseFacts, type Instant, type Notice, type NoticeAttachment, type ProcedureWording } from './common';
 import { at, dayOf, fileSafe } from './format';
@@ -8,6 +9,14 @@ export interface DecisionFacts {
   number: string;
   issuedAt: Instant;
   signer: { name: string; title: string };
+}
+
+/** The decision recorded on a case as the letters state it: number, date, signer (a signer recorded as a bare name is the head of the office). */
+export function decisionFacts(record: Pick<CaseRecord, 'caseId' | 'decision'>): DecisionFacts {
+  const decision = record.decision;
+  if (!decision) throw new Error(`case ${record.caseId} has no decision recorded`);
+  const signer = typeof decision.signer === 'string' ? { name: decision.signer, title: 'Thủ trưởng cơ quan thi hành án dân sự' } : decision.signer;
+  return { number: decision.number, issuedAt: decision.date, signer };
 }
 
 /** How the original reaches the requester, as chosen on the receipt slip. */

@@ -31,4 +31,4 @@ export {
   type StepWarningFacts,
   type StepEscalationFacts,
 } from './staff';
-export { procuracyCopyNotice, type ProcuracyCopyFacts } from './procuracy-copy';
+export { procuracyDispatchNotice, type ProcuracyDispatchFacts, type DispatchedDecision } from './procuracy-copy';

@@ -1,4 +1,5 @@
-import { messageItem, MessageInProgress, type OutboundClaim } from '../cases/repository';
+import { messageItem } from '../cases/repository';
+import { claimOrWait } from './claim';
 import type { CaseStore } from '../cases/store';
 import type { Clock } from '../clock';
 import type { CaseRecord, DocumentRef } from '../cases/model';
@@ -34,9 +35,6 @@ export interface NoticePorts {
    */
   citizenLinks?: { linkFor(caseId: string, purpose: AccessPurpose, messageId: string, at: string): Promise<string> };
 }
-
-/** Within the notify function's 30 s, leaving time to send once the other attempt's lease has lapsed. */
-const DEFAULT_CLAIM_WAIT_MS = 20_000;
 
 /**
  * Sends one notice of a case, once: its Message-ID comes from the notice's key (the case, the
@@ -112,16 +110,6 @@ export async function sendNotice(caseId: string, kind: NoticeKind, step: string 
 
 type Prepared = Awaited<ReturnType<typeof prepareNotice>>;
 
-/** Claims the sending, waiting while another attempt holds it (it is sending now, or its lease lapses soon). */
-async function claimOrWait(messageId: string, caseId: string, at: string, ports: NoticePorts): Promise<Exclude<OutboundClaim, { state: 'held' }>> {
-  const giveUpAt = Date.now() + (ports.claimWaitMs ?? DEFAULT_CLAIM_WAIT_MS);
-  for (;;) {
-    const claim = await ports.cases.claimOutbound(messageId, caseId, at);
-    if (claim.state !== 'held') return claim;
-    if (Date.now() >= giveUpAt) throw new MessageInProgress(`message ${messageId} of case ${caseId} is being sent by another attempt (its lease ends ${new Date(claim.untilMs).toISOString()})`);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(50, Math.min(250, claim.untilMs - Date.now(), giveUpAt - Date.now()))));
-  }
-}
 
 /** The notice as the raw MIME message the mail service is given. */
 async function compose(caseRecord: CaseRecord, kind: NoticeKind, messageId: string, prepared: Prepared, now: Date, ports: NoticePorts): Promise<Buffer> {

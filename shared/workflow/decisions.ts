@@ -202,6 +202,8 @@ export function composeChanges(record: CaseRecord, deciders: Array<(current: Cas
   let current = record;
   const update: CaseChange['update'] = {};
   const events: NewEvent[] = [];
+  const alsoPut: NonNullable<CaseChange['alsoPut']> = [];
+  const alsoDelete: NonNullable<CaseChange['alsoDelete']> = [];
   let changed = false;
   for (const decide of deciders) {
     const change = decide(current);
@@ -209,7 +211,9 @@ export function composeChanges(record: CaseRecord, deciders: Array<(current: Cas
     changed = true;
     Object.assign(update, change.update);
     events.push(...change.events);
+    alsoPut.push(...(change.alsoPut ?? []));
+    alsoDelete.push(...(change.alsoDelete ?? []));
     current = { ...current, ...change.update };
   }
-  return changed ? { update, events } : undefined;
+  return changed ? { update, events, ...(alsoPut.length ? { alsoPut } : {}), ...(alsoDelete.length ? { alsoDelete } : {}) } : undefined;
 }

@@ -4,6 +4,7 @@ import type { ReceivedDocument } from '../documents/receipt-slip';
 import { toVietnamIso } from '../time/vietnam-time';
 import { deadlineOfLimit, timelinessOf, WORKFLOW, type Calendar } from './decisions';
 import type { ProcedureSettings, TimeLimit } from './procedure-settings';
+import { procuracyDueItem } from '../procuracy/due';
 
 /**
  * The decisions of the result part (the visit, the decision, the hand-over) as pure functions of
@@ -85,7 +86,8 @@ export function decideVisit(
 /**
  * The decision is on the case (number, date, signer, document), and with it the clocks of what
  * follows: the hand-over (by the date the requester was given, or one working day if that has
- * passed) and the copy to the procuracy, when the procedure's catalog entry sets a limit for it.
+ * passed) and the copy to the procuracy, when the procedure's catalog entry sets a limit for it: the copy is
+ * then due, and waits for the office's daily dispatch to its procuracy (an item of its own, in the same write).
  */
 export function decideDecision(record: CaseRecord, decision: DecisionInput, procedure: ProcedureSettings, now: Date, calendar: Calendar): CaseChange | undefined {
   if (record.decision) return undefined;
@@ -104,6 +106,8 @@ export function decideDecision(record: CaseRecord, decision: DecisionInput, proc
       { type: 'deadline-set', at, actor: WORKFLOW, data: { step: 'handover', ...handover } },
       ...(procuracy ? [{ type: 'deadline-set', at, actor: WORKFLOW, data: { step: 'procuracy-copy', ...procuracy } }] : []),
     ],
+    // The copy is due: the office's daily dispatch to its procuracy finds it here (shared/procuracy/dispatch.ts).
+    ...(procuracy ? { alsoPut: [{ item: procuracyDueItem(record, procuracy.dueAt, at) }] } : {}),
   };
 }
 

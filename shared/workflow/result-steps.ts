@@ -6,7 +6,7 @@ import { capitalised } from '../notices/common';
 import { limitCitation } from '../procedures/legal-basis';
 import type { WorkflowPorts } from './steps';
 import type { ProcedureSettings } from './procedure-settings';
-import { composeChanges, decideClosure, decideCompletion, decideProcuracyCopy, isWithdrawal, refuseWithdrawnOutput } from './decisions';
+import { composeChanges, decideClosure, decideCompletion, isWithdrawal, refuseWithdrawnOutput } from './decisions';
 import { decideDecision, decideHandover, decideVisit, resultDueOf, type DecisionInput, type HandoverInput, type VisitRecord } from './result-decisions';
 import { stepClock, type StepClock } from './step-clock';
 
@@ -89,7 +89,8 @@ function receiptSlipLegalBasis(record: CaseRecord): { legalBasis?: string } {
  * A human step's outcome, in one transaction with what it settles: the step completed (on time or
  * late); for the decision, the decision itself and the clocks that follow; for the hand-over, the
  * delivery and the case closed as resolved. Returns the outcome with the facts the workflow goes
- * on with: for the decision, whether it is copied to the procuracy and the hand-over's clock.
+ * on with: for the decision, the hand-over's clock (its copy to the procuracy, when due, waits for the daily
+ * dispatch: shared/procuracy/dispatch.ts).
  */
 export async function recordOutcome(caseId: string, step: string, outcome: Record<string, unknown>, ports: ResultPorts): Promise<Record<string, unknown>> {
   if (outcome.delayed === true) throw new ResultDelayed(`case ${caseId}: the ${step} will be late; its deadline moved`);
@@ -108,12 +109,7 @@ export async function recordOutcome(caseId: string, step: string, outcome: Recor
   );
   if (step !== 'decision') return outcome;
   const handoverClock = stepClock(record, 'handover', now, ports, ports.procedureOf(record.procedure).warningFraction);
-  return { ...outcome, procuracyCopy: record.deadlines['procuracy-copy'] !== undefined, handoverClock };
-}
-
-/** The copy to the procuracy went out: on time or late against its own limit. */
-export async function recordProcuracyCopy(caseId: string, ports: ResultPorts): Promise<void> {
-  await ports.cases.changeCase(caseId, (current) => decideProcuracyCopy(current, ports.clock.now(), ports));
+  return { ...outcome, handoverClock };
 }
 
 /** The decision alone, without a human step's completion (the workflow records both in recordOutcome). */

@@ -77,7 +77,6 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
 
     await drive.act(caseId, 'decision', { number: '101/QĐ-THADS', date: '2026-11-30', signer: { name: 'Nguyễn Văn Bình', title: 'Trưởng phòng' }, document: await drive.decisionDocument(caseId) });
     await drive.mail(caseId, citizen.address, 'Quyết định');
-    await drive.mail(caseId, 'vks.kv1@hcm.vks.example', '');
     await drive.act(caseId, 'handover', { method: 'at-desk', recipientName: citizen.name, signedSlip: true });
 
     const closed = await drive.closed(caseId);
@@ -88,8 +87,13 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
     // the enforcement officer sees plainly that the decision was handed over, and to whom
     expect(closed.resultDelivered).toMatchObject({ method: 'at-desk', recipientName: citizen.name, by: 'Trần Thị Lan' });
 
+    // the copy to the procuracy goes in the office's daily dispatch (16:30 of a working day), after the case closed:
+    // the hand-over never waits for it
+    expect((await drive.dispatchToProcuracy()).status).toBe(200);
+    expect((await t.outbox()).filter((m) => m.destination.to.join(',').includes('vks.kv1@hcm.vks.example') && m.body.text?.includes(caseId))).toHaveLength(1);
+
     const events = await t.cases.listEvents(caseId);
-    expect(verifyChain(events, closed)).toEqual({ ok: true });
+    expect(verifyChain(events, (await t.cases.getCase(caseId))!)).toEqual({ ok: true });
     expect(events.map((e) => (e.type === 'notice-sent' ? `notice:${e.data.notice}` : ['deadline-set', 'step-awaiting', 'step-completed'].includes(e.type) ? `${e.type}:${e.data.step}` : e.type))).toEqual([
       'message-received',
       'case-opened',
@@ -115,12 +119,12 @@ describe('a request for enforcement, from e-mail to hand-over', () => {
       'deadline-set:handover',
       'deadline-set:procuracy-copy',
       'notice:decision-released',
-      'notice:procuracy-copy',
-      'procuracy-copy-sent',
       'step-awaiting:handover',
       'step-completed:handover',
       'decision-handed-over',
       'case-closed',
+      'notice:procuracy-copy',
+      'procuracy-copy-sent',
     ]);
     for (const completed of events.filter((e) => e.type === 'step-completed')) expect(completed.data, String(completed.data.step)).toMatchObject({ onTime: true, lateByWorkingMinutes: 0 });
     expect(events.find((e) => e.type === 'procuracy-copy-sent')!.data).toMatchObject({ onTime: true });

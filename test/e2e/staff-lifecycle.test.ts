@@ -42,10 +42,9 @@ describe('the desk works a request through the HTTP API', () => {
     const decision = samplePdf('Quyet dinh thi hanh an so 55/QD-THADS');
     expect(await post(`/cases/${caseId}/decision`, 'head', { number: '55/QĐ-THADS', date: '2026-12-01', signer: 'Nguyễn Văn Bình', pdfBase64: decision.toString('base64') })).toMatchObject({ status: 200 });
 
-    // the decision goes to the requester and to the procuracy, the signed PDF attached
+    // the decision goes to the requester, the signed PDF attached (and to the procuracy in the office's daily dispatch, below)
     const released = await drive.mail(caseId, citizen.address, 'Đã ban hành Quyết định thi hành án số 55/QĐ-THADS');
     expect(Buffer.from(String(released.attachments.find((a) => a.contentType === 'application/pdf')?.content), 'base64').equals(decision)).toBe(true);
-    await drive.mail(caseId, 'vks.kv2@hcm.vks.example', 'Gửi Viện kiểm sát');
 
     await drive.waitingFor(caseId, 'handover');
     expect(await post(`/cases/${caseId}/handover`, 'officer', { method: 'by-post', receivedBy: citizen.name })).toMatchObject({ status: 200 });
@@ -62,6 +61,13 @@ describe('the desk works a request through the HTTP API', () => {
     ]);
     expect(byType('visit-recorded')[0].data).toMatchObject({ collection: 'by-post', postalAddress: 'Số 12 đường Võ Văn Ngân, phường Thủ Đức' });
     expect(byType('decision-handed-over')).toHaveLength(1);
+    expect((await get(`/cases/${caseId}/verify`)).ok).toBe(true);
+
+    // the office's daily dispatch takes the decision to the procuracy, the signed PDF attached
+    expect((await drive.dispatchToProcuracy({ office: 'HCMKV2' })).status).toBe(200);
+    const dispatch = (await t.outbox()).find((m) => m.destination.to.join(',').includes('vks.kv2@hcm.vks.example') && m.body.text?.includes(caseId));
+    expect(Buffer.from(String(dispatch?.attachments.find((a) => String(a.filename).startsWith(caseId))?.content), 'base64').equals(decision)).toBe(true);
+    expect((await get(`/cases/${caseId}`)).steps.find((s: { step: string }) => s.step === 'procuracy-copy')).toMatchObject({ onTime: true });
     expect((await get(`/cases/${caseId}/verify`)).ok).toBe(true);
   });
 });

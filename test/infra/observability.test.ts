@@ -63,7 +63,7 @@ describe('alarms', () => {
   });
 
   it('fires on errors of each function', () => {
-    const functions = [stack.intake.intakeFunction, stack.workflow.workflowFunction, stack.notifications.notifyFunction, stack.api.apiFunction, stack.digestArchive.digestFunction];
+    const functions = [stack.intake.intakeFunction, stack.workflow.workflowFunction, stack.notifications.notifyFunction, stack.api.apiFunction, stack.digestArchive.digestFunction, stack.procuracyDispatch.dispatchFunction];
     for (const fn of functions) alarmOn('Errors', [{ Name: 'FunctionName', Value: ref(fn) }]);
   });
 
@@ -71,7 +71,7 @@ describe('alarms', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       alarmOn(metric, [{ Name: 'StateMachineArn', Value: ref(stack.workflow.stateMachine) }]);
     }
-    expect(stack.observability.alarms).toHaveLength(1 + 5 + 2);
+    expect(stack.observability.alarms).toHaveLength(1 + 6 + 2);
   });
 });
 

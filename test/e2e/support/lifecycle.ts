@@ -4,6 +4,8 @@ import { samplePdf } from '../../../local/sample-pdf';
 import { eventually, type TestStack } from './test-stack';
 import type { CaseRecord } from '../../../shared/cases/model';
 import type { OutboxEmail } from '../../../local/services/ses-outbox';
+import { nextDispatchAt } from '../../../shared/procuracy/dispatch';
+import { officeDirectory } from '../../../shared/offices/default-directory';
 
 /** Drives cases through the local stack as people would: e-mails in, officers' actions, time passing. */
 export function lifecycleDriver(t: () => TestStack) {
@@ -80,6 +82,17 @@ export function lifecycleDriver(t: () => TestStack) {
     },
 
     /** Mail of a case in the outbox, to an address, whose subject contains a phrase. */
+    /**
+     * The daily dispatch to the procuracy (POST /_local/procuracy-dispatch, what the 16:30 schedule does on AWS): by
+     * default the clock first moves to the next 16:30 of a working day of the office, as the schedule would wait.
+     */
+    async dispatchToProcuracy(options: { office?: string; moveClock?: boolean } = {}): Promise<{ status: number; body: any }> {
+      await t().idle();
+      if (options.moveClock !== false) await this.passTime(nextDispatchAt(officeDirectory, options.office ?? 'HCMKV1', await stackNow()), 0);
+      const response = await fetch(`${t().stack.urls.api}/_local/procuracy-dispatch`, { method: 'POST' });
+      return { status: response.status, body: await response.json() };
+    },
+
     async mail(caseId: string, to: string, subjectPhrase: string): Promise<OutboxEmail> {
       return eventually(`mail "${subjectPhrase}" to ${to} for ${caseId}`, async () =>
         (await t().outbox()).find((m) => m.subject.includes(`[${caseId}]`) && m.subject.includes(subjectPhrase) && m.destination.to.join(',').includes(to)),

@@ -3,7 +3,8 @@ import { checkTimeliness, deadlineFor } from '../../../shared/calendar';
 import type { StepDeadline, TimelineEvent } from '../../../shared/cases/model';
 import { stepClocks } from '../../../shared/staff/case-view';
 import { completeStep } from '../../../shared/workflow/steps';
-import { recordProcuracyCopy, type ResultPorts } from '../../../shared/workflow/result-steps';
+import type { ResultPorts } from '../../../shared/workflow/result-steps';
+import { recordCopySent } from '../../../shared/procuracy/dispatch';
 import { MemoryCases } from '../api/fakes';
 import { directory, iso, vn } from './fixtures';
 
@@ -54,7 +55,9 @@ describe('on time: the definition, the workflow and the case view agree', () => 
     cases.add({ caseId: 'C-1', office, status: 'awaiting-decision', deadlines: { decision: deadline, 'procuracy-copy': deadline }, pendingStep: { step: 'decision', taskToken: 't', since: iso('2026-03-02 10:00'), dueAt: deadline.dueAt } });
     const ports = portsAt(cases, at);
     await completeStep('C-1', 'decision', { outcome: 'signed' }, ports);
-    await recordProcuracyCopy('C-1', ports);
+    // the daily dispatch to the procuracy, sending the copy at that instant
+    const dispatch = { id: 'd', caseIds: ['C-1'], part: 1, parts: 1 };
+    await cases.repository.changeCase('C-1', (r) => recordCopySent(r, { messageId: '<m@x>', providerMessageId: 'p', to: 'vks@x', subject: 's', textSha256: 'h', attachment: 'a.pdf', sentAt: iso(at), dispatch }, { directory }));
     const events = cases.events.get('C-1')!;
     expect(events.find((e) => e.type === 'step-completed')!.data.onTime).toBe(expected);
     expect(events.find((e) => e.type === 'procuracy-copy-sent')!.data.onTime).toBe(expected);

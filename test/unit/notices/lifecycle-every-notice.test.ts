@@ -51,7 +51,6 @@ const toStaff: Array<[string, Notice]> = [
   ['new case', lifecycle.newCaseForDeskNotice({ caseRecord, procedure, office: kv1, reviewDueAt: '2026-11-24T16:30:00+07:00', attachmentNames: [] })],
   ['step warning', lifecycle.stepWarningNotice({ caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', remainingWorkingMinutes: 60 })],
   ['step escalation', lifecycle.stepEscalationNotice({ caseRecord, procedure, office: kv1, step: 'review', dueAt: '2026-11-24T16:30:00+07:00', lateWorkingMinutes: 30 })],
-  ['procuracy copy', lifecycle.procuracyCopyNotice({ caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' })],
 ];
 
 describe('every notice of the lifecycle', () => {

@@ -6,7 +6,7 @@ import { apologyNotice, type ApologyNoticeFacts } from '../../../shared/notices/
 import { appointmentNotice } from '../../../shared/notices/appointment';
 import type { Notice } from '../../../shared/notices/common';
 import { decisionReleasedNotice, type DecisionReleasedFacts } from '../../../shared/notices/decision';
-import { procuracyCopyNotice } from '../../../shared/notices/procuracy-copy';
+import { procuracyDispatchNotice } from '../../../shared/notices/procuracy-copy';
 import { AGENCY_NAME, MAIL_DOMAIN, bring, caseRecord, decision, kv1, mondayMorning, opaquePdf, pdfText } from '../documents/lifecycle-fixtures';
 import { citation, procedure } from '../documents/lifecycle-fixtures';
 
@@ -177,15 +177,22 @@ describe('notices composed for SES with their attachments', () => {
     expect(text).toContain('gia hạn thời gian giải quyết hồ sơ đến 16 giờ 00 phút, ngày 10 tháng 12 năm 2026.');
   });
 
-  it('keeps the copy sent to the procuracy intact', async () => {
+  it('keeps the decisions of a dispatch to the procuracy intact, each its own attachment', async () => {
     // Prepare
-    const notice = procuracyCopyNotice({ caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' });
+    const other = Buffer.concat([opaquePdf, Buffer.from([0, 1, 2, 255])]);
+    const decisions = [
+      { caseId: caseRecord.caseId, procedure, decision, provision: citation('procuracy-copy'), pdf: opaquePdf },
+      { caseId: 'HCMKV1-2026-000002', procedure, decision: { ...decision, number: '16/QĐ-THADS' }, provision: citation('procuracy-copy'), pdf: other },
+    ];
+    const notice = procuracyDispatchNotice({ office: kv1, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh', decisions, issuedAt: '2026-12-04T16:30:00+07:00' });
 
     // Act
     const parsed = await roundTrip(notice);
 
     // Assess
-    expect(parsed.subject).toBe('Gửi Viện kiểm sát Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 [HCMKV1-2026-000001]');
+    expect(parsed.subject).toBe('V/v gửi 02 quyết định về thi hành án - Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh - ngày 04/12/2026');
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['HCMKV1-2026-000001 - Quyết định thi hành án số 15-QĐ-THADS.pdf', 'HCMKV1-2026-000002 - Quyết định thi hành án số 16-QĐ-THADS.pdf']);
     expect(parsed.attachments[0]!.content.equals(opaquePdf)).toBe(true);
+    expect(parsed.attachments[1]!.content.equals(other)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultNote } from '../../../shared/notices/common';
-import { procuracyCopyNotice } from '../../../shared/notices/procuracy-copy';
+import { procuracyDispatchNotice } from '../../../shared/notices/procuracy-copy';
 import { breachNotice, newCaseForDeskNotice, stepEscalationNotice, stepLabel, stepWarningNotice } from '../../../shared/notices/staff';
 import { caseRecord, decision, kv1, opaquePdf } from '../documents/lifecycle-fixtures';
 import { citation, procedure } from '../documents/lifecycle-fixtures';
@@ -140,25 +140,41 @@ describe('the escalation of a late step, to the head of office', () => {
   });
 });
 
-describe('the copy of the decision to the procuracy', () => {
-  const facts = { caseRecord, procedure, provision: citation('procuracy-copy'), office: kv1, decision, pdf: opaquePdf, procuracyName: 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh' };
+describe('the daily dispatch of decisions to the procuracy', () => {
+  const procuracyName = 'Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh';
+  const second = { caseId: 'HCMKV1-2026-000007', procedure, decision: { number: '21/QĐ-THADS', issuedAt: '2026-12-03', signer: { name: 'Nguyễn Văn Bình', title: 'Phó Trưởng phòng' } }, provision: citation('procuracy-copy'), pdf: opaquePdf };
+  const facts = { office: kv1, procuracyName, issuedAt: '2026-12-04T16:30:00+07:00', decisions: [{ caseId: caseRecord.caseId, procedure, decision, provision: citation('procuracy-copy'), pdf: opaquePdf }, second] };
 
-  it('is a cover letter that sends the decision to the procuracy, citing the law of the day of receipt, recipients under "Nơi nhận" and no "sao gửi"', () => {
+  it('is one covering letter listing each decision (case, number, date, signer), citing the law once, recipients under "Nơi nhận" and no "sao gửi"', () => {
     // Prepare, Act
-    const notice = procuracyCopyNotice(facts);
+    const notice = procuracyDispatchNotice(facts);
 
     // Assess
-    expect(notice.text.split('\n')[0]).toBe('Kính gửi: Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh,');
+    expect(notice.text.split('\n')[0]).toBe(`Kính gửi: ${procuracyName},`);
     expect(notice.text).toContain(
-      'Căn cứ Luật Thi hành án dân sự số 106/2025/QH15, quy định về gửi quyết định về thi hành án cho Viện kiểm sát, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh gửi Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026 do Trưởng phòng Lê Văn Minh ký (mã hồ sơ HCMKV1-2026-000001).',
+      `Căn cứ Luật Thi hành án dân sự số 106/2025/QH15, quy định về gửi quyết định về thi hành án cho Viện kiểm sát, Phòng Thi hành án dân sự khu vực 1 - Thành phố Hồ Chí Minh gửi ${procuracyName} 02 quyết định về thi hành án dưới đây:`,
     );
+    expect(notice.text).toContain('  1. Quyết định thi hành án số 15/QĐ-THADS ngày 04/12/2026, do Trưởng phòng Lê Văn Minh ký; mã hồ sơ HCMKV1-2026-000001; tệp đính kèm: HCMKV1-2026-000001 - Quyết định thi hành án số 15-QĐ-THADS.pdf.');
+    expect(notice.text).toContain('  2. Quyết định thi hành án số 21/QĐ-THADS ngày 03/12/2026, do Phó Trưởng phòng Nguyễn Văn Bình ký; mã hồ sơ HCMKV1-2026-000007; tệp đính kèm: HCMKV1-2026-000007 - Quyết định thi hành án số 21-QĐ-THADS.pdf.');
     expect(notice.subject + notice.text).not.toMatch(/sao gửi/i);
-    expect(notice.text).toContain('Nơi nhận:\n  - Viện kiểm sát nhân dân khu vực 1 - Thành phố Hồ Chí Minh (để kiểm sát);');
-    expect(notice.attachments).toEqual([{ filename: 'Quyết định thi hành án số 15-QĐ-THADS.pdf', content: opaquePdf, contentType: 'application/pdf' }]);
+    expect(notice.text).toContain(`Nơi nhận:\n  - ${procuracyName} (để kiểm sát);\n  - Lưu: hồ sơ HCMKV1-2026-000001, HCMKV1-2026-000007.`);
+    expect(notice.text).toBe(notice.text.normalize('NFC'));
+    expect(notice.attachments!.map((a) => a.filename)).toEqual(['HCMKV1-2026-000001 - Quyết định thi hành án số 15-QĐ-THADS.pdf', 'HCMKV1-2026-000007 - Quyết định thi hành án số 21-QĐ-THADS.pdf']);
   });
 
-  it('refuses an addressee that is not a procuracy', () => {
+  it('says which e-mail of the day it is when the decisions did not fit in one', () => {
+    // Prepare, Act
+    const notice = procuracyDispatchNotice({ ...facts, part: { part: 2, parts: 3 } });
+
+    // Assess
+    expect(notice.subject).toMatch(/ \(thư 2\/3\)$/);
+    expect(notice.text).toContain('dưới đây (thư 2/3):');
+    expect(procuracyDispatchNotice({ ...facts, part: { part: 1, parts: 1 } }).subject).not.toContain('thư');
+  });
+
+  it('refuses an addressee that is not a procuracy, and an empty dispatch', () => {
     // Prepare, Act, Assess
-    expect(() => procuracyCopyNotice({ ...facts, procuracyName: 'Tòa án nhân dân Thành phố Hồ Chí Minh' })).toThrow(RangeError);
+    expect(() => procuracyDispatchNotice({ ...facts, procuracyName: 'Tòa án nhân dân Thành phố Hồ Chí Minh' })).toThrow(RangeError);
+    expect(() => procuracyDispatchNotice({ ...facts, decisions: [] })).toThrow(RangeError);
   });
 });

@@ -51,6 +51,15 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(choice.Default).toBe('Unknown resume point');
   });
 
+  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch) to Unknown resume point, which reports it', () => {
+    for (const removed of ['Send the copy to the procuracy', 'Record the procuracy copy']) {
+      expect(machine.States[removed], removed).toBeUndefined();
+      expect(targets[removed], removed).toBeUndefined();
+    }
+    expect(machine.States['Unknown resume point']).toMatchObject({ Type: 'Pass', Parameters: { Error: 'UnknownResumePoint' }, Next: 'Report the failure' });
+    expect(machine.States['Release the decision'].Next).toBe('Hand-over');
+  });
+
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
     for (const [stateName, state] of tasksOf(machine)) {
       if (!String(state.Resource).endsWith('.waitForTaskToken')) continue;
