@@ -298,6 +298,37 @@ export class CaseRepository implements CaseStore {
     }
   }
 
+  /**
+   * Claims the sending of notices that go together (the acknowledgement and the desk's new-case notice) in one
+   * transaction, only while the case is still at `guard.lastSeq` (the notices were composed from it, perhaps from a
+   * snapshot passed along) and none of them was claimed before; `alsoPut` is written with the claims (the
+   * acknowledgement's link token: only the attempt that wins stores one). Returns the claims' ids, or undefined
+   * when the transaction was refused (the case moved, a notice was claimed or sent already, a token was stored
+   * before, or another transaction ran at the same time): nothing was written, and the caller claims each notice
+   * on its own (claimOutbound), which waits for, or finds, what the others did.
+   */
+  async claimOutbounds(claims: Array<{ messageId: string; caseId: string; at: string }>, guard: { caseId: string; lastSeq: number }, alsoPut: NonNullable<CaseChange['alsoPut']> = [], leaseMs = OUTBOUND_LEASE_MS): Promise<string[] | undefined> {
+    const claimUntil = Date.now() + leaseMs;
+    const claimIds = claims.map(() => randomUUID());
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: this.tableName, Key: caseKey(guard.caseId), ConditionExpression: 'lastSeq = :seen', ExpressionAttributeValues: { ':seen': guard.lastSeq } } },
+            ...claims.map((c, i) => ({
+              Put: { TableName: this.tableName, Item: messageItem({ messageId: c.messageId, direction: 'out', status: 'claimed', caseId: c.caseId, at: c.at, claimId: claimIds[i], claimUntil }), ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+            ...alsoPut.map((p) => ({ Put: { TableName: this.tableName, Item: p.item, ConditionExpression: p.condition, ExpressionAttributeNames: p.names, ExpressionAttributeValues: p.values } })),
+          ],
+        }),
+      );
+      return claimIds;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return undefined;
+      throw error;
+    }
+  }
+
   /** The mail service accepted the message: recorded at once, before anything else can fail, so no retry sends it again. */
   async markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void> {
     await this.db.send(
@@ -397,13 +428,25 @@ export class CaseRepository implements CaseStore {
    * Applies a change to a case and appends its events in one transaction, conditioned on the
    * case not having moved since it was read; on a concurrent change it re-reads and re-decides.
    * `decide` returns undefined when, seeing the current case, there is nothing to do.
-   * `known`: the case as the caller just read it, decided on first without reading it again (the
-   * transaction's condition still refuses it if the case moved since; then it is read again).
+   * `known`: the case as the caller just read it (or as an earlier step left it), decided on first
+   * without reading it again (the transaction's condition still refuses it if the case moved since;
+   * then it is read again). A decision on it that changes nothing, or throws, is made again on the
+   * case read afresh: only a write is ever made from a snapshot.
    */
   async changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined, known?: CaseRecord): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
     for (let attempt = 1; ; attempt++) {
-      const current = attempt === 1 && known?.caseId === caseId ? known : await this.requireCase(caseId);
-      const change = decide(current);
+      const fromKnown = attempt === 1 && known?.caseId === caseId;
+      const current = fromKnown ? known : await this.requireCase(caseId);
+      let change: CaseChange | undefined;
+      try {
+        change = decide(current);
+      } catch (error) {
+        // A snapshot passed along may be stale: a refusal is only believed of the case as it is now.
+        if (fromKnown) continue;
+        throw error;
+      }
+      // Nothing to do, seen on a snapshot: believed only of the case as it is now, too.
+      if (!change && fromKnown) continue;
       if (!change) return { record: current, events: [] };
       try {
         return await this.writeChange(current, change);

@@ -38,6 +38,8 @@ export interface CaseStore {
   recordMessage(record: MessageRecord): Promise<void>;
   completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void>;
   claimOutbound(messageId: string, caseId: string, at: string, leaseMs?: number): Promise<OutboundClaim>;
+  /** Claims notices that go together in one write, while the case is at `guard.lastSeq`; undefined when refused (optional: else claimOutbound each). */
+  claimOutbounds?(claims: Array<{ messageId: string; caseId: string; at: string }>, guard: { caseId: string; lastSeq: number }, alsoPut?: CaseChange['alsoPut']): Promise<string[] | undefined>;
   markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void>;
   releaseOutbound(messageId: string, claimId: string): Promise<void>;
 }
