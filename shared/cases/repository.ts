@@ -14,7 +14,7 @@ import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
 import { caseStateHash } from '../timeline/case-state';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
 import type { CaseStore } from './store';
-import { caseKey, casePartKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey } from './keys';
+import { caseKey, casePartKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, requesterSummaryKey, serialCounterKey } from './keys';
 import { CASE_PARTS, changedParts, type CasePart, fromCaseItem, fromEventItem, isCasePartItem, toCaseItem, toCasePartItem, toEventItem, withPartsApart } from './items';
 
 /** A message the system has seen or sent, and what became of it: idempotency and threading. */
@@ -164,8 +164,8 @@ export class CaseRepository implements CaseStore {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': requesterCaseKey(address, '').PK },
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
+        ExpressionAttributeValues: { ':pk': requesterCaseKey(address, '').PK, ':case': requesterCaseKey(address, '').SK },
       }),
     );
     return (Items ?? []).map((i) => String(i.caseId));
@@ -180,19 +180,22 @@ export class CaseRepository implements CaseStore {
    * A message's record and the last serial of the register its case would be numbered in, in one
    * consistent read: what intake needs to see whether a message is new and, if it is, to reserve its id.
    */
-  async getMessageAndSerial(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }> {
+  async getMessageAndSerial(messageId: string, register: { office: string; year: number }, requester?: string): Promise<{ record: MessageRecord | undefined; lastSerial: number; requesterCases?: number }> {
     const key = messageKey(messageId);
     const counter = serialCounterKey(register.office, register.year);
-    const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [key, counter], ConsistentRead: true } } }));
+    const summary = requester ? requesterSummaryKey(requester) : undefined;
+    const keys = [key, counter, ...(summary ? [summary] : [])];
+    const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
     // Keys left unprocessed (throttling) are read one by one.
-    if (UnprocessedKeys?.[this.tableName]?.Keys?.length) {
-      const [record, counterItem] = await Promise.all([this.getMessage(messageId), this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }))]);
-      return { record, lastSerial: Number(counterItem.Item?.lastSerial ?? 0) };
-    }
-    const items = Responses?.[this.tableName] ?? [];
-    const record = items.find((item) => item.PK === key.PK) as MessageRecord | undefined;
-    const counterItem = items.find((item) => item.PK === counter.PK);
-    return { record, lastSerial: Number(counterItem?.lastSerial ?? 0) };
+    const items = UnprocessedKeys?.[this.tableName]?.Keys?.length
+      ? (await Promise.all(keys.map((Key) => this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))))).flatMap((r) => (r.Item ? [r.Item] : []))
+      : (Responses?.[this.tableName] ?? []);
+    const found = (k: { PK: string; SK: string }) => items.find((item) => item.PK === k.PK && item.SK === k.SK);
+    return {
+      record: found(key) as MessageRecord | undefined,
+      lastSerial: Number(found(counter)?.lastSerial ?? 0),
+      ...(summary ? { requesterCases: Number(found(summary)?.caseCount ?? 0) } : {}),
+    };
   }
 
   /**
@@ -410,16 +413,31 @@ export class CaseRepository implements CaseStore {
                 ExpressionAttributeValues: { ':caseId': full.caseId },
               },
             },
-            // A requester's cases, by e-mail address (a requester registered without one has none to index).
+            // A requester's cases, by e-mail address (a requester registered without one has none to index), and their
+            // count: a case that says its requester had none opens only while the count is still absent.
             ...(full.requester.address
-              ? [{ Put: { TableName: this.tableName, Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt } } }]
+              ? [
+                  { Put: { TableName: this.tableName, Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt } } },
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: requesterSummaryKey(full.requester.address),
+                      UpdateExpression: 'SET entity = :entity, lastCaseId = :caseId ADD caseCount :one',
+                      ...(full.requesterHadCases === false ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+                      ExpressionAttributeValues: { ':entity': 'requester-summary', ':caseId': full.caseId, ':one': 1 },
+                    },
+                  },
+                ]
               : []),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
+      if (reasons[0] === 'ConditionalCheckFailed') return false;
+      // Another case of the same requester opened since intake read that there was none: this one says it had one.
+      if (full.requester.address && full.requesterHadCases === false && reasons.at(-1) === 'ConditionalCheckFailed') return this.openCase({ ...caseRecord, requesterHadCases: true }, events, message);
       throw error;
     }
   }

@@ -25,8 +25,11 @@ export interface CaseStore {
   requireCaseWithEvents?(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
 
   getMessage(messageId: string): Promise<MessageRecord | undefined>;
-  /** A message's record and its register's last serial in one read, where the store can (optional: else getMessage). */
-  getMessageAndSerial?(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }>;
+  /**
+   * A message's record and its register's last serial in one read, where the store can (optional: else getMessage);
+   * with `requester`, how many cases that address opened before (requesterCases) in the same read.
+   */
+  getMessageAndSerial?(messageId: string, register: { office: string; year: number }, requester?: string): Promise<{ record: MessageRecord | undefined; lastSerial: number; requesterCases?: number }>;
   /** The case id reserved for an inbound message, the same for every delivery of it. */
   reserveCaseId(
     messageId: string,

@@ -55,7 +55,7 @@ export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
  * complaints) and runs the automatic checks, in one transaction. Returns the first step's clock,
  * which the human step's wait takes as its timeout, with the case as written (`known`, a snapshot the
  * notices start from instead of reading it again). Load, decide, store: one read of the case and
- * its timeline, one of the requester's other cases, one write. `reading`: what the reading step found
+ * its timeline, one of the requester's other cases (only when the opening saw some), one write. `reading`: what the reading step found
  * in the attachments (or the error that ended it): the checks use it, and the timeline records it.
  */
 export async function recordReceipt(caseId: string, ports: ReceiptPorts, reading?: ReadingFacts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock & { known: CaseSnapshot } }> {
@@ -86,8 +86,9 @@ function registeredProcedure(record: CaseRecord): ChecklistResult['likelyProcedu
 
 /** The requester's other cases that are still open, with the judgments they name. */
 async function openCasesOf(record: CaseRecord, ports: ReceiptPorts): Promise<OpenCaseSummary[]> {
-  // A requester registered without an e-mail address has no index of cases to compare with.
-  if (!record.requester.address) return [];
+  // A requester registered without an e-mail address has no index of cases to compare with; one whose first case this
+  // is, as the opening saw it (intake read the requester's count, and the opening was conditioned on it), has none.
+  if (!record.requester.address || record.requesterHadCases === false) return [];
   const ids = (await ports.cases.caseIdsOfRequester(record.requester.address)).filter((id) => id !== record.caseId);
   const cases = await Promise.all(ids.map((id) => ports.cases.getCase(id)));
   return cases

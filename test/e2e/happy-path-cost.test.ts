@@ -32,8 +32,8 @@ describe('the happy path of a request for enforcement, run on the local stack', 
   // write), each notice 3 (one read, the claim, the timeline's event written with the claim marked sent) and the
   // review's wait 2 (it reads the case to chain its event). Issue 11 adds one: the acknowledgement's status-link
   // token, stored (hashed) before the letter goes. The budget holds that, and goes down with them.
-  it('makes at most 15 DynamoDB calls from the new mail to the wait for the review', () => {
+  it('makes at most 8 DynamoDB calls from the new mail to the wait for the review', () => {
     expect(cost.dynamoDbCallsUpToReview.total).toBeGreaterThan(0);
-    expect(cost.dynamoDbCallsUpToReview.total).toBeLessThanOrEqual(15);
+    expect(cost.dynamoDbCallsUpToReview.total).toBeLessThanOrEqual(8);
   });
 });
