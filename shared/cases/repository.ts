@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -169,6 +170,46 @@ export class CaseRepository implements CaseStore {
       }),
     );
     return (Items ?? []).map((i) => String(i.caseId));
+  }
+
+  /**
+   * Counts the cases of every requester indexed before these counts existed (REQUESTER#<address>/CASES), raising a
+   * count only: run once after upgrading a table that has cases (`motcua backfill-requester-counts`), else the next
+   * request of a requester known before is taken as their first, and its receipt does not look for their other cases.
+   * Returns how many requesters' counts it wrote.
+   */
+  async backfillRequesterCounts(): Promise<number> {
+    const counts = new Map<string, { count: number; address: string; lastCaseId: string }>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({ TableName: this.tableName, FilterExpression: 'entity = :entity', ExpressionAttributeValues: { ':entity': 'requester-case' }, ProjectionExpression: 'PK, caseId', ExclusiveStartKey: startKey }),
+      );
+      for (const item of page.Items ?? []) {
+        const pk = String(item.PK);
+        const seen = counts.get(pk) ?? { count: 0, address: pk.slice('REQUESTER#'.length), lastCaseId: '' };
+        counts.set(pk, { ...seen, count: seen.count + 1, lastCaseId: String(item.caseId) > seen.lastCaseId ? String(item.caseId) : seen.lastCaseId });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    let written = 0;
+    for (const { count, address, lastCaseId } of counts.values()) {
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: requesterSummaryKey(address),
+            UpdateExpression: 'SET entity = :entity, caseCount = :count, lastCaseId = if_not_exists(lastCaseId, :caseId)',
+            ConditionExpression: 'attribute_not_exists(PK) OR caseCount < :count',
+            ExpressionAttributeValues: { ':entity': 'requester-summary', ':count': count, ':caseId': lastCaseId },
+          }),
+        );
+        written++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error; // counted already
+      }
+    }
+    return written;
   }
 
   async getMessage(messageId: string): Promise<MessageRecord | undefined> {

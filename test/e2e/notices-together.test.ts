@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { localClientConfig } from '../../local/services/aws-local';
-import { noticeAccessKey, accessTokenKey } from '../../shared/cases/keys';
+import { noticeAccessKey, accessTokenKey, requesterSummaryKey } from '../../shared/cases/keys';
 import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
 import type { CaseRecord, NewEvent } from '../../shared/cases/model';
 import type { CaseStore } from '../../shared/cases/store';
@@ -299,5 +299,18 @@ describe('a requester’s first case', () => {
     const earlier = firstTwo.find((c) => !c.requesterHadCases)!;
     expect(JSON.stringify(later.checklist)).toContain(earlier.caseId);
     expect(JSON.stringify(third.checklist)).toContain(later.caseId);
+  }, 300_000);
+
+  it('is counted by the backfill for a requester indexed before the counts existed, once', async () => {
+    const address = `known.before.${Date.now()}@example.com`;
+    for (const n of [41, 42]) await drive.openCase({ from: { name: 'Đỗ Thị Lan', address }, to: OFFICE_ADDRESS, subject: `Đơn yêu cầu thi hành án ${n}`, text: `Tôi yêu cầu thi hành Bản án số ${n}/2026/DS-ST.` });
+    await db.send(new DeleteCommand({ TableName: t.names.table, Key: requesterSummaryKey(address) })); // as a table from before
+
+    expect(await t.cases.backfillRequesterCounts()).toBe(1); // every other requester's count is right already
+    expect((await db.send(new GetCommand({ TableName: t.names.table, Key: requesterSummaryKey(address), ConsistentRead: true }))).Item).toMatchObject({ caseCount: 2 });
+    expect(await t.cases.backfillRequesterCounts()).toBe(0);
+    // Its next request is no first one: its receipt looks for the others.
+    const next = await drive.openCase({ from: { name: 'Đỗ Thị Lan', address }, to: OFFICE_ADDRESS, subject: 'Đơn yêu cầu thi hành án 43', text: 'Tôi yêu cầu thi hành Bản án số 43/2026/DS-ST.' });
+    expect(next.requesterHadCases).toBe(true);
   }, 300_000);
 });
