@@ -8,6 +8,7 @@ import { noticeAccessKey, accessTokenKey, requesterSummaryKey } from '../../shar
 import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
 import type { CaseRecord, NewEvent } from '../../shared/cases/model';
 import type { CaseStore } from '../../shared/cases/store';
+import type { CaseChange } from '../../shared/cases/repository';
 import { sendNotice, sendNotices, type NoticePorts } from '../../shared/notices/send-notice';
 import { officeDirectory } from '../../shared/offices/default-directory';
 import { procedureSettings } from '../../shared/workflow/procedure-settings';
@@ -283,6 +284,25 @@ describe('the review’s wait, from the case passed along', () => {
     expect(reads).toEqual([]);
     const { events } = await expectChained(caseId);
     expect(events.at(-1)).toMatchObject({ type: 'step-awaiting', data: { step: 'review' } });
+  });
+});
+
+describe('a change decided on a snapshot', () => {
+  it('is refused, or found needless, only of the case read afresh', async () => {
+    const { caseId, known } = await receivedCase();
+    await t.cases.changeCase(caseId, () => ({ update: { assignee: 'nguyen.van.an' }, events: [{ type: 'reassigned', at: toVietnamIso(t.stack.clock.now()), actor: { kind: 'officer', id: 'head' }, data: { from: null, to: 'nguyen.van.an' } }] }));
+    const noteOnAssigned = (current: CaseRecord): CaseChange => {
+      if (!current.assignee) throw new Error('no assignee');
+      return { update: {}, events: [{ type: 'reassigned', at: toVietnamIso(t.stack.clock.now()), actor: { kind: 'officer', id: 'head' }, data: { from: current.assignee, to: current.assignee, note: 'Giữ nguyên' } }] };
+    };
+
+    // The snapshot has no assignee yet: the refusal it leads to is not believed; the case as it is has one.
+    const { events } = await t.cases.changeCase(caseId, noteOnAssigned, known.record!);
+    expect(events).toHaveLength(1);
+    // Nothing to do, seen on the snapshot, is not believed either.
+    const { events: more } = await t.cases.changeCase(caseId, (current) => (current.assignee ? noteOnAssigned(current) : undefined), known.record!);
+    expect(more).toHaveLength(1);
+    await expectChained(caseId);
   });
 });
 
