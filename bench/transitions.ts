@@ -34,6 +34,10 @@ export interface HappyPathCost {
   expressStateTransitions: number;
   transitionsByState: Record<string, number>;
   dynamoDbCallsUpToReview: { total: number; byOperation: Record<string, number> };
+  /** The same, for a second request of the same requester (one earlier case, closed): the receipt looks for it. */
+  dynamoDbCallsUpToReviewReturning: { total: number; byOperation: Record<string, number> };
+  /** The size of what the review's wait was given (JSON bytes; Step Functions allows 256 KB a state), the case passed along included. */
+  reviewWaitInputBytes: number;
   caseId: string;
 }
 
@@ -50,31 +54,16 @@ export async function measureHappyPath(stack: LocalStack): Promise<HappyPathCost
   const transport = nodemailer.createTransport({ host: smtp.hostname, port: Number(smtp.port), secure: false, ignoreTLS: true });
   const before = new Map(stack.engine.transitionsByState);
 
-  // DynamoDB calls, counted while the driver itself reads nothing from DynamoDB.
-  const dynamoCalls = new Map<string, number>();
-  const countCall = (message: unknown) => {
-    const request = (message as { request: ClientRequest }).request;
-    if (String(request.getHeader('host') ?? '').split(':')[1] !== dynamoPort) return;
-    const operation = String(request.getHeader('x-amz-target') ?? '').split('.').at(-1) || request.method;
-    dynamoCalls.set(operation, (dynamoCalls.get(operation) ?? 0) + 1);
-  };
   const messageId = `<happy-path-${Date.now()}@example.com>`;
-  subscribe('http.client.request.start', countCall);
-  try {
-    await transport.sendMail({
-      messageId,
-      from: { name: 'Phạm Thị Mai', address: 'pham.thi.mai@example.com' },
-      to: 'kv1@hcm.thads.example',
-      subject: 'Đơn yêu cầu thi hành án - Bản án số 15/2026/DS-ST',
-      text: 'Kính gửi Phòng Thi hành án dân sự khu vực 1,\nTôi yêu cầu thi hành Bản án số 15/2026/DS-ST ngày 10/01/2026 của Tòa án nhân dân khu vực 1.\nNgười yêu cầu: Phạm Thị Mai',
-      attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: samplePdf('Ban an 15/2026/DS-ST'), contentType: 'application/pdf' }],
-    });
-    await until('the case to wait for its review', async () => (await settled(stack)) && reviewWaiting(stack));
-  } finally {
-    unsubscribe('http.client.request.start', countCall);
-    transport.close();
-  }
-
+  const request = (id: string) => ({
+    messageId: id,
+    from: { name: 'Phạm Thị Mai', address: 'pham.thi.mai@example.com' },
+    to: 'kv1@hcm.thads.example',
+    subject: 'Đơn yêu cầu thi hành án - Bản án số 15/2026/DS-ST',
+    text: 'Kính gửi Phòng Thi hành án dân sự khu vực 1,\nTôi yêu cầu thi hành Bản án số 15/2026/DS-ST ngày 10/01/2026 của Tòa án nhân dân khu vực 1.\nNgười yêu cầu: Phạm Thị Mai',
+    attachments: [{ filename: 'Bản án 15-2026-DS-ST.pdf', content: samplePdf('Ban an 15/2026/DS-ST'), contentType: 'application/pdf' }],
+  });
+  const first = await callsUntilReview(stack, transport, dynamoPort, request(messageId));
   const caseId = (await cases.getMessage(messageId))?.caseId;
   if (!caseId) throw new Error('the request opened no case');
   const waitingFor = (step: string) => until(`${caseId} to wait for ${step}`, async () => {
@@ -107,17 +96,48 @@ export async function measureHappyPath(stack: LocalStack): Promise<HappyPathCost
   });
   if (closed.closure?.reason !== 'resolved') throw new Error(`the case closed as ${closed.closure?.reason}, not resolved`);
   await until('the stack to settle', () => settled(stack));
+  const transitionsOf = new Map(stack.engine.transitionsByState);
+  // The same requester again, with one earlier case: the receipt looks for it (their index, then the case).
+  const returning = await callsUntilReview(stack, transport, dynamoPort, request(`<happy-path-returning-${Date.now()}@example.com>`));
+  transport.close();
 
   const transitionsByState: Record<string, number> = {};
-  for (const [state, n] of stack.engine.transitionsByState) if (n > (before.get(state) ?? 0)) transitionsByState[state] = n - (before.get(state) ?? 0);
+  for (const [state, n] of transitionsOf) if (n > (before.get(state) ?? 0)) transitionsByState[state] = n - (before.get(state) ?? 0);
   const sum = (express: boolean) => Object.entries(transitionsByState).filter(([state]) => EXPRESS_MACHINES.has(state.split('/')[0]!) === express).reduce((s, [, n]) => s + n, 0);
-  const byOperation = Object.fromEntries([...dynamoCalls].sort());
   return {
     happyPathStateTransitions: sum(false),
     expressStateTransitions: sum(true),
     transitionsByState,
-    dynamoDbCallsUpToReview: { total: [...dynamoCalls.values()].reduce((s, n) => s + n, 0), byOperation },
+    dynamoDbCallsUpToReview: first.calls,
+    dynamoDbCallsUpToReviewReturning: returning.calls,
+    reviewWaitInputBytes: first.waitInputBytes,
     caseId,
+  };
+}
+
+/**
+ * Sends a request and counts every DynamoDB call the stack makes until its review waits (the driver reads nothing
+ * from DynamoDB meanwhile); with the size of what the review's wait was given (the case passed along in the state).
+ */
+async function callsUntilReview(stack: LocalStack, transport: ReturnType<typeof nodemailer.createTransport>, dynamoPort: string, mail: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0]) {
+  const dynamoCalls = new Map<string, number>();
+  const countCall = (message: unknown) => {
+    const request = (message as { request: ClientRequest }).request;
+    if (String(request.getHeader('host') ?? '').split(':')[1] !== dynamoPort) return;
+    const operation = String(request.getHeader('x-amz-target') ?? '').split('.').at(-1) || request.method;
+    dynamoCalls.set(operation, (dynamoCalls.get(operation) ?? 0) + 1);
+  };
+  subscribe('http.client.request.start', countCall);
+  let wait: { input: unknown } | undefined;
+  try {
+    await transport.sendMail(mail);
+    wait = await until('the case to wait for its review', async () => ((await settled(stack)) ? reviewWaiting(stack) : undefined));
+  } finally {
+    unsubscribe('http.client.request.start', countCall);
+  }
+  return {
+    calls: { total: [...dynamoCalls.values()].reduce((s, n) => s + n, 0), byOperation: Object.fromEntries([...dynamoCalls].sort()) },
+    waitInputBytes: Buffer.byteLength(JSON.stringify(wait.input)),
   };
 }
 
@@ -129,8 +149,8 @@ async function settled(stack: LocalStack): Promise<true | undefined> {
 }
 
 /** The review's human step waits for the officer (its child execution runs, and nothing is at work). */
-function reviewWaiting(stack: LocalStack): true | undefined {
-  return stack.engine.runningTasks().some((t) => t.stateName === 'Wait for the step' && t.input.step === 'review') ? true : undefined;
+function reviewWaiting(stack: LocalStack): { input: unknown } | undefined {
+  return stack.engine.runningTasks().find((t) => t.stateName === 'Wait for the step' && t.input.step === 'review');
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000): Promise<T> {

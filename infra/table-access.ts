@@ -2,12 +2,13 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /** What a function does with the case table, action by action (no Table.grantReadWriteData: it allows every write, deletes included). */
-export type TableUse = 'read' | 'batch-read' | 'scan' | 'put' | 'update' | 'delete';
+export type TableUse = 'read' | 'batch-read' | 'scan' | 'put' | 'update' | 'delete' | 'condition-check';
 
 const ACTIONS: Record<TableUse, string[]> = {
   // Reads of items and of the work-queue and audit indexes.
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  // The appointment book reads a session's reservations in batches.
+  // The appointment book reads a session's reservations in batches; intake reads a message's record, its register's
+  // serial and its sender's count of cases in one.
   'batch-read': ['dynamodb:BatchGetItem'],
   // The daily digest reads every case's chain head.
   scan: ['dynamodb:Scan'],
@@ -18,6 +19,9 @@ const ACTIONS: Record<TableUse, string[]> = {
   // A notice's send claim released after a refused attempt, an appointment reservation released. Never a
   // case or an event: denyTimelineDeletion refuses DeleteItem on every CASE# partition, whatever is granted.
   delete: ['dynamodb:DeleteItem'],
+  // A transaction that writes only while another item is as read: the notices' claim, while the case is at the
+  // lastSeq they were composed from (shared/cases/repository.ts claimOutbounds).
+  'condition-check': ['dynamodb:ConditionCheckItem'],
 };
 
 /** Grants a function exactly the table actions it uses, on the table and (for reads) its indexes. */

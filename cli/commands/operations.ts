@@ -47,6 +47,24 @@ export function registerOperationsCommands(program: Command): void {
       else for (const m of found) print(`${m.state}  ${m.storedAt}  s3://${m.bucket}/${m.key}  ${m.messageId}`);
       if (found.length) process.exitCode = 2; // something to look at: scripts and schedules can tell
     }));
+
+  program
+    .command('backfill-requester-counts')
+    .description("count the cases of every requester indexed before these counts existed: once, after upgrading a table that has cases (a first request's receipt trusts them)")
+    .action(reporting(async () => {
+      const written = await (await caseRepository()).backfillRequesterCounts();
+      print(`${written} requester count(s) written`);
+    }));
+}
+
+/** The case table: on AWS with MOTCUA_TABLE (the stack output), else the local stack's. */
+async function caseRepository() {
+  const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { CaseRepository }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb'), import('../../shared/cases/repository')]);
+  const { MOTCUA_TABLE: table } = process.env;
+  if (table) return new CaseRepository(DynamoDBDocumentClient.from(new DynamoDBClient({})), table);
+  const { localReconcileClients } = await import('../../local/local-reconcile');
+  const local = localReconcileClients();
+  return new CaseRepository(DynamoDBDocumentClient.from(local.dynamodb), local.table);
 }
 
 async function deadLetterQueue(): Promise<DeadLetterQueue> {

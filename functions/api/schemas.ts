@@ -351,6 +351,7 @@ export const CaseDetail = z
     workflowEnded: NeedsAttention.optional(),
     execution: z.string().optional().meta({ description: "the case's current execution (the case id until a resume)" }),
     resumes: z.int().optional(),
+    requesterHadCases: z.boolean().optional().meta({ description: 'whether the requester had opened cases before this one, as the opening saw it (absent: not known)' }),
     senderHold: z
       .object({
         reasons: z.array(z.string()),

@@ -13,7 +13,8 @@ import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
 import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
 import { publicBaseUrl } from '../../shared/citizen/citizen-config';
 import { requiredEnv } from '../../shared/aws/clients';
-import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
+import { sendNotice, sendNotices, type NoticePorts, type SentNotice } from '../../shared/notices/send-notice';
+import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
 import { NOTICE_KINDS } from '../../shared/notices/case-notices';
 import { onExecutionEnded } from '../../shared/workflow/attention';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
@@ -39,7 +40,15 @@ const ports: NoticePorts = {
  * What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies);
  * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task.
  */
-const noticeRequest = z.object({ notice: z.enum(NOTICE_KINDS), caseId: z.string().min(1), step: z.string().optional(), thenNotice: z.enum(NOTICE_KINDS).optional() });
+const noticeRequest = z.object({
+  notice: z.enum(NOTICE_KINDS),
+  caseId: z.string().min(1),
+  step: z.string().optional(),
+  thenNotice: z.enum(NOTICE_KINDS).optional(),
+  // The clock the state carries, with `known`: the case as the step before left it (shared/cases/snapshot.ts).
+  // Given, the notices start from it, and the result carries the case as they leave it, for the next step.
+  stepClock: z.object({ known: z.object({ record: z.record(z.string(), z.unknown()).nullable(), events: z.array(z.record(z.string(), z.unknown())).optional() }).passthrough().optional() }).passthrough().optional(),
+});
 
 /** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
 const executionStatusChange = z.object({
@@ -76,14 +85,18 @@ async function notify(event: unknown) {
   if (ended.success) return executionEnded(ended.data.detail);
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
+  if (!request.thenNotice && !request.stepClock) {
+    const { record: _record, ...result } = await sendNotice(request.caseId, request.notice, request.step, ports);
+    return counted(request.notice, result);
+  }
   // Each notice is idempotent on its own key: a retry after the first was sent sends only the second.
-  const result = await sendOne(request.caseId, request.notice, request.step);
-  if (request.thenNotice) return { ...result, followedBy: await sendOne(request.caseId, request.thenNotice, request.step) };
-  return result;
+  const kinds = [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+  const { results, record } = await sendNotices(request.caseId, kinds, request.step, ports, request.stepClock?.known as CaseSnapshot | undefined);
+  const [first, then] = results.map((result, i) => counted(kinds[i]!, result));
+  return { ...first!, ...(then ? { followedBy: then } : {}), known: caseSnapshot(record) };
 }
 
-async function sendOne(caseId: string, notice: z.infer<typeof noticeRequest>['notice'], step: string | undefined) {
-  const result = await sendNotice(caseId, notice, step, ports);
+function counted(notice: z.infer<typeof noticeRequest>['notice'], result: SentNotice) {
   metrics.addMetric(result.needless ? 'NoticeNotNeeded' : result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
   if (result.needless) logger.info('notice not sent', { notice, reason: result.needless });
   return result;

@@ -11,6 +11,7 @@ import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import type { ReadingFacts } from '../../shared/checks/types';
+import { knownRecord } from '../../shared/cases/snapshot';
 import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
 import { recordOutcome, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
 
@@ -25,7 +26,16 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ reading: anyRecord.optional() }).passthrough().optional() }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
   // `clock`/`timeoutSeconds`: what the wait's timeout was measured to, checked against the case (a stale clock is read again)
-  z.object({ action: z.literal('awaitStep'), caseId, step, taskToken: z.string().min(1), clock: z.enum(['warning', 'deadline', 'session-end']).optional(), timeoutSeconds: z.number().int().positive().optional() }),
+  // `stepClock`: the clock object the wait was given; from the parent it carries `known`, the case as the steps before left it
+  z.object({
+    action: z.literal('awaitStep'),
+    caseId,
+    step,
+    taskToken: z.string().min(1),
+    clock: z.enum(['warning', 'deadline', 'session-end']).optional(),
+    timeoutSeconds: z.number().int().positive().optional(),
+    stepClock: z.object({ known: z.object({ record: anyRecord.nullable() }).passthrough().optional() }).passthrough().optional(),
+  }),
   z.object({ action: z.literal('recordBreach'), caseId, step }),
   z.object({ action: z.literal('completeStep'), caseId, step, outcome: anyRecord }),
   z.object({ action: z.literal('pauseForRequester'), caseId }),
@@ -60,7 +70,7 @@ async function workflow(event: unknown) {
     }
     case 'awaitStep': {
       const clock = request.clock && request.timeoutSeconds !== undefined ? { kind: request.clock, timeoutSeconds: request.timeoutSeconds, warningFractionOf: (code: string) => ports.procedureOf(code).warningFraction } : undefined;
-      return awaitStep(request.caseId, request.step, request.taskToken, ports, clock);
+      return awaitStep(request.caseId, request.step, request.taskToken, ports, clock, knownRecord(request.caseId, request.stepClock?.known));
     }
     case 'recordBreach':
       return recordBreach(request.caseId, request.step, ports);

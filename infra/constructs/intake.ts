@@ -86,8 +86,9 @@ export class Intake extends Construct {
     props.inboundBucket.grantRead(this.intakeFunction, `${props.inboundPrefix}*`);
     props.documentsBucket.grantRead(this.intakeFunction);
     props.documentsBucket.grantPut(this.intakeFunction);
-    // Opens cases and records messages (puts), numbers cases and reserves ids (updates); deletes nothing.
-    grantTableUse(props.table, this.intakeFunction, 'read', 'put', 'update');
+    // Reads a message's record, its register's serial and its sender's count in one (batch read); opens cases and
+    // records messages (puts), numbers cases, reserves ids and counts a requester's cases (updates); deletes nothing.
+    grantTableUse(props.table, this.intakeFunction, 'read', 'batch-read', 'put', 'update');
     props.stateMachine.grantStartExecution(this.intakeFunction);
 
     acknowledge(

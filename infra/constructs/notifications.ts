@@ -51,9 +51,10 @@ export class Notifications extends Construct {
     });
     // Sending stays within SES's sending rate: more notices at once are throttled and retried with back-off (infra/capacity.ts).
     (this.notifyFunction.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = CAPACITY.notifyReservedConcurrency;
-    // Reads the case; claims each message it sends, marks it sent, releases a claim whose attempt failed,
+    // Reads the case; claims each message it sends (notices sent together: in one transaction, while the case is at
+    // the lastSeq they were composed from, a condition check), marks it sent, releases a claim whose attempt failed,
     // and records it with the case change.
-    grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete');
+    grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete', 'condition-check');
     props.documentsBucket.grantRead(this.notifyFunction);
     // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
     // otherwise let the function send as any address of the agency.

@@ -62,6 +62,13 @@ export const auditKeys = (office: string, receivedAtLocalMonth: string, received
 /** A requester's cases, for "is this a duplicate of an open case?": written with the case, never changed. */
 export const requesterCaseKey = (address: string, caseId: string) => ({ PK: `REQUESTER#${address.toLowerCase()}`, SK: `CASE#${caseId}` });
 
+/**
+ * How many cases a requester opened, beside that index (every opening with an address counts itself in the same
+ * transaction): intake reads it with the message, so the receipt looks for the requester's other cases only when
+ * there are some. Its sort key does not begin with `CASE#`, so it is no case of the index.
+ */
+export const requesterSummaryKey = (address: string) => ({ PK: `REQUESTER#${address.toLowerCase()}`, SK: 'CASES' });
+
 /** An export or report built as a job (shared/staff/export-jobs.ts); the item expires by the table's TTL. */
 export const exportJobKey = (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' });
 

@@ -191,6 +191,11 @@ export interface CaseRecord {
   execution?: string;
   /** How often the case's workflow was resumed or continued (names the next execution). */
   resumes?: number;
+  /**
+   * Whether the requester had opened cases before this one, as the opening saw it (the requester's summary, read by
+   * intake and conditioned on in the opening's transaction); absent when not known (the receipt then looks).
+   */
+  requesterHadCases?: boolean;
   /** The sender failed verification (spam/virus FAIL, DMARC FAIL, a feedback report): nothing is sent to them until an officer confirms the address. */
   senderHold?: { reasons: string[]; at: string; confirmed?: { at: string; by: string; note?: string } };
   /** Addresses besides the requester's that may move the case by mail (set by an officer). */

@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -14,7 +15,7 @@ import { eventHash, GENESIS_HASH } from '../timeline/hash-chain';
 import { caseStateHash } from '../timeline/case-state';
 import type { CaseRecord, NewEvent, TimelineEvent } from './model';
 import type { CaseStore } from './store';
-import { caseKey, casePartKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, serialCounterKey } from './keys';
+import { caseKey, casePartKey, EVENT_SK_PREFIX, messageKey, normalizeMessageId, requesterCaseKey, requesterSummaryKey, serialCounterKey } from './keys';
 import { CASE_PARTS, changedParts, type CasePart, fromCaseItem, fromEventItem, isCasePartItem, toCaseItem, toCasePartItem, toEventItem, withPartsApart } from './items';
 
 /** A message the system has seen or sent, and what became of it: idempotency and threading. */
@@ -166,11 +167,51 @@ export class CaseRepository implements CaseStore {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': requesterCaseKey(address, '').PK },
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
+        ExpressionAttributeValues: { ':pk': requesterCaseKey(address, '').PK, ':case': requesterCaseKey(address, '').SK },
       }),
     );
     return (Items ?? []).map((i) => String(i.caseId));
+  }
+
+  /**
+   * Counts the cases of every requester indexed before these counts existed (REQUESTER#<address>/CASES), raising a
+   * count only: run once after upgrading a table that has cases (`motcua backfill-requester-counts`), else the next
+   * request of a requester known before is taken as their first, and its receipt does not look for their other cases.
+   * Returns how many requesters' counts it wrote.
+   */
+  async backfillRequesterCounts(): Promise<number> {
+    const counts = new Map<string, { count: number; address: string; lastCaseId: string }>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({ TableName: this.tableName, FilterExpression: 'entity = :entity', ExpressionAttributeValues: { ':entity': 'requester-case' }, ProjectionExpression: 'PK, caseId', ExclusiveStartKey: startKey }),
+      );
+      for (const item of page.Items ?? []) {
+        const pk = String(item.PK);
+        const seen = counts.get(pk) ?? { count: 0, address: pk.slice('REQUESTER#'.length), lastCaseId: '' };
+        counts.set(pk, { ...seen, count: seen.count + 1, lastCaseId: String(item.caseId) > seen.lastCaseId ? String(item.caseId) : seen.lastCaseId });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    let written = 0;
+    for (const { count, address, lastCaseId } of counts.values()) {
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: requesterSummaryKey(address),
+            UpdateExpression: 'SET entity = :entity, caseCount = :count, lastCaseId = if_not_exists(lastCaseId, :caseId)',
+            ConditionExpression: 'attribute_not_exists(PK) OR caseCount < :count',
+            ExpressionAttributeValues: { ':entity': 'requester-summary', ':count': count, ':caseId': lastCaseId },
+          }),
+        );
+        written++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error; // counted already
+      }
+    }
+    return written;
   }
 
   async getMessage(messageId: string): Promise<MessageRecord | undefined> {
@@ -182,19 +223,22 @@ export class CaseRepository implements CaseStore {
    * A message's record and the last serial of the register its case would be numbered in, in one
    * consistent read: what intake needs to see whether a message is new and, if it is, to reserve its id.
    */
-  async getMessageAndSerial(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }> {
+  async getMessageAndSerial(messageId: string, register: { office: string; year: number }, requester?: string): Promise<{ record: MessageRecord | undefined; lastSerial: number; requesterCases?: number }> {
     const key = messageKey(messageId);
     const counter = serialCounterKey(register.office, register.year);
-    const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [key, counter], ConsistentRead: true } } }));
+    const summary = requester ? requesterSummaryKey(requester) : undefined;
+    const keys = [key, counter, ...(summary ? [summary] : [])];
+    const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
     // Keys left unprocessed (throttling) are read one by one.
-    if (UnprocessedKeys?.[this.tableName]?.Keys?.length) {
-      const [record, counterItem] = await Promise.all([this.getMessage(messageId), this.db.send(new GetCommand({ TableName: this.tableName, Key: counter, ConsistentRead: true }))]);
-      return { record, lastSerial: Number(counterItem.Item?.lastSerial ?? 0) };
-    }
-    const items = Responses?.[this.tableName] ?? [];
-    const record = items.find((item) => item.PK === key.PK) as MessageRecord | undefined;
-    const counterItem = items.find((item) => item.PK === counter.PK);
-    return { record, lastSerial: Number(counterItem?.lastSerial ?? 0) };
+    const items = UnprocessedKeys?.[this.tableName]?.Keys?.length
+      ? (await Promise.all(keys.map((Key) => this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))))).flatMap((r) => (r.Item ? [r.Item] : []))
+      : (Responses?.[this.tableName] ?? []);
+    const found = (k: { PK: string; SK: string }) => items.find((item) => item.PK === k.PK && item.SK === k.SK);
+    return {
+      record: found(key) as MessageRecord | undefined,
+      lastSerial: Number(found(counter)?.lastSerial ?? 0),
+      ...(summary ? { requesterCases: Number(found(summary)?.caseCount ?? 0) } : {}),
+    };
   }
 
   /**
@@ -300,6 +344,37 @@ export class CaseRepository implements CaseStore {
     }
   }
 
+  /**
+   * Claims the sending of notices that go together (the acknowledgement and the desk's new-case notice) in one
+   * transaction, only while the case is still at `guard.lastSeq` (the notices were composed from it, perhaps from a
+   * snapshot passed along) and none of them was claimed before; `alsoPut` is written with the claims (the
+   * acknowledgement's link token: only the attempt that wins stores one). Returns the claims' ids, or undefined
+   * when the transaction was refused (the case moved, a notice was claimed or sent already, a token was stored
+   * before, or another transaction ran at the same time): nothing was written, and the caller claims each notice
+   * on its own (claimOutbound), which waits for, or finds, what the others did.
+   */
+  async claimOutbounds(claims: Array<{ messageId: string; caseId: string; at: string }>, guard: { caseId: string; lastSeq: number }, alsoPut: NonNullable<CaseChange['alsoPut']> = [], leaseMs = OUTBOUND_LEASE_MS): Promise<string[] | undefined> {
+    const claimUntil = Date.now() + leaseMs;
+    const claimIds = claims.map(() => randomUUID());
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: this.tableName, Key: caseKey(guard.caseId), ConditionExpression: 'lastSeq = :seen', ExpressionAttributeValues: { ':seen': guard.lastSeq } } },
+            ...claims.map((c, i) => ({
+              Put: { TableName: this.tableName, Item: messageItem({ messageId: c.messageId, direction: 'out', status: 'claimed', caseId: c.caseId, at: c.at, claimId: claimIds[i], claimUntil }), ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+            ...alsoPut.map((p) => ({ Put: { TableName: this.tableName, Item: p.item, ConditionExpression: p.condition, ExpressionAttributeNames: p.names, ExpressionAttributeValues: p.values } })),
+          ],
+        }),
+      );
+      return claimIds;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return undefined;
+      throw error;
+    }
+  }
+
   /** The mail service accepted the message: recorded at once, before anything else can fail, so no retry sends it again. */
   async markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void> {
     await this.db.send(
@@ -381,16 +456,31 @@ export class CaseRepository implements CaseStore {
                 ExpressionAttributeValues: { ':caseId': full.caseId },
               },
             },
-            // A requester's cases, by e-mail address (a requester registered without one has none to index).
+            // A requester's cases, by e-mail address (a requester registered without one has none to index), and their
+            // count: a case that says its requester had none opens only while the count is still absent.
             ...(full.requester.address
-              ? [{ Put: { TableName: this.tableName, Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt } } }]
+              ? [
+                  { Put: { TableName: this.tableName, Item: { ...requesterCaseKey(full.requester.address, full.caseId), entity: 'requester-case', caseId: full.caseId, subject: full.subject, receivedAt: full.receivedAt } } },
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: requesterSummaryKey(full.requester.address),
+                      UpdateExpression: 'SET entity = :entity, lastCaseId = :caseId ADD caseCount :one',
+                      ...(full.requesterHadCases === false ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+                      ExpressionAttributeValues: { ':entity': 'requester-summary', ':caseId': full.caseId, ':one': 1 },
+                    },
+                  },
+                ]
               : []),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
+      if (reasons[0] === 'ConditionalCheckFailed') return false;
+      // Another case of the same requester opened since intake read that there was none: this one says it had one.
+      if (full.requester.address && full.requesterHadCases === false && reasons.at(-1) === 'ConditionalCheckFailed') return this.openCase({ ...caseRecord, requesterHadCases: true }, events, message);
       throw error;
     }
   }
@@ -399,13 +489,25 @@ export class CaseRepository implements CaseStore {
    * Applies a change to a case and appends its events in one transaction, conditioned on the
    * case not having moved since it was read; on a concurrent change it re-reads and re-decides.
    * `decide` returns undefined when, seeing the current case, there is nothing to do.
-   * `known`: the case as the caller just read it, decided on first without reading it again (the
-   * transaction's condition still refuses it if the case moved since; then it is read again).
+   * `known`: the case as the caller just read it (or as an earlier step left it), decided on first
+   * without reading it again (the transaction's condition still refuses it if the case moved since;
+   * then it is read again). A decision on it that changes nothing, or throws, is made again on the
+   * case read afresh: only a write is ever made from a snapshot.
    */
   async changeCase(caseId: string, decide: (current: CaseRecord) => CaseChange | undefined, known?: CaseRecord): Promise<{ record: CaseRecord; events: TimelineEvent[] }> {
     for (let attempt = 1; ; attempt++) {
-      const current = attempt === 1 && known?.caseId === caseId ? known : await this.requireCase(caseId);
-      const change = decide(current);
+      const fromKnown = attempt === 1 && known?.caseId === caseId;
+      const current = fromKnown ? known : await this.requireCase(caseId);
+      let change: CaseChange | undefined;
+      try {
+        change = decide(current);
+      } catch (error) {
+        // A snapshot passed along may be stale: a refusal is only believed of the case as it is now.
+        if (fromKnown) continue;
+        throw error;
+      }
+      // Nothing to do, seen on a snapshot: believed only of the case as it is now, too.
+      if (!change && fromKnown) continue;
       if (!change) return { record: current, events: [] };
       try {
         return await this.writeChange(current, change);

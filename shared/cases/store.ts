@@ -25,8 +25,11 @@ export interface CaseStore {
   requireCaseWithEvents?(caseId: string): Promise<{ record: CaseRecord; events: TimelineEvent[] }>;
 
   getMessage(messageId: string): Promise<MessageRecord | undefined>;
-  /** A message's record and its register's last serial in one read, where the store can (optional: else getMessage). */
-  getMessageAndSerial?(messageId: string, register: { office: string; year: number }): Promise<{ record: MessageRecord | undefined; lastSerial: number }>;
+  /**
+   * A message's record and its register's last serial in one read, where the store can (optional: else getMessage);
+   * with `requester`, how many cases that address opened before (requesterCases) in the same read.
+   */
+  getMessageAndSerial?(messageId: string, register: { office: string; year: number }, requester?: string): Promise<{ record: MessageRecord | undefined; lastSerial: number; requesterCases?: number }>;
   /** The case id reserved for an inbound message, the same for every delivery of it. */
   reserveCaseId(
     messageId: string,
@@ -38,6 +41,8 @@ export interface CaseStore {
   recordMessage(record: MessageRecord): Promise<void>;
   completeMessage(messageId: string, outcome: { resumedStep: string } | { reason: string }): Promise<void>;
   claimOutbound(messageId: string, caseId: string | undefined, at: string, leaseMs?: number): Promise<OutboundClaim>;
+  /** Claims notices that go together in one write, while the case is at `guard.lastSeq`; undefined when refused (optional: else claimOutbound each). */
+  claimOutbounds?(claims: Array<{ messageId: string; caseId: string; at: string }>, guard: { caseId: string; lastSeq: number }, alsoPut?: CaseChange['alsoPut']): Promise<string[] | undefined>;
   markOutboundSent(messageId: string, claimId: string, providerMessageId: string): Promise<void>;
   releaseOutbound(messageId: string, claimId: string): Promise<void>;
 }

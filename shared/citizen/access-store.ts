@@ -18,6 +18,12 @@ export interface CitizenAccessStore {
    * which no sent letter shows, opens nothing.
    */
   storeForNotice(grant: AccessGrant, tokenHash: string, noticeMessageId: string): Promise<void>;
+  /**
+   * The writes of a notice's first token (the token, and the notice's pointer to it, both expected absent), for a
+   * caller to make in a transaction of its own: the notice's send claim (shared/notices/send-notice.ts), so that
+   * only the attempt that wins the claim stores a token. Where a token was stored before, that transaction fails.
+   */
+  firstTokenWrites?(grant: AccessGrant, tokenHash: string, noticeMessageId: string): Array<{ item: Record<string, unknown>; condition: string }>;
   find(tokenHash: string): Promise<AccessGrant | undefined>;
 }
 
@@ -37,16 +43,15 @@ export class DynamoCitizenAccessStore implements CitizenAccessStore {
         await this.db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: this.tableName, Item: { ...accessTokenKey(tokenHash), entity: 'citizen-access', ...grant }, ConditionExpression: 'attribute_not_exists(PK)' } },
-              {
+              ...this.firstTokenWrites(grant, tokenHash, noticeMessageId).map(({ item, condition }) => ({
                 Put: {
                   TableName: this.tableName,
-                  Item: { ...pointerKey, entity: 'citizen-access-of-notice', tokenHash, caseId: grant.caseId, purpose: grant.purpose, createdAt: grant.createdAt },
-                  ...(previous
+                  Item: item,
+                  ...(previous && item.entity === 'citizen-access-of-notice'
                     ? { ConditionExpression: 'tokenHash = :previous', ExpressionAttributeValues: { ':previous': previous } }
-                    : { ConditionExpression: 'attribute_not_exists(PK)' }),
+                    : { ConditionExpression: condition }),
                 },
-              },
+              })),
               ...(previous && previous !== tokenHash ? [{ Delete: { TableName: this.tableName, Key: accessTokenKey(previous) } }] : []),
             ],
           }),
@@ -60,6 +65,16 @@ export class DynamoCitizenAccessStore implements CitizenAccessStore {
         previous = pointer?.tokenHash;
       }
     }
+  }
+
+  firstTokenWrites(grant: AccessGrant, tokenHash: string, noticeMessageId: string): Array<{ item: Record<string, unknown>; condition: string }> {
+    return [
+      { item: { ...accessTokenKey(tokenHash), entity: 'citizen-access', ...grant }, condition: 'attribute_not_exists(PK)' },
+      {
+        item: { ...noticeAccessKey(grant.caseId, noticeMessageId), entity: 'citizen-access-of-notice', tokenHash, caseId: grant.caseId, purpose: grant.purpose, createdAt: grant.createdAt },
+        condition: 'attribute_not_exists(PK)',
+      },
+    ];
   }
 
   async find(tokenHash: string): Promise<AccessGrant | undefined> {

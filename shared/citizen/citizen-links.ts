@@ -12,5 +12,14 @@ export function citizenLinkMinter(access: CitizenAccessStore, baseUrl: () => str
       await access.storeForNotice({ caseId, purpose, createdAt: at }, hash, messageId);
       return citizenLink(baseUrl(), purpose, token);
     },
+    /**
+     * A fresh link whose token is stored by the caller's own transaction (the notice's send claim), where
+     * the store allows it: nothing is stored unless that transaction wins. Undefined: use linkFor.
+     */
+    linkWithClaim(caseId: string, purpose: AccessPurpose, messageId: string, at: string): { url: string; writes: Array<{ item: Record<string, unknown>; condition: string }> } | undefined {
+      if (!access.firstTokenWrites) return undefined;
+      const { token, hash } = mintAccessToken();
+      return { url: citizenLink(baseUrl(), purpose, token), writes: access.firstTokenWrites({ caseId, purpose, createdAt: at }, hash, messageId) };
+    },
   };
 }

@@ -26,7 +26,7 @@ export interface RequestToOpen {
    */
   known?: { record: MessageRecord | undefined; lastSerial?: number };
   /** The case as it opens: who asks, what, and how it came. */
-  record: Pick<CaseRecord, 'requester' | 'subject'> & Partial<Pick<CaseRecord, 'procedure' | 'senderHold' | 'channel'>>;
+  record: Pick<CaseRecord, 'requester' | 'subject'> & Partial<Pick<CaseRecord, 'procedure' | 'senderHold' | 'channel' | 'requesterHadCases'>>;
   /** Stores the request's files under the case id (attachments of the e-mail, the scans of a letter). */
   storeFiles(caseId: string): Promise<Array<AttachmentRef | QuarantinedAttachment>>;
   /** The events that open the case, given its id and its stored files: the request's own event first. */
@@ -68,6 +68,7 @@ export async function openRequestCase(request: RequestToOpen, ports: OpenCasePor
     deadlines: {},
     breaches: [],
     ...(request.record.senderHold ? { senderHold: request.record.senderHold } : {}),
+    ...(request.record.requesterHadCases !== undefined ? { requesterHadCases: request.record.requesterHadCases } : {}),
     createdAt: nowIso,
     updatedAt: nowIso,
   };

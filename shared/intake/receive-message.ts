@@ -76,8 +76,9 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
   // message's record, so that a new request needs no second read before its id is reserved.
   const routing = routeToOffice(message, ports.directory);
   const register = 'office' in routing ? { office: routing.office.code, year: vietnamYear(receivedAt) } : undefined;
-  const { record: seen, lastSerial } =
-    register && ports.cases.getMessageAndSerial ? await ports.cases.getMessageAndSerial(identity, register) : { record: await ports.cases.getMessage(identity), lastSerial: undefined };
+  // With them, how many cases the sender opened before: a first request's receipt need not look for the others.
+  const { record: seen, lastSerial, requesterCases } =
+    register && ports.cases.getMessageAndSerial ? await ports.cases.getMessageAndSerial(identity, register, message.from?.address) : { record: await ports.cases.getMessage(identity), lastSerial: undefined, requesterCases: undefined };
   if (seen?.status === 'done') {
     // Redelivery. If this message opened a case, make sure its workflow runs (the first attempt may have stopped before).
     if (seen.disposition === 'opened-case' && seen.caseId) await ports.startWorkflow(seen.caseId);
@@ -140,7 +141,7 @@ export async function receiveMessage(stored: StoredMessage, ports: IntakePorts):
       rawObject,
       // The message's record and the serial were read above (consistently): the reservation starts from them rather than reading them again.
       known: { record: seen, lastSerial },
-      record: { requester, subject: message.subject, ...(senderHold ? { senderHold } : {}) },
+      record: { requester, subject: message.subject, ...(senderHold ? { senderHold } : {}), ...(requesterCases !== undefined ? { requesterHadCases: requesterCases > 0 } : {}) },
       storeFiles: (id) => storeAttachments(id, identity, message, ports),
       events: (_caseId, attachments, at): NewEvent[] => [
         { type: 'message-received', at: toVietnamIso(receivedAt), actor: { kind: 'requester', address: from.address }, data: messageFacts(message, identity, rawObject, attachments) },

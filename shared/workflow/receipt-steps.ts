@@ -5,6 +5,7 @@ import { stepClock, type StepClock } from './step-clock';
 import type { ProcedureSettings } from './procedure-settings';
 import { requestEventOf } from '../intake/request-event';
 import type { ReadingFacts } from '../checks/types';
+import { caseSnapshot, type CaseSnapshot } from '../cases/snapshot';
 
 /** What the checks read of the request: the first message, as intake recorded it. */
 export interface RequestMessage {
@@ -52,11 +53,12 @@ export function requestMessageOf(events: TimelineEvent[]): RequestMessage {
  * The receipt: identifies the procedure the request is for (the likely one: the officer confirms
  * at review), starts its first clock (the review for one-stop procedures, the registration for
  * complaints) and runs the automatic checks, in one transaction. Returns the first step's clock,
- * which the human step's wait takes as its timeout. Load, decide, store: one read of the case and
- * its timeline, one of the requester's other cases, one write. `reading`: what the reading step found
+ * which the human step's wait takes as its timeout, with the case as written (`known`, a snapshot the
+ * notices start from instead of reading it again). Load, decide, store: one read of the case and
+ * its timeline, one of the requester's other cases (only when the opening saw some), one write. `reading`: what the reading step found
  * in the attachments (or the error that ended it): the checks use it, and the timeline records it.
  */
-export async function recordReceipt(caseId: string, ports: ReceiptPorts, reading?: ReadingFacts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock }> {
+export async function recordReceipt(caseId: string, ports: ReceiptPorts, reading?: ReadingFacts): Promise<{ procedure: string; flow: string; round: number; clock: StepClock & { known: CaseSnapshot } }> {
   const { record: current, events } = ports.cases.requireCaseWithEvents
     ? await ports.cases.requireCaseWithEvents(caseId)
     : { record: await ports.cases.requireCase(caseId), events: await ports.cases.listEvents(caseId) };
@@ -73,7 +75,8 @@ export async function recordReceipt(caseId: string, ports: ReceiptPorts, reading
   }
   const procedure = ports.procedureOf(record.procedure);
   const clock = stepClock(record, firstStepOf(procedure), ports.clock.now(), ports, procedure.warningFraction);
-  return { procedure: record.procedure, flow: record.flow!, round: record.round ?? 1, clock };
+  // The case as written goes along with the clock: the notices that follow (and the wait after them) start from it.
+  return { procedure: record.procedure, flow: record.flow!, round: record.round ?? 1, clock: { ...clock, known: caseSnapshot(record, events) } };
 }
 
 /** The procedure an officer chose when registering a request received by post or at the desk. */
@@ -83,8 +86,9 @@ function registeredProcedure(record: CaseRecord): ChecklistResult['likelyProcedu
 
 /** The requester's other cases that are still open, with the judgments they name. */
 async function openCasesOf(record: CaseRecord, ports: ReceiptPorts): Promise<OpenCaseSummary[]> {
-  // A requester registered without an e-mail address has no index of cases to compare with.
-  if (!record.requester.address) return [];
+  // A requester registered without an e-mail address has no index of cases to compare with; one whose first case this
+  // is, as the opening saw it (intake read the requester's count, and the opening was conditioned on it), has none.
+  if (!record.requester.address || record.requesterHadCases === false) return [];
   const ids = (await ports.cases.caseIdsOfRequester(record.requester.address)).filter((id) => id !== record.caseId);
   const cases = await Promise.all(ids.map((id) => ports.cases.getCase(id)));
   return cases

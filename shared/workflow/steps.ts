@@ -1,5 +1,6 @@
 import type { CaseStore } from '../cases/store';
-import type { ClosureReason } from '../cases/model';
+import type { CaseRecord, ClosureReason } from '../cases/model';
+import { caseSnapshot } from '../cases/snapshot';
 import type { OfficeDirectory } from '../offices/directory';
 import type { Clock } from '../clock';
 import type { TimeLimit } from './procedure-settings';
@@ -34,14 +35,18 @@ export interface WaitClock {
   warningFractionOf?: (procedure: string) => number;
 }
 
-/** The workflow now waits for a person: record who must act, by when, and the token that resumes it. */
-export async function awaitStep(caseId: string, step: string, taskToken: string, ports: WorkflowPorts, clock?: WaitClock): Promise<void> {
+/**
+ * The workflow now waits for a person: record who must act, by when, and the token that resumes it.
+ * `known`: the case as the steps before left it (passed along with the clock, shared/cases/snapshot.ts),
+ * decided on without reading it; the write is conditioned on it, so a case that moved since is read again.
+ */
+export async function awaitStep(caseId: string, step: string, taskToken: string, ports: WorkflowPorts, clock?: WaitClock, known?: CaseRecord): Promise<void> {
   if (!WAITING_STATUS[step]) throw new UnknownStep(`unknown step ${step}`);
   await ports.cases.changeCase(caseId, (current) => {
     const at = ports.clock.now();
     if (clock) assertFreshClock(current, step, clock.kind, clock.timeoutSeconds, at, ports, clock.warningFractionOf?.(current.procedure));
     return decideAwait(current, step, taskToken, at);
-  });
+  }, known);
 }
 
 /** The deadline passed with the step still undone: a breach, recorded once per deadline; the step keeps waiting. */
@@ -74,7 +79,7 @@ export async function resumeAfterReply(
   refuseWithdrawnOutput(caseId, "the requester's reply", reply);
   const { record } = await ports.cases.changeCase(caseId, (current) => decideResume(current, reply, reviewLimit, ports.clock.now(), ports, afterCutoff));
   // the review's clock goes with the result: the review's wait takes it as its timeout
-  return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1, clock: stepClock(record, 'review', ports.clock.now(), ports, warningFraction) };
+  return { procedure: record.procedure, flow: record.flow ?? 'enforcement-request', round: record.round ?? 1, clock: { ...stepClock(record, 'review', ports.clock.now(), ports, warningFraction), known: caseSnapshot(record) } };
 }
 
 /** The case ends, for a reason; it leaves the work queue. */

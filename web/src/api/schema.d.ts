@@ -1060,6 +1060,8 @@ export interface components {
             /** @description the case's current execution (the case id until a resume) */
             execution?: string;
             resumes?: number;
+            /** @description whether the requester had opened cases before this one, as the opening saw it (absent: not known) */
+            requesterHadCases?: boolean;
             /** @description the sender failed verification: nothing is sent to them until an officer confirms the address */
             senderHold?: {
                 reasons: string[];
