@@ -19,6 +19,15 @@ class StatesTimeout extends Error {
   override readonly name = 'States.Timeout';
 }
 
+/**
+ * Ends the Tasks still open when the engine shuts down (their executions are aborted first, so none goes on to
+ * another state). Without it a waiting Task never settled, and the library's own timer for it (the longest a
+ * timer can be) kept the process alive after the stack had stopped. No retry or catch names it.
+ */
+class EngineStopped extends Error {
+  override readonly name = 'Local.EngineStopped';
+}
+
 interface RegisteredMachine {
   arn: string;
   definition: Definition;
@@ -56,6 +65,9 @@ export class LocalStepFunctions {
   onExecutionEnded: (record: ExecutionRecord) => void = () => undefined;
   /** Running executions that are at work (in a Lambda call, between states, in a retry's back-off), not waiting on a callback or a child. */
   private readonly atWork = new Set<string>();
+  /** How to end each Task still open, when the engine shuts down. */
+  private readonly openTasks = new Set<(error: Error) => void>();
+  private stopping = false;
 
   constructor(
     private readonly functions: FunctionRegistry,
@@ -163,8 +175,10 @@ export class LocalStepFunctions {
 
   /** Waits for everything in flight to settle (used when stopping the stack). */
   async shutdown(): Promise<void> {
+    this.stopping = true;
     for (const running of this.running.values()) running.abort();
     this.clock.cancelAll();
+    for (const end of this.openTasks) end(new EngineStopped('the local engine shut down'));
     await Promise.allSettled([...this.settled]);
     await this.saved();
   }
@@ -323,12 +337,16 @@ export class LocalStepFunctions {
         reject(new StatesTimeout(`State '${stateName}' timed out at ${timeoutAt.toISOString()}`));
       });
     });
+    let endTask = (_error: Error) => {};
+    const ended = new Promise<never>((_, reject) => (endTask = reject));
+    this.openTasks.add(endTask);
     try {
-      return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t), attempt), timeout]);
+      return await Promise.race([this.integrate(record, stateName, resource, taskInput, (t) => (token = t), attempt), timeout, ended]);
     } finally {
+      this.openTasks.delete(endTask);
       attempt.over = true;
       cancelTimer();
-      this.atWork.add(record.name); // a wait ended by its timeout is at work again too
+      if (!this.stopping) this.atWork.add(record.name); // a wait ended by its timeout is at work again too
     }
   }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +150,28 @@ describe('the local Step Functions engine', () => {
     expect(await ended(execution.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
   });
 });
+
+describe('the local engine when it stops', () => {
+  it('leaves nothing behind that keeps the process alive while an execution waits for its task token', async () => {
+    // Prepare: a child process whose one execution waits for a person, then stops its engine.
+    const fixture = join(import.meta.dirname, 'engine-exit.fixture.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let said = '';
+    child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+
+    // Act: wait for it to say it stopped its engine, then for it to exit by itself.
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await until(() => said.includes('stopped') || child.exitCode !== null);
+    const gone = await Promise.race([exited, untilMs(15_000).then(() => 'still running' as const)]);
+    if (gone === 'still running') child.kill('SIGKILL');
+
+    // Assert: it exits with nothing pending (the library's 24-day timer of the waiting Task kept it alive).
+    expect(gone).toBe(0);
+  });
+});
+
+/** Resolves after `ms`: only to bound how long a child process may take to exit before it is called stuck. */
+const untilMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Lets every callback already queued run (a late Lambda return and what the engine does with it), without waiting on a time. */
 async function turnsOfTheEventLoop(turns: number): Promise<void> {
