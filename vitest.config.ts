@@ -13,13 +13,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          // One DynamoDB Local per worker slot, which each file's stack uses with a table of its own.
+          globalSetup: ['test/support/shared-dynamodb.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },
       },
       {
         // Chromium drives the staff console against a local stack: each file starts its own, and a busy machine makes pages slow, not wrong.
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/support/build-console.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/support/shared-dynamodb.ts', 'test/browser/support/build-console.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
       },
     ],
   },

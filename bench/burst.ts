@@ -6,7 +6,7 @@ import type { ClientRequest } from 'node:http';
 import nodemailer from 'nodemailer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_NAMES, type LocalStack } from '../local/local-stack';
+import type { LocalStack } from '../local/local-stack';
 import { localClientConfig } from '../local/services/aws-local';
 import { readOutbox, type OutboxEmail } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
@@ -269,7 +269,7 @@ export async function runBurst(stack: LocalStack, options: BurstOptions): Promis
   const smtpPort = Number(new URL(stack.urls.smtp).port);
   const cases = new CaseRepository(
     DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
-    LOCAL_NAMES.table,
+    stack.names.table,
   );
   const judgment = samplePdf('Ban an so 12/2026/DS-ST');
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxMessages: Infinity });

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startLocalStack, LOCAL_NAMES, type LocalStack } from '../local/local-stack';
+import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { localClientConfig } from '../local/services/aws-local';
 import { readOutbox } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
@@ -43,7 +43,7 @@ console.log(`starting the local stack with fault injection (data in ${dataDir}) 
 const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbFaults: true });
 const cases = new CaseRepository(
   DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
-  LOCAL_NAMES.table,
+  stack.names.table,
 );
 let rounds = 0;
 const burst = await runBurst(stack, {

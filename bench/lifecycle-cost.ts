@@ -61,7 +61,7 @@ const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeo
  */
 export async function measureLifecycle(stack: LocalStack, portBase: number, count = 3): Promise<LifecycleCounts> {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
-  const cases = new CaseRepository(db, LOCAL_NAMES.table);
+  const cases = new CaseRepository(db, stack.names.table);
   const sfn = new SFNClient(localClientConfig(stack.urls.sfn));
   const s3 = new S3Client(localS3ClientConfig(stack.urls.s3));
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(new URL(stack.urls.smtp).port), secure: false, ignoreTLS: true });

@@ -46,7 +46,7 @@ const EXPRESS_MACHINES = new Set<string>();
 
 export async function measureHappyPath(stack: LocalStack): Promise<HappyPathCost> {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
-  const cases = new CaseRepository(db, LOCAL_NAMES.table);
+  const cases = new CaseRepository(db, stack.names.table);
   const sfn = new SFNClient(localClientConfig(stack.urls.sfn));
   const s3 = new S3Client(localS3ClientConfig(stack.urls.s3));
   const smtp = new URL(stack.urls.smtp);

@@ -6,6 +6,8 @@ export interface LocalConfig {
   ports: { smtp: number; ses: number; api: number; dynamodb: number; s3: number; sfn: number };
   dataDir: string;
   logLevel: string;
+  /** The DynamoDB table (MOTCUA_DYNAMODB_TABLE), created if missing; unset, LOCAL_NAMES.table. Stacks that share one DynamoDB Local (the tests') each use their own. */
+  tableName?: string;
 }
 
 export const PORT_VARIABLES = {
@@ -41,5 +43,6 @@ export function localConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalC
     ports,
     dataDir: resolve(env.MOTCUA_DATA_DIR || '.local/data'),
     logLevel: env.MOTCUA_LOG_LEVEL || 'WARN',
+    ...(env.MOTCUA_DYNAMODB_TABLE ? { tableName: env.MOTCUA_DYNAMODB_TABLE } : {}),
   };
 }

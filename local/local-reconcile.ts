@@ -14,6 +14,6 @@ export function localReconcileClients(env: NodeJS.ProcessEnv = process.env) {
     bucket: LOCAL_NAMES.inboundBucket,
     // Where the local mailbox stores raw mail (local-stack.ts), as SES does under INBOUND_PREFIX on AWS.
     prefix: 'inbound/',
-    table: LOCAL_NAMES.table,
+    table: config.tableName ?? LOCAL_NAMES.table,
   };
 }

@@ -44,6 +44,8 @@ const EVENT_RETRY_MAX_DELAY_MS = 60_000;
 export const LOCAL_NAMES = { table: 'motcua', inboundBucket: 'motcua-inbound', documentsBucket: 'motcua-documents', digestBucket: 'motcua-digests', stateMachine: 'EnforcementRequest', humanStepMachine: 'HumanStep' };
 
 export interface LocalStack {
+  /** The resources' names; the table's is the options' tableName when given. */
+  names: typeof LOCAL_NAMES;
   urls: { smtp: string; sesOutbox: string; api: string; dynamodb: string; s3: string; sfn: string; console: string; deskSite: string };
   clock: LocalClock;
   queue: LocalQueue;
@@ -72,6 +74,11 @@ export interface LocalStackOptions extends LocalConfig {
   deskSiteDist?: string;
   /** Puts a proxy between the functions and DynamoDB Local that can cancel case writes (tests and evaluation only). */
   dynamoDbFaults?: boolean;
+  /**
+   * A DynamoDB Local already running (the tests': one per vitest worker, test/support/shared-dynamodb.ts) to use instead
+   * of starting one on ports.dynamodb; it outlives the stack.
+   */
+  dynamoDbUrl?: string;
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -92,23 +99,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   try {
     for (const [service, [envVar]] of Object.entries(PORT_VARIABLES)) {
+      if (service === 'dynamodb' && options.dynamoDbUrl) continue;
       await assertPortFree({ port: ports[service as keyof typeof ports], host, envVar, service });
     }
+    const names = { ...LOCAL_NAMES, table: options.tableName ?? LOCAL_NAMES.table };
+    const sharedDynamoDb: RunningService | undefined = options.dynamoDbUrl ? { name: 'dynamodb', url: options.dynamoDbUrl, stop: async () => undefined } : undefined;
     const started = await Promise.all([
-      startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
+      sharedDynamoDb ?? startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
       startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], corsBuckets: [LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
       startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
     ]);
     stoppers.push(...started.map((s: RunningService) => () => s.stop()));
     const [dynamodb, s3, ses] = started as [RunningService, RunningService, RunningService];
-    await ensureTable(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url)), LOCAL_NAMES.table);
+    await ensureTable(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.url)), names.table);
     const dynamoDbFaults = options.dynamoDbFaults ? new DynamoDbFaults() : undefined;
     const faultProxy = await dynamoDbFaults?.serve(dynamodb.url, host);
     if (faultProxy) stoppers.push(faultProxy.stop);
 
     const sfnUrl = `http://${host}:${ports.sfn}`;
     const stateMachineArn = `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:stateMachine:${LOCAL_NAMES.stateMachine}`;
-    configureFunctionEnvironment({ dynamodb: faultProxy?.url ?? dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel });
+    configureFunctionEnvironment({ dynamodb: faultProxy?.url ?? dynamodb.url, s3: s3.url, ses: ses.url, sfn: sfnUrl, stateMachineArn, directory, logLevel: options.logLevel, table: names.table });
     // The API verifies tokens against a JWKS, as it does Cognito's on AWS: here a local key, published by the local API server.
     const signingKey = ensureLocalSigningKey(dataDir);
     Object.assign(process.env, { AUTH_JWKS_URL: `http://${host}:${ports.api}${LOCAL_JWKS_PATH}`, AUTH_ISSUER: LOCAL_ISSUER, AUTH_AUDIENCE: LOCAL_AUDIENCE });
@@ -226,6 +236,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (recovered || resumed) log(`resumed ${resumed} running execution(s) and ${recovered} queued message(s) from the last run`);
 
     return {
+      names,
       urls: { smtp: `smtp://${host}:${ports.smtp}`, sesOutbox: ses.url, api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, sfn: sfnUrl, console: `http://${host}:${ports.api}/`, deskSite: `http://${host}:${ports.api}${DESK_SITE_PATH}` },
       clock,
       queue,
@@ -248,7 +259,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
  * The environment the handlers read, as CDK sets it on AWS; the SDK's own AWS_ENDPOINT_URL_*
  * variables point its clients at the emulators, so no handler knows it runs locally.
  */
-function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: string; sfn: string; stateMachineArn: string; directory: OfficeDirectory; logLevel: string }) {
+function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: string; sfn: string; stateMachineArn: string; directory: OfficeDirectory; logLevel: string; table: string }) {
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -262,7 +273,7 @@ function configureFunctionEnvironment(c: { dynamodb: string; s3: string; ses: st
     S3_FORCE_PATH_STYLE: 'true',
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    TABLE_NAME: LOCAL_NAMES.table,
+    TABLE_NAME: c.table,
     INBOUND_BUCKET: LOCAL_NAMES.inboundBucket,
     DOCUMENTS_BUCKET: LOCAL_NAMES.documentsBucket,
     DIGEST_BUCKET: LOCAL_NAMES.digestBucket,

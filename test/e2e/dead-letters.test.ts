@@ -31,7 +31,7 @@ afterAll(async () => {
 
 function motcua(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const ports = testPorts(PORT_BASE);
-  const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_API_URL: t.stack.urls.api, MOTCUA_DATA_DIR: t.dataDir, MOTCUA_S3_PORT: String(ports.s3), MOTCUA_DYNAMODB_PORT: String(ports.dynamodb), MOTCUA_TOKEN: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_API_URL: t.stack.urls.api, MOTCUA_DATA_DIR: t.dataDir, MOTCUA_S3_PORT: String(ports.s3), MOTCUA_DYNAMODB_PORT: new URL(t.stack.urls.dynamodb).port, MOTCUA_DYNAMODB_TABLE: t.names.table, MOTCUA_TOKEN: '' };
   for (const name of ['MOTCUA_DLQ_URL', 'MOTCUA_INTAKE_QUEUE_URL', 'MOTCUA_INBOUND_BUCKET', 'MOTCUA_TABLE']) delete env[name];
   return new Promise((done) => {
     execFile(process.execPath, ['bin/motcua.js', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));

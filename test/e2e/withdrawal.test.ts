@@ -7,7 +7,6 @@ import { citationOf } from '../../shared/procedures/legal-basis';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localClientConfig } from '../../local/services/aws-local';
-import { LOCAL_NAMES } from '../../local/local-stack';
 import { SlotBook } from '../../shared/appointments/slot-book';
 
 /**
@@ -112,7 +111,7 @@ describe('a requester withdraws a request before its result', () => {
     const b = await drive.openCase(request('Lê Văn Sơn', 'le.van.son@example.com'));
     await drive.act(b.caseId, 'review', { outcome: 'accept' });
     const booked = (await drive.waitingFor(b.caseId, 'visit')).appointment!.slot;
-    const slots = new SlotBook(DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(t.stack.urls.dynamodb))), LOCAL_NAMES.table);
+    const slots = new SlotBook(DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(t.stack.urls.dynamodb))), t.names.table);
     const holders = async () => (await slots.occupancy(booked.office, booked.date)).find((o) => o.session === booked.session)?.caseIds ?? [];
     expect(await holders()).toContain(b.caseId);
     expect(await post(`/cases/${b.caseId}/withdraw`, withdrawal)).toMatchObject({ status: 200, json: { step: 'visit' } });

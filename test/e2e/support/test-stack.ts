@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -42,18 +42,33 @@ export function testPorts(portBase: number) {
   return { smtp: base, ses: base + 1, api: base + 2, dynamodb: base + 3, s3: base + 4, sfn: base + 5 };
 }
 
+/**
+ * The DynamoDB Local of this vitest worker slot, when the project's global setup started them
+ * (test/support/shared-dynamodb.ts); else (outside vitest, e.g. scripts/screenshots.ts) the stack starts its own.
+ */
+async function sharedDynamoDbUrl(): Promise<string | undefined> {
+  const slot = Number(process.env.VITEST_POOL_ID);
+  if (!process.env.VITEST_WORKER_ID || !Number.isInteger(slot)) return undefined;
+  const { inject } = await import('vitest');
+  return inject('sharedDynamoDbUrls')?.[slot - 1];
+}
+
 export async function startTestStack(portBase: number, dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-')), options: { dynamoDbFaults?: boolean } = {}): Promise<TestStack> {
   const host = '127.0.0.1';
-  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`), ...options });
+  const dynamoDbUrl = await sharedDynamoDbUrl();
+  // On a shared DynamoDB Local each file's stack has its own, new table, named after its data folder: the same
+  // after a restart on that folder, and never one another file used.
+  const tableName = dynamoDbUrl ? `motcua-${basename(dataDir)}` : undefined;
+  const stack = await startLocalStack({ host, ports: testPorts(portBase), dataDir, logLevel: 'ERROR', log: (line) => console.log(`[stack] ${line}`), dynamoDbUrl, tableName, ...options });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } });
   const transport = nodemailer.createTransport({ host, port: testPorts(portBase).smtp, secure: false, ignoreTLS: true });
   return {
     stack,
     dataDir,
-    cases: new CaseRepository(db, LOCAL_NAMES.table),
+    cases: new CaseRepository(db, stack.names.table),
     s3: new S3Client(localS3ClientConfig(stack.urls.s3)),
     sfn: new SFNClient(localClientConfig(stack.urls.sfn)),
-    names: LOCAL_NAMES,
+    names: stack.names,
     async sendMail(mail) {
       const info = await transport.sendMail(mail);
       return { messageId: info.messageId, response: info.response };

@@ -28,6 +28,7 @@ describe('the local stack’s configuration', () => {
       MOTCUA_SFN_PORT: '18083',
       MOTCUA_DATA_DIR: 'tmp/motcua-data',
       MOTCUA_LOG_LEVEL: 'DEBUG',
+      MOTCUA_DYNAMODB_TABLE: 'motcua-other',
     };
 
     // Act
@@ -39,6 +40,7 @@ describe('the local stack’s configuration', () => {
       ports: { smtp: 2626, ses: 18005, api: 13000, dynamodb: 18000, s3: 14569, sfn: 18083 },
       dataDir: resolve('tmp/motcua-data'),
       logLevel: 'DEBUG',
+      tableName: 'motcua-other',
     });
     expect(isAbsolute(config.dataDir)).toBe(true);
   });
