@@ -59,8 +59,8 @@ describe('DynamoDB Local', () => {
     ]);
     const indexes = table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema?.map((k) => k.AttributeName), i.Projection?.ProjectionType]);
     expect(indexes?.sort()).toEqual([
-      ['GSI1', ['GSI1PK', 'GSI1SK'], 'ALL'],
-      ['GSI2', ['GSI2PK', 'GSI2SK'], 'ALL'],
+      ['GSI1', ['GSI1PK', 'GSI1SK'], 'KEYS_ONLY'],
+      ['GSI2', ['GSI2PK', 'GSI2SK'], 'KEYS_ONLY'],
     ]);
     expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: TABLE }));
