@@ -1,5 +1,6 @@
+import { queryAll } from '../aws/all-items';
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '../clock';
 import { toVietnamIso } from '../time/vietnam-time';
 import { slotCounterKey, slotDayPk, slotReservationKey } from './keys';
@@ -175,21 +176,7 @@ export class SlotBook {
 
   /** The sessions of an office's day that have (or had) reservations, in time order. */
   async occupancy(office: string, date: string): Promise<SlotOccupancy[]> {
-    const items: Array<Record<string, unknown>> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': slotDayPk(office, date) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': slotDayPk(office, date) }, ConsistentRead: true });
 
     const sessions = new Map<string, SlotOccupancy>();
     const sessionOf = (item: Record<string, unknown>) => {

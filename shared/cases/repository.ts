@@ -1,3 +1,4 @@
+import { queryAll, scanAll } from '../aws/all-items';
 import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
@@ -5,7 +6,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -97,21 +97,12 @@ export class CaseRepository implements CaseStore {
 
   /** The case whole: its case item and the items of its parts, in one Query (their sort keys begin with the case item's). */
   async getCase(caseId: string): Promise<CaseRecord | undefined> {
-    const items: Array<Record<string, unknown>> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
-          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':case': caseKey(caseId).SK },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :case)',
+      ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':case': caseKey(caseId).SK },
+      ConsistentRead: true,
+    });
     const head = items.find((item) => item.SK === caseKey(caseId).SK);
     return head ? fromCaseItem(head, items.filter(isCasePartItem)) : undefined;
   }
@@ -123,22 +114,13 @@ export class CaseRepository implements CaseStore {
   }
 
   async listEvents(caseId: string): Promise<TimelineEvent[]> {
-    const events: TimelineEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
-          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':evt': EVENT_SK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      events.push(...(page.Items ?? []).map(fromEventItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return events;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+      ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':evt': EVENT_SK_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map(fromEventItem);
   }
 
   /** The case and its timeline in one read (one Query of the case's partition), or CaseNotFound. */
@@ -146,18 +128,12 @@ export class CaseRepository implements CaseStore {
     let head: Record<string, unknown> | undefined;
     const parts: Array<Record<string, unknown>> = [];
     const events: TimelineEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': caseKey(caseId).PK }, ConsistentRead: true, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.SK === caseKey(caseId).SK) head = item;
-        else if (isCasePartItem(item)) parts.push(item);
-        else if (String(item.SK).startsWith(EVENT_SK_PREFIX)) events.push(fromEventItem(item));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': caseKey(caseId).PK }, ConsistentRead: true });
+    for (const item of items) {
+      if (item.SK === caseKey(caseId).SK) head = item;
+      else if (isCasePartItem(item)) parts.push(item);
+      else if (String(item.SK).startsWith(EVENT_SK_PREFIX)) events.push(fromEventItem(item));
+    }
     if (!head) throw new CaseNotFound(caseId);
     return { record: fromCaseItem(head, parts), events };
   }
@@ -182,18 +158,12 @@ export class CaseRepository implements CaseStore {
    */
   async backfillRequesterCounts(): Promise<number> {
     const counts = new Map<string, { count: number; address: string; lastCaseId: string }>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new ScanCommand({ TableName: this.tableName, FilterExpression: 'entity = :entity', ExpressionAttributeValues: { ':entity': 'requester-case' }, ProjectionExpression: 'PK, caseId', ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) {
-        const pk = String(item.PK);
-        const seen = counts.get(pk) ?? { count: 0, address: pk.slice('REQUESTER#'.length), lastCaseId: '' };
-        counts.set(pk, { ...seen, count: seen.count + 1, lastCaseId: String(item.caseId) > seen.lastCaseId ? String(item.caseId) : seen.lastCaseId });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const indexed = await scanAll(this.db, { TableName: this.tableName, FilterExpression: 'entity = :entity', ExpressionAttributeValues: { ':entity': 'requester-case' }, ProjectionExpression: 'PK, caseId' });
+    for (const item of indexed) {
+      const pk = String(item.PK);
+      const seen = counts.get(pk) ?? { count: 0, address: pk.slice('REQUESTER#'.length), lastCaseId: '' };
+      counts.set(pk, { ...seen, count: seen.count + 1, lastCaseId: String(item.caseId) > seen.lastCaseId ? String(item.caseId) : seen.lastCaseId });
+    }
     let written = 0;
     for (const { count, address, lastCaseId } of counts.values()) {
       try {

@@ -1,27 +1,19 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { scanAll } from '../aws/all-items';
 import { caseKey } from '../cases/keys';
 import { digestKey, parseDigest, type ChainDigest, type ChainHead } from './chain-digest';
 
 /** Every case's chain head, read from the case items (a full scan, once a day). */
 export async function readChainHeads(db: DynamoDBDocumentClient, tableName: string): Promise<ChainHead[]> {
-  const heads: ChainHead[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'SK = :case',
-        ProjectionExpression: 'caseId, lastSeq, lastHash',
-        ExpressionAttributeValues: { ':case': caseKey('').SK },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    heads.push(...(page.Items ?? []).map((i) => ({ caseId: String(i.caseId), lastSeq: Number(i.lastSeq), lastHash: String(i.lastHash) })));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return heads;
+  const items = await scanAll(db, {
+    TableName: tableName,
+    FilterExpression: 'SK = :case',
+    ProjectionExpression: 'caseId, lastSeq, lastHash',
+    ExpressionAttributeValues: { ':case': caseKey('').SK },
+  });
+  return items.map((i) => ({ caseId: String(i.caseId), lastSeq: Number(i.lastSeq), lastHash: String(i.lastHash) }));
 }
 
 /** The digests bucket (Object Lock on AWS): written once per key, read by day. */

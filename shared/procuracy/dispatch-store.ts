@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../aws/all-items';
+import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { messageKey, PROCURACY_DISPATCH_PREFIX, PROCURACY_DUE_PREFIX, procuracyDispatchKey, procuracyDueKey, procuracyPartition } from '../cases/keys';
 import type { DueCopy } from './due';
@@ -26,19 +27,13 @@ export class ProcuracyDispatchStore {
   async listOffice(office: string): Promise<{ due: DueCopy[]; dispatches: DispatchRecord[] }> {
     const due: DueCopy[] = [];
     const dispatches: DispatchRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': procuracyPartition(office) }, ConsistentRead: true, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item.SK);
-        const { PK: _pk, SK: _sk, entity: _entity, ...rest } = item;
-        if (sk.startsWith(PROCURACY_DUE_PREFIX)) due.push(rest as DueCopy);
-        else if (sk.startsWith(PROCURACY_DISPATCH_PREFIX)) dispatches.push(rest as DispatchRecord);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': procuracyPartition(office) }, ConsistentRead: true });
+    for (const item of items) {
+      const sk = String(item.SK);
+      const { PK: _pk, SK: _sk, entity: _entity, ...rest } = item;
+      if (sk.startsWith(PROCURACY_DUE_PREFIX)) due.push(rest as DueCopy);
+      else if (sk.startsWith(PROCURACY_DISPATCH_PREFIX)) dispatches.push(rest as DispatchRecord);
+    }
     return { due, dispatches };
   }
 
