@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
+import { postalRegistration } from './support/registration';
 import { signLocalToken } from '../../local/auth/local-keys';
 import { samplePdf } from '../../local/sample-pdf';
 import { deadlineFor } from '../../shared/calendar';
@@ -61,21 +61,6 @@ async function receiptTwoDaysAgo() {
   const now = await drive.stackNow();
   const day = toVietnamIso(new Date(now.getTime() - 2 * 24 * 3600 * 1000)).slice(0, 10);
   return `${day}T16:30:00+07:00`;
-}
-
-function postalRegistration(receivedAt: string, uploadId: string, extra: Record<string, unknown> = {}) {
-  return {
-    idempotencyKey: `form-${randomUUID()}`,
-    office: 'HCMKV1',
-    channel: 'post',
-    postmarkDate: receivedAt.slice(0, 10),
-    receivedAt,
-    procedure: 'enforcement-request',
-    requester: { name: 'Lê Thị Hoa', postalAddress: 'Số 8 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh', phone: '0903 123 456' },
-    summary: 'Yêu cầu thi hành Bản án số 41/2026/DS-ST ngày 02/10/2026 của Tòa án nhân dân khu vực 1.',
-    documents: [{ uploadId, filename: 'Đơn yêu cầu thi hành án.pdf' }],
-    ...extra,
-  };
 }
 
 describe('a request received by post, registered by an officer with its scan', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
+import { postalRegistration } from './support/registration';
 import { signLocalToken } from '../../local/auth/local-keys';
 import { samplePdf } from '../../local/sample-pdf';
 import { toVietnamIso } from '../../shared/time/vietnam-time';
@@ -33,16 +33,7 @@ async function registerLetterReceivedDaysAgo(days: number): Promise<string> {
   const link = await call('POST', '/uploads', { office: 'HCMKV1', filename: 'Đơn.pdf', contentType: 'application/pdf', size: scan.length });
   await fetch(link.json.url, { method: 'PUT', headers: link.json.headers, body: scan });
   const receivedAt = `${toVietnamIso(new Date((await drive.stackNow()).getTime() - days * 24 * 3600 * 1000)).slice(0, 10)}T09:00:00+07:00`;
-  const registered = await call('POST', '/registrations', {
-    idempotencyKey: `form-${randomUUID()}`,
-    office: 'HCMKV1',
-    channel: 'post',
-    postmarkDate: receivedAt.slice(0, 10),
-    receivedAt,
-    procedure: 'enforcement-request',
-    requester: { name: 'Lê Thị Hoa', postalAddress: 'Số 8 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh' },
-    documents: [{ uploadId: link.json.uploadId, filename: 'Đơn.pdf' }],
-  });
+  const registered = await call('POST', '/registrations', postalRegistration(receivedAt, link.json.uploadId));
   expect(registered.status).toBe(201);
   return registered.json.caseId as string;
 }
