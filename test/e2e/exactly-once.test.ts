@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { eventually, startTestStack, testPorts, type TestStack } from './support/test-stack';
+import { testNoticePorts } from './support/notice-ports';
 import { lifecycleDriver } from './support/lifecycle';
 import { objectCreatedEvent } from '../../local/services/s3-event';
 import { LOCAL_REGION, localClientConfig } from '../../local/services/aws-local';
@@ -14,9 +15,6 @@ import { serialCounterKey } from '../../shared/cases/keys';
 import { formatCaseId } from '../../shared/cases/case-id';
 import { vietnamYear } from '../../shared/time/vietnam-time';
 import { sendNotice, type NoticePorts } from '../../shared/notices/send-notice';
-import { officeDirectory } from '../../shared/offices/default-directory';
-import { procedureSettings } from '../../shared/workflow/procedure-settings';
-import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import type { CaseStore } from '../../shared/cases/store';
 
 /**
@@ -159,18 +157,7 @@ describe('a reply that a step waits for', () => {
 describe('a notice', () => {
   /** The notify function's ports on the stack's real case store, with a mail service the test controls. */
   function noticePorts(send: NoticePorts['sendRaw'], cases: CaseStore = t.cases, clockAheadMs = () => 0): NoticePorts {
-    return {
-      cases,
-      directory: officeDirectory,
-      clock: { now: () => new Date(t.stack.clock.now().getTime() + clockAheadMs()) },
-      procedureOf: (code) => procedureSettings(procedureCatalog, code),
-      readDocument: async () => Buffer.alloc(0),
-      storeDocument: async () => {
-        throw new Error('these cases have an e-mail address: nothing is printed for the post');
-      },
-      sendRaw: send,
-      providerMessageIds: (id) => [`<${id}@outbox.local>`],
-    };
+    return testNoticePorts(t, send, cases, { clock: { now: () => new Date(t.stack.clock.now().getTime() + clockAheadMs()) } });
   }
   const throttled = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
   const warningsOnTimeline = async (caseId: string) => (await t.cases.listEvents(caseId)).filter((e) => e.type === 'notice-sent' && e.data.notice === 'step-warning');

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
+import { testNoticePorts } from './support/notice-ports';
 import { localClientConfig } from '../../local/services/aws-local';
 import { noticeAccessKey, accessTokenKey, requesterSummaryKey } from '../../shared/cases/keys';
 import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
@@ -11,8 +12,6 @@ import type { CaseStore } from '../../shared/cases/store';
 import type { CaseChange } from '../../shared/cases/repository';
 import { sendNotice, sendNotices, type NoticePorts } from '../../shared/notices/send-notice';
 import { officeDirectory } from '../../shared/offices/default-directory';
-import { procedureSettings } from '../../shared/workflow/procedure-settings';
-import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
 import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
 import { requestEventOf } from '../../shared/intake/request-event';
@@ -76,20 +75,10 @@ function noticePorts(send: NoticePorts['sendRaw'], calls: Record<string, number>
         : value;
     },
   });
-  return {
-    cases: counted,
-    directory: officeDirectory,
-    clock: { now: () => t.stack.clock.now() },
-    procedureOf: (code) => procedureSettings(procedureCatalog, code),
-    readDocument: async () => Buffer.alloc(0),
-    storeDocument: async () => {
-      throw new Error('these cases have an e-mail address: nothing is printed for the post');
-    },
-    sendRaw: send,
-    providerMessageIds: (id) => [`<${id}@outbox.local>`],
+  return testNoticePorts(t, send, counted, {
     citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(db, t.names.table), () => 'https://motcua.example'),
     claimWaitMs: 30_000,
-  };
+  });
 }
 
 function mailService(sent: Sent[], refuse: (to: string) => boolean = () => false): NoticePorts['sendRaw'] {
