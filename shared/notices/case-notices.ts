@@ -25,7 +25,6 @@ import {
   stepWarningNotice,
   needsAttentionNotice,
   type ClosingReason,
-  type DecisionFacts,
 } from './lifecycle';
 import { receiptSlipNotice } from './receipt-slip-notice';
 import { decisionFacts } from './decision';

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { TimeLimit } from './procedure-settings';
 import { toVietnamIso } from '../time/vietnam-time';
 import { assertFreshClock, DEFAULT_WARNING_FRACTION, secondsUntil, stepClock, type ClockKind, type StepClock } from './step-clock';
-import { decideAwait, decideBreach, decideClosure, decideCompletion, decidePause, decideResume, refuseWithdrawnOutput, StepNotPending, UnknownStep, WAITING_STATUS, WORKFLOW } from './decisions';
+import { decideAwait, decideBreach, decideClosure, decideCompletion, decidePause, decideResume, refuseWithdrawnOutput, UnknownStep, WAITING_STATUS, WORKFLOW } from './decisions';
 
 // The decisions and their vocabulary live in decisions.ts; these names stay importable from here.
 export { deadlineOfLimit, RequestWithdrawn, StepNotPending, timelinessOf, UnknownStep, WORKFLOW } from './decisions';
