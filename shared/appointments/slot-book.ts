@@ -1,6 +1,6 @@
-import { queryAll } from '../aws/all-items';
+import { batchGetAll, itemKey, queryAll } from '../aws/all-items';
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '../clock';
 import { toVietnamIso } from '../time/vietnam-time';
 import { slotCounterKey, slotDayPk, slotReservationKey } from './keys';
@@ -56,8 +56,6 @@ export interface SlotBookOptions {
 
 const COUNTER = 0;
 const RESERVATION = 1;
-const BATCH_GET_LIMIT = 100;
-
 type Attempt = 'reserved' | 'full' | 'held';
 
 /**
@@ -117,21 +115,9 @@ export class SlotBook {
   /** The case's reservation among these slots, if it holds one (the earliest in the order given). */
   async reservationOf(caseId: string, slots: readonly Slot[]): Promise<Reservation | undefined> {
     const keys = [...new Map(slots.map((s) => [slotKey(s), slotReservationKey(s, caseId)])).values()];
-    const found = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
-      let pending: Array<Record<string, unknown>> | undefined = keys.slice(i, i + BATCH_GET_LIMIT);
-      for (let round = 0; pending && pending.length > 0; round++) {
-        if (round > 0) await pause(round);
-        const page: BatchGetCommandOutput = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        for (const item of page.Responses?.[this.tableName] ?? []) found.set(`${String(item.PK)}|${String(item.SK)}`, item);
-        pending = page.UnprocessedKeys?.[this.tableName]?.Keys;
-      }
-    }
+    const found = await batchGetAll(this.db, this.tableName, keys, { consistentRead: true, pause });
     for (const slot of slots) {
-      const key = slotReservationKey(slot, caseId);
-      const item = found.get(`${key.PK}|${key.SK}`);
+      const item = found.get(itemKey(slotReservationKey(slot, caseId)));
       if (item) return { caseId, slot: slotOf(item), reservedAt: String(item.reservedAt), created: false };
     }
     return undefined;
