@@ -27,7 +27,14 @@ export interface MachineSource {
   /** The Task that records a failure on the case; every other Task's catch-all leads there. */
   ReportFailureAt: string;
   /** Where a resumed execution starts (see resumeChoice); absent for a machine that is never resumed on its own. */
-  Resume?: { StateName: string; Comment?: string; Waits?: Record<string, string> };
+  Resume?: {
+    StateName: string;
+    Comment?: string;
+    /** A wait → the Task before it that reads its clock from the case. */
+    Waits?: Record<string, string>;
+    /** A Task the machine no longer has, joined into another → that Task, which now does its work (idempotently). */
+    Joined?: Record<string, string>;
+  };
   Parts: string[];
   States: Record<string, State>;
 }
@@ -99,21 +106,27 @@ function withCatchFirst(state: State, catcher: Record<string, unknown>): State {
  * recognises a resumed input (it names `resumeAt`, the Task the last execution was in) and fails
  * with `ResumeRequested`, caught into this Choice: it goes straight to that Task, with the input
  * it had there. A wait goes to the Task before it that reads its clock from the case, so the
- * deadline stays what it was. A resume costs two transitions more; a new execution, none.
+ * deadline stays what it was. A Task joined into another (`Joined`) goes to the one that now does its
+ * work: an execution that ended there resumes with what is left of it. A resume costs two transitions
+ * more; a new execution, none.
  */
 function resumeChoice(machine: MachineSource, states: Record<string, State>): State {
-  const { StateName, Comment, Waits = {} } = machine.Resume!;
+  const { StateName, Comment, Waits = {}, Joined = {} } = machine.Resume!;
   if (states[StateName]) throw new InvalidStateMachinePart(`the resume state '${StateName}' is also defined in a part`);
   if (states[machine.StartAt]?.Type !== 'Task') throw new InvalidStateMachinePart(`a resumable machine starts at a Task that recognises a resume; '${machine.StartAt}' is no Task`);
   for (const [wait, reader] of Object.entries(Waits)) {
     if (states[wait]?.Type !== 'Task' || states[reader]?.Type !== 'Task') throw new InvalidStateMachinePart(`Resume.Waits: '${wait}' and '${reader}' must both be Tasks`);
+  }
+  for (const [removed, into] of Object.entries(Joined)) {
+    if (states[removed]) throw new InvalidStateMachinePart(`Resume.Joined: '${removed}' is still a state of the machine`);
+    if (states[into]?.Type !== 'Task') throw new InvalidStateMachinePart(`Resume.Joined: '${removed}' is joined into '${into}', which is no Task`);
   }
   // The first Task resumes itself: it fails with ResumeRequested only when the resume names another Task.
   const resumable = Object.keys(states).filter((n) => states[n]!.Type === 'Task' && n !== machine.ReportFailureAt && n !== machine.StartAt);
   return {
     Type: 'Choice',
     ...(Comment ? { Comment } : {}),
-    Choices: resumable.map((n) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: n, Next: Waits[n] ?? n })),
+    Choices: [...resumable.map((n) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: n, Next: Waits[n] ?? n })), ...Object.entries(Joined).map(([removed, into]) => ({ Variable: `$.${RESUME_FIELD}`, StringEquals: removed, Next: into }))],
     Default: UNKNOWN_RESUME_POINT,
   };
 }

@@ -2,6 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CaseRepository } from '../../shared/cases/repository';
+import { SlotBook } from '../../shared/appointments/slot-book';
+import type { Clock } from '../../shared/clock';
 import type { CaseStore } from '../../shared/cases/store';
 import { requiredEnv, s3ClientConfig } from '../../shared/aws/clients';
 import { officeDirectory } from '../../shared/offices/default-directory';
@@ -19,6 +21,9 @@ const s3 = tracer.captureAWSv3Client(new S3Client(s3ClientConfig()));
 export const tableName = () => requiredEnv('TABLE_NAME');
 
 export const caseRepository = (): CaseStore => new CaseRepository(documentClient, tableName());
+
+/** The office's appointment book (the workflow's missed appointments, notify's booking and move: ./notice-steps.ts). */
+export const slotBook = (clock: Clock) => new SlotBook(documentClient, tableName(), { clock });
 
 /** What every use case needs: the case store, the office directory, the procedures and the clock. */
 export const casePorts = () => ({

@@ -8,7 +8,10 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
-import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
+import { casePorts, documentClient, documentStore, slotBook, tableName } from '../commons/ports';
+import { noticeStepRequests, runNoticeStep } from '../commons/notice-steps';
+import type { AppointmentPorts } from '../../shared/workflow/appointment-steps';
+import type { ResultPorts } from '../../shared/workflow/result-steps';
 import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
 import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
 import { publicBaseUrl } from '../../shared/citizen/citizen-config';
@@ -22,8 +25,9 @@ import { sfnExecutions } from '../../shared/workflow/sfn-executions';
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 
-const ports: NoticePorts = {
-  ...casePorts(),
+const base = casePorts();
+const ports: NoticePorts & AppointmentPorts & ResultPorts = {
+  ...base,
   readDocument: documentStore.readDocument,
   storeDocument: documentStore.storeDocument,
   async sendRaw(raw) {
@@ -34,6 +38,8 @@ const ports: NoticePorts = {
   providerMessageIds: (id) => [`<${id}@email.amazonses.com>`, `<${id}@${process.env.AWS_REGION ?? 'us-east-1'}.amazonses.com>`],
   // The acknowledgement's status link and the final letters' survey link (shared/citizen).
   citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(documentClient, tableName()), publicBaseUrl),
+  // The booking and its move, which run here with their notices (../commons/notice-steps.ts).
+  slots: slotBook(base.clock),
 };
 
 /**
@@ -49,6 +55,9 @@ const noticeRequest = z.object({
   // Given, the notices start from it, and the result carries the case as they leave it, for the next step.
   stepClock: z.object({ known: z.object({ record: z.record(z.string(), z.unknown()).nullable(), events: z.array(z.record(z.string(), z.unknown())).optional() }).passthrough().optional() }).passthrough().optional(),
 });
+
+/** A case step and the notice that always follows it, in one Task (../commons/notice-steps.ts): `notice` goes once the step is done. */
+const stepThenNotice = z.intersection(z.discriminatedUnion('action', [...noticeStepRequests]), z.object({ notice: z.enum(NOTICE_KINDS) }));
 
 /** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
 const executionStatusChange = z.object({
@@ -83,6 +92,7 @@ async function executionEnded(detail: z.infer<typeof executionStatusChange>['det
 async function notify(event: unknown) {
   const ended = executionStatusChange.safeParse(event);
   if (ended.success) return executionEnded(ended.data.detail);
+  if (typeof (event as { action?: unknown } | null)?.action === 'string') return stepAndNotice(stepThenNotice.parse(event));
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
   if (!request.thenNotice && !request.stepClock) {
@@ -94,6 +104,19 @@ async function notify(event: unknown) {
   const { results, record } = await sendNotices(request.caseId, kinds, request.step, ports, request.stepClock?.known as CaseSnapshot | undefined);
   const [first, then] = results.map((result, i) => counted(kinds[i]!, result));
   return { ...first!, ...(then ? { followedBy: then } : {}), known: caseSnapshot(record) };
+}
+
+/**
+ * The step, then its notice, as the two Tasks did one after the other: the step first (its failures, such as
+ * RescheduleRequested or RequestWithdrawn of the visit's record, are the Task's, and nothing is sent), then the
+ * notice from the case read afresh (sendNotice). A retry runs the step again, which finds it done, and sends the
+ * notice only if it was not sent. Returns what the step returns (the Task's ResultSelector reads it), with `sent`.
+ */
+async function stepAndNotice(request: z.infer<typeof stepThenNotice>) {
+  logger.appendKeys({ caseId: request.caseId, action: request.action, notice: request.notice });
+  const done = await runNoticeStep(request, ports);
+  const { record: _record, ...sent } = await sendNotice(request.caseId, request.notice, undefined, ports);
+  return { ...done, sent: counted(request.notice, sent) };
 }
 
 function counted(notice: z.infer<typeof noticeRequest>['notice'], result: SentNotice) {

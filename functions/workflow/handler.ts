@@ -4,20 +4,18 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import * as z from 'zod';
 import { logger, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
-import { casePorts, documentClient, documentStore, tableName } from '../commons/ports';
-import { SlotBook } from '../../shared/appointments/slot-book';
+import { casePorts, documentStore, slotBook } from '../commons/ports';
+import { anyRecord, caseId, noticeStepRequests, runNoticeStep } from '../commons/notice-steps';
 import { runChecks as checksOf } from '../../shared/checks/run-checks';
 import { procedureCatalog } from '../../shared/procedures/default-catalog';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import type { ReadingFacts } from '../../shared/checks/types';
 import { knownRecord } from '../../shared/cases/snapshot';
-import { appointmentClock, bookAppointment, closeWithdrawnCase, recordMissedAppointment, rescheduleAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
-import { recordOutcome, recordVisit, type ResultPorts } from '../../shared/workflow/result-steps';
+import { appointmentClock, closeWithdrawnCase, recordMissedAppointment, type AppointmentPorts } from '../../shared/workflow/appointment-steps';
+import { recordOutcome, type ResultPorts } from '../../shared/workflow/result-steps';
 
-const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
 const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover', 'registration', 'answer']);
-const anyRecord = z.record(z.string(), z.unknown());
 
 /** What the state machines ask of this function; each action is one case step. */
 const workflowRequest = z.discriminatedUnion('action', [
@@ -40,11 +38,11 @@ const workflowRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('completeStep'), caseId, step, outcome: anyRecord }),
   z.object({ action: z.literal('pauseForRequester'), caseId }),
   z.object({ action: z.literal('resumeAfterReply'), caseId, reply: anyRecord }),
-  z.object({ action: z.literal('bookAppointment'), caseId }),
   z.object({ action: z.literal('appointmentClock'), caseId }),
-  z.object({ action: z.literal('rescheduleAppointment'), caseId, request: anyRecord }),
   z.object({ action: z.literal('recordMissedAppointment'), caseId }),
-  z.object({ action: z.literal('recordVisit'), caseId, visit: anyRecord }),
+  // The booking, its move and the visit's record now run on notify with their notices (../commons/notice-steps.ts);
+  // here only for the executions started before, which run on the definition they started with.
+  ...noticeStepRequests,
   z.object({ action: z.literal('closeCase'), caseId, reason: z.enum(['resolved', 'refused', 'referred', 'no-reply', 'missed-twice', 'guidance-given', 'withdrawn']) }),
   z.object({ action: z.literal('recordFailure'), caseId, failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }),
 ]);
@@ -53,7 +51,7 @@ const base = casePorts();
 const ports: ReceiptPorts & AppointmentPorts & ResultPorts = {
   ...base,
   ...documentStore,
-  slots: new SlotBook(documentClient, tableName(), { clock: base.clock }),
+  slots: slotBook(base.clock),
   checklistFor: (message, procedure, openCasesOfRequester, reading) =>
     checksOf({ message: { ...message, from: message.from ? { address: message.from, ...(message.fromName ? { name: message.fromName } : {}) } : undefined }, procedure: procedure as never, catalog: procedureCatalog, openCasesOfRequester, now: base.clock.now(), ...(reading ? { reading } : {}) }) as never,
 };
@@ -85,16 +83,14 @@ async function workflow(event: unknown) {
       const procedure = ports.procedureOf(record.procedure);
       return resumeAfterReply(request.caseId, request.reply as { messageId?: string; receivedAt?: string }, procedure.limits.review, ports, procedure.warningFraction, procedure.afterCutoff);
     }
-    case 'bookAppointment':
-      return bookAppointment(request.caseId, ports);
     case 'appointmentClock':
       return appointmentClock(request.caseId, ports);
-    case 'rescheduleAppointment':
-      return rescheduleAppointment(request.caseId, request.request as { requestId?: string; requestedBy?: string }, ports);
     case 'recordMissedAppointment':
       return recordMissedAppointment(request.caseId, ports);
+    case 'bookAppointment':
+    case 'rescheduleAppointment':
     case 'recordVisit':
-      return recordVisit(request.caseId, request.visit, ports);
+      return runNoticeStep(request, ports);
     case 'closeCase':
       return request.reason === 'withdrawn' ? closeWithdrawnCase(request.caseId, ports) : closeCase(request.caseId, request.reason, ports);
     case 'recordFailure':

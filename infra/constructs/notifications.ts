@@ -53,9 +53,13 @@ export class Notifications extends Construct {
     (this.notifyFunction.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = CAPACITY.notifyReservedConcurrency;
     // Reads the case; claims each message it sends (notices sent together: in one transaction, while the case is at
     // the lastSeq they were composed from, a condition check), marks it sent, releases a claim whose attempt failed,
-    // and records it with the case change.
-    grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete', 'condition-check');
+    // and records it with the case change. It also runs the steps its notices always follow (functions/commons/
+    // notice-steps.ts): the appointment book reads a session's reservations in batches, and a move releases one.
+    grantTableUse(props.table, this.notifyFunction, 'read', 'batch-read', 'put', 'update', 'delete', 'condition-check');
     props.documentsBucket.grantRead(this.notifyFunction);
+    // The receipt slip (form 01) that recording the visit produces, kept with the case before it is sent, and the
+    // letters it prints for the post: only under cases/ (cases/<id>/documents, cases/<id>/letters). It deletes none.
+    props.documentsBucket.grantPut(this.notifyFunction, 'cases/*');
     // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
     // otherwise let the function send as any address of the agency.
     this.notifyFunction.addToRolePolicy(
@@ -68,12 +72,14 @@ export class Notifications extends Construct {
 
     acknowledge(
       this.notifyFunction,
-      'Object-level read from Bucket.grantRead (attachments are keyed per case) and index queries.',
+      'Object-level read from Bucket.grantRead (attachments are keyed per case), writes under cases/ from Bucket.grantPut (s3:Abort* ends its own multipart uploads), and index queries.',
       iam5(`Resource::${nagRef(props.documentsBucket)}/*`),
+      iam5(`Resource::${nagRef(props.documentsBucket)}/cases/*`),
       iam5(`Resource::${nagRef(props.table)}/index/*`),
       iam5('Action::s3:GetObject*'),
       iam5('Action::s3:GetBucket*'),
       iam5('Action::s3:List*'),
+      iam5('Action::s3:Abort*'),
     );
 
     // The DNS records an operator publishes once (see infra/README.md).

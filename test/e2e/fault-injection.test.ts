@@ -3,6 +3,10 @@ import { eventually, startTestStack, type TestStack } from './support/test-stack
 import { lifecycleDriver } from './support/lifecycle';
 import { effectsSoFar, NO_HARM } from './support/effects';
 import { verifyChain } from '../../shared/timeline/hash-chain';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localClientConfig } from '../../local/services/aws-local';
+import { SlotBook } from '../../shared/appointments/slot-book';
 
 /**
  * The ordinary failures of a busy day, injected into the local stack (local/faults.ts): each must
@@ -87,6 +91,34 @@ describe('fault injection', () => {
     expect(t.stack.dynamoDbFaults!.injected.get('ConditionalCheckFailed:checks-completed')).toBe(10);
     expect((t.stack.faults.invoked.get('workflow:recordReceipt') ?? 0) - runsBefore).toBe(2);
     await expectEachEventOnce(caseId, ['checks-completed']);
+    expect(await tally()).toMatchObject(clean);
+  });
+
+  it('a step and its notice in one Task (the booking, the visit): a retry after both were done, when recording the notice failed, books no second place, records no second visit and sends nothing twice', async () => {
+    const caseId = await caseOf(await mailRequest('joined-retried'));
+    await drive.waitingFor(caseId, 'review', 60_000);
+    const runs = (action: string) => t.stack.faults.invoked.get(`notify:${action}`) ?? 0;
+    const [booksBefore, visitsBefore] = [runs('bookAppointment'), runs('recordVisit')];
+
+    // The place booked and the confirmation sent, then its notice-sent record cancelled more often than the repository tries.
+    t.stack.dynamoDbFaults!.inject({ reason: 'ConditionalCheckFailed', writesEvent: 'notice-sent', times: 10 });
+    await drive.act(caseId, 'review', { outcome: 'accept', note: 'Hồ sơ đủ điều kiện' });
+    const booked = (await drive.waitingFor(caseId, 'visit', 120_000)).appointment!.slot;
+    expect(t.stack.dynamoDbFaults!.injected.get('ConditionalCheckFailed:notice-sent')).toBe(10);
+    expect(runs('bookAppointment') - booksBefore).toBe(2);
+    const slots = new SlotBook(DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(t.stack.urls.dynamodb))), t.names.table);
+    const places = (await slots.occupancy(booked.office, booked.date)).filter((o) => o.caseIds.includes(caseId));
+    expect(places.map((o) => o.session)).toEqual([booked.session]);
+
+    // The visit recorded and the receipt slip sent, then the same.
+    t.stack.dynamoDbFaults!.inject({ reason: 'ConditionalCheckFailed', writesEvent: 'notice-sent', times: 10 });
+    await drive.act(caseId, 'visit', { action: 'visit', collection: 'at-desk' });
+    await drive.waitingFor(caseId, 'decision', 120_000);
+    expect(runs('recordVisit') - visitsBefore).toBe(2);
+
+    await expectEachEventOnce(caseId, ['appointment-booked', 'visit-recorded']);
+    const notices = (await t.cases.listEvents(caseId)).filter((e) => e.type === 'notice-sent').map((e) => e.data.notice);
+    expect(notices).toEqual(expect.arrayContaining(['appointment', 'receipt-slip']));
     expect(await tally()).toMatchObject(clean);
   });
 

@@ -37,8 +37,9 @@ describe('table permissions: each function gets only the actions it uses', () =>
     expect(tableActions(stack.api.apiFunction.role!)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     // A notice's send claim is marked sent (update) or released after a refused attempt (delete); notices sent
     // together are claimed only while the case is as they were composed from (a condition check in the transaction).
-    expect(tableActions(stack.notifications.notifyFunction.role!)).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
-    // The appointment book reads a session's reservations in batches and releases them.
+    // It books and moves appointments with their notices: the appointment book's batch reads and releases.
+    expect(tableActions(stack.notifications.notifyFunction.role!)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // The appointment book reads a session's reservations in batches and releases them (a missed appointment's new date).
     expect(tableActions(stack.workflow.workflowFunction.role!)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     // Intake reads a message's record, its register's serial and its sender's count of cases in one batch read.
     expect(tableActions(stack.intake.intakeFunction.role!)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);

@@ -177,9 +177,13 @@ describe('notifications (outbound e-mail)', () => {
     ]);
   });
 
-  it('lets notify read documents (attachments) but not write them', () => {
+  it('lets notify read documents (attachments), write only under cases/ (the receipt slip of the visit it records, letters for the post), and delete none', () => {
     const statements = roleStatements(template, stack.notifications.notifyFunction.role!);
     const s3Actions = statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
-    expect(s3Actions.sort()).toEqual(['s3:GetBucket*', 's3:GetObject*', 's3:List*']);
+    expect(s3Actions.filter((a) => !a.startsWith('s3:PutObject')).sort()).toEqual(['s3:Abort*', 's3:GetBucket*', 's3:GetObject*', 's3:List*']);
+    expect(s3Actions.filter((a) => a.startsWith('s3:Delete'))).toEqual([]);
+    const writes = statements.filter((s) => actionsOf(s).includes('s3:PutObject'));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const statement of writes) expect(JSON.stringify(statement.Resource)).toContain('/cases/*');
   });
 });

@@ -47,7 +47,7 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(receipt.Catch[0]).toEqual({ ErrorEquals: ['ResumeRequested'], ResultPath: '$.resumeRequested', Next: 'Resume at the last Task' });
     expect(receipt.Catch.at(-1).ErrorEquals).toEqual(['States.ALL']);
     const tasks = tasksOf(machine).map(([name]) => name).filter((n) => n !== 'Report the failure' && n !== 'Read the attachments');
-    expect(Object.keys(targets).sort()).toEqual(tasks.sort());
+    expect(Object.keys(targets).filter((n) => machine.States[n]).sort()).toEqual(tasks.sort());
     expect(choice.Default).toBe('Unknown resume point');
   });
 
@@ -58,6 +58,19 @@ describe('the resume entry of the enforcement-request machine', () => {
     }
     expect(machine.States['Unknown resume point']).toMatchObject({ Type: 'Pass', Parameters: { Error: 'UnknownResumePoint' }, Next: 'Report the failure' });
     expect(machine.States['Release the decision'].Next).toBe('Hand-over');
+  });
+
+  it('sends a resume at a Task since joined into another (a notice and the step it follows) to the joined Task, which does only what is left', () => {
+    const joined = { 'Send the appointment': 'Book the appointment', 'Send the new appointment': 'Move the appointment', 'Send the receipt slip': 'Record the visit' };
+    for (const [removed, into] of Object.entries(joined)) {
+      expect(machine.States[removed], removed).toBeUndefined();
+      expect(targets[removed], removed).toBe(into);
+    }
+    // every other name the Choice knows is a Task of the machine
+    expect(Object.keys(targets).filter((n) => !machine.States[n]).sort()).toEqual(Object.keys(joined).sort());
+    expect(machine.States['Book the appointment'].Next).toBe('Wait for the visit');
+    expect(machine.States['Move the appointment'].Next).toBe('Wait for the visit');
+    expect(machine.States['Record the visit'].Next).toBe('Decision');
   });
 
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
@@ -106,6 +119,15 @@ describe('the build step', () => {
     const wait = { ...invoke(['conflict', 'throttling', 'timeout', 'transient']), Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken' };
     expect(() => assemble('test', ...source({ 'Do it': wait }))).toThrow(/not for it: timeout/);
     expect(() => assemble('test', ...source({ 'Do it': invoke(['conflict', 'throttling', 'timeout', 'transient', 'hope']) }))).toThrow(/not for it: hope/);
+  });
+
+  it('refuses a joined resume point that is still a state, or that names no Task to go to', () => {
+    const [machine, parts] = source({ 'Do it': invoke(['conflict', 'throttling', 'timeout', 'transient']) });
+    const resumable = (Joined: Record<string, string>) => ({ ...machine, Resume: { StateName: 'Resume', Joined } });
+    expect(() => assemble('test', resumable({ 'Do it': 'Report the failure' }), parts)).toThrow(/'Do it' is still a state/);
+    expect(() => assemble('test', resumable({ 'Send it': 'Failed' }), parts)).toThrow(/joined into 'Failed', which is no Task/);
+    const built = assemble('test', resumable({ 'Send it': 'Do it' }), parts) as { States: Record<string, any> };
+    expect(built.States.Resume.Choices).toContainEqual({ Variable: '$.resumeAt', StringEquals: 'Send it', Next: 'Do it' });
   });
 
   it('refuses a state defined in two parts', () => {
