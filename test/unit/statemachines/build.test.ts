@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assemble, builtPath, builtText, buildMachine, MACHINE_NAMES, type MachineSource, type State } from '../../../statemachines/build';
 import { RETRY_POLICIES, requiredPolicies, retriersOf } from '../../../statemachines/policies';
+import { noticeStepRequests } from '../../../functions/commons/notice-steps';
 
 const tasksOf = (definition: Record<string, any>) =>
   Object.entries<Record<string, any>>(definition.States).filter(([, state]) => state.Type === 'Task');
@@ -71,6 +72,19 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(machine.States['Book the appointment'].Next).toBe('Wait for the visit');
     expect(machine.States['Move the appointment'].Next).toBe('Wait for the visit');
     expect(machine.States['Record the visit'].Next).toBe('Decision');
+  });
+
+  it('asks notify for a step with its notice only among the steps it runs (functions/commons/notice-steps.ts), each with the notice that follows it', () => {
+    const known = noticeStepRequests.map((request) => request.shape.action.value);
+    const asked = tasksOf(machine)
+      .filter(([, state]) => state.Parameters?.FunctionName === '${NotifyFunctionArn}' && state.Parameters.Payload.action)
+      .map(([stateName, state]) => [stateName, state.Parameters.Payload.action, state.Parameters.Payload.notice]);
+    expect(asked).toEqual([
+      ['Book the appointment', 'bookAppointment', 'appointment'],
+      ['Move the appointment', 'rescheduleAppointment', 'appointment-rescheduled'],
+      ['Record the visit', 'recordVisit', 'receipt-slip'],
+    ]);
+    for (const [, action] of asked) expect(known).toContain(action);
   });
 
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
