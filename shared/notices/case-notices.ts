@@ -173,11 +173,15 @@ export async function prepareNotice(kind: NoticeKind, ctx: NoticeContext): Promi
     }
     case 'appointment': {
       const appointment = requireAppointment(ctx);
+      // The confirmation goes with the first booking. A moved appointment's date went with the notice of the move (rescheduled,
+      // missed): a resumed wait for the visit, which goes through Book the appointment again, sends no second confirmation.
+      const needless = appointment.attempt > 1 ? 'the appointment was moved; the notice of the move gave its new date' : undefined;
       return {
         key: `${id}.appointment.a${appointment.attempt}`,
         to: requester,
         audience: 'requester',
         notice: await appointmentNotice({ caseRecord, office, procedure, mailDomain: directory.agency.mailDomain, bring: ctx.procedure.bringToAppointment, issuedAt: ctx.now, appointment: slotOf(appointment), sequence: appointment.attempt - 1 }),
+        ...(needless ? { needless } : {}),
       };
     }
     case 'appointment-reminder': {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { eventually, startTestStack, type TestStack } from './support/test-stack';
 import { lifecycleDriver } from './support/lifecycle';
 import { signLocalToken } from '../../local/auth/local-keys';
@@ -119,5 +119,38 @@ describe('a case whose workflow fails', () => {
     const mails = await drive.mailsOf(caseId);
     expect(mails.filter((m) => m.subject.startsWith('Hồ sơ mới'))).toHaveLength(1);
     expect(mails.filter((m) => m.destination.to.includes(citizen.address) && m.subject.startsWith('Xác nhận đã nhận'))).toHaveLength(1);
+  });
+
+  it('fails at the booking with its notice (one Task), and the resume there books once and sends the confirmation once', async () => {
+    const { caseId } = await drive.openCase(request(4));
+    t.stack.faults.inject({ function: 'notify', request: 'bookAppointment', times: 1 });
+    await drive.act(caseId, 'review', { outcome: 'accept' });
+    await needsAttention(caseId);
+
+    expect(await api('POST', `/cases/${caseId}/resume`)).toMatchObject({ status: 200, json: { resumedAt: 'Book the appointment' } });
+    await drive.waitingFor(caseId, 'visit');
+    await t.idle();
+    const types = await drive.eventTypes(caseId);
+    expect(types.filter((e) => e === 'appointment-booked')).toHaveLength(1);
+    expect((await drive.mailsOf(caseId)).filter((m) => m.subject.startsWith('Lịch hẹn'))).toHaveLength(1);
+  });
+
+  it('ends while it waits for the visit on a new date the requester asked for, and the resumed wait sends no second confirmation: the notice of the new date stands', async () => {
+    const { caseId } = await drive.openCase(request(5));
+    await drive.act(caseId, 'review', { outcome: 'accept' });
+    await drive.waitingFor(caseId, 'visit');
+    await t.sendMail({ from: citizen, to: 'kv1@hcm.thads.example', subject: `Re: Lịch hẹn [${caseId}]`, text: 'Ngày đó tôi bận, xin đổi lịch hẹn sang ngày khác.' });
+    await drive.noticeSent(caseId, 'appointment-rescheduled');
+    const moved = await drive.waitingFor(caseId, 'visit');
+    await t.idle();
+    await t.sfn.send(new StopExecutionCommand({ executionArn: `${t.stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${caseId}` }));
+    await needsAttention(caseId);
+
+    // A wait resumes at the Task that reads its clock from the case: for the visit, Book the appointment, which finds the place booked.
+    expect(await api('POST', `/cases/${caseId}/resume`)).toMatchObject({ status: 200, json: { resumedAt: 'Wait for the visit' } });
+    await t.idle();
+    expect(await drive.waitingFor(caseId, 'visit')).toMatchObject({ appointment: moved.appointment });
+    const notices = (await t.cases.listEvents(caseId)).filter((e) => e.type === 'notice-sent').map((e) => e.data.notice);
+    expect(notices.filter((n) => String(n).startsWith('appointment'))).toEqual(['appointment', 'appointment-rescheduled']);
   });
 });
