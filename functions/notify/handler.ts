@@ -18,12 +18,17 @@ import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
 import { NOTICE_KINDS } from '../../shared/notices/case-notices';
 import { onExecutionEnded } from '../../shared/workflow/attention';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
+import { recordReceiptAndNotify } from '../../shared/workflow/receipt-notices';
+import type { ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import type { ReadingFacts } from '../../shared/checks/types';
+import { receiptChecks } from '../commons/receipt-checks';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 
-const ports: NoticePorts = {
-  ...casePorts(),
+const base = casePorts();
+const ports: NoticePorts & ReceiptPorts = {
+  ...base,
   readDocument: documentStore.readDocument,
   storeDocument: documentStore.storeDocument,
   async sendRaw(raw) {
@@ -34,6 +39,8 @@ const ports: NoticePorts = {
   providerMessageIds: (id) => [`<${id}@email.amazonses.com>`, `<${id}@${process.env.AWS_REGION ?? 'us-east-1'}.amazonses.com>`],
   // The acknowledgement's status link and the final letters' survey link (shared/citizen).
   citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(documentClient, tableName()), publicBaseUrl),
+  // The receipt's automatic checks, for the receipt recorded with its notices (recordReceiptAndNotify).
+  checklistFor: receiptChecks(base.clock),
 };
 
 /**
@@ -48,6 +55,22 @@ const noticeRequest = z.object({
   // The clock the state carries, with `known`: the case as the step before left it (shared/cases/snapshot.ts).
   // Given, the notices start from it, and the result carries the case as they leave it, for the next step.
   stepClock: z.object({ known: z.object({ record: z.record(z.string(), z.unknown()).nullable(), events: z.array(z.record(z.string(), z.unknown())).optional() }).passthrough().optional() }).passthrough().optional(),
+});
+
+/**
+ * The workflow's `Record receipt`: the receipt recorded, then its notices (`notice`, then `thenNotice`) sent from the
+ * case it wrote, in one Task (shared/workflow/receipt-notices.ts). Run here, not in the workflow function, because
+ * notify alone sends mail: its reserved concurrency is what keeps sending within SES's rate (infra/capacity.ts) and it
+ * alone may send as the agency (infra/constructs/notifications.ts); what the receipt does to the case (read it and the
+ * requester's other cases, one transaction) is within the table actions notify holds for the notices.
+ * `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it).
+ */
+const receiptRequest = z.object({
+  action: z.literal('recordReceipt'),
+  caseId: z.string().min(1),
+  execution: z.object({ reading: z.record(z.string(), z.unknown()).optional() }).passthrough().optional(),
+  notice: z.enum(NOTICE_KINDS),
+  thenNotice: z.enum(NOTICE_KINDS).optional(),
 });
 
 /** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
@@ -83,6 +106,8 @@ async function executionEnded(detail: z.infer<typeof executionStatusChange>['det
 async function notify(event: unknown) {
   const ended = executionStatusChange.safeParse(event);
   if (ended.success) return executionEnded(ended.data.detail);
+  const receipt = receiptRequest.safeParse(event);
+  if (receipt.success) return receiptNotified(receipt.data);
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
   if (!request.thenNotice && !request.stepClock) {
@@ -94,6 +119,15 @@ async function notify(event: unknown) {
   const { results, record } = await sendNotices(request.caseId, kinds, request.step, ports, request.stepClock?.known as CaseSnapshot | undefined);
   const [first, then] = results.map((result, i) => counted(kinds[i]!, result));
   return { ...first!, ...(then ? { followedBy: then } : {}), known: caseSnapshot(record) };
+}
+
+/** The receipt with its notices; returns the receipt (its clock carrying the case as the notices left it) and each notice's result. */
+async function receiptNotified(request: z.infer<typeof receiptRequest>) {
+  logger.appendKeys({ caseId: request.caseId, action: request.action, notice: request.notice });
+  const kinds = [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+  const { notices, ...receipt } = await recordReceiptAndNotify(request.caseId, kinds, ports, request.execution?.reading as ReadingFacts | undefined);
+  const [first, then] = notices.map((result, i) => counted(kinds[i]!, result));
+  return { ...receipt, notice: first, ...(then ? { followedBy: then } : {}) };
 }
 
 function counted(notice: z.infer<typeof noticeRequest>['notice'], result: SentNotice) {

@@ -38,7 +38,7 @@ export class Notifications extends Construct {
 
     this.notifyFunction = new AppFunction(this, 'NotifyFunction', {
       service: 'notify',
-      description: 'Sends the e-mails of a case step (acknowledgement, guidance, appointment, decision)',
+      description: 'Sends the e-mails of a case step (acknowledgement, guidance, appointment, decision), and records the receipt they follow',
       environment: {
         TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
@@ -53,7 +53,9 @@ export class Notifications extends Construct {
     (this.notifyFunction.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = CAPACITY.notifyReservedConcurrency;
     // Reads the case; claims each message it sends (notices sent together: in one transaction, while the case is at
     // the lastSeq they were composed from, a condition check), marks it sent, releases a claim whose attempt failed,
-    // and records it with the case change.
+    // and records it with the case change. The workflow's `Record receipt` runs here too, with the acknowledgement and
+    // the desk's notice (shared/workflow/receipt-notices.ts): it reads the case and the requester's other cases
+    // (GetItem, Query) and writes the case in one transaction (PutItem, UpdateItem), all within these actions.
     grantTableUse(props.table, this.notifyFunction, 'read', 'put', 'update', 'delete', 'condition-check');
     props.documentsBucket.grantRead(this.notifyFunction);
     // Like EmailIdentity.grantSendEmail, plus ses:FromAddress: the domain identity would
