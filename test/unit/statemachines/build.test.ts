@@ -51,13 +51,20 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(choice.Default).toBe('Unknown resume point');
   });
 
-  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch) to Unknown resume point, which reports it', () => {
-    for (const removed of ['Send the copy to the procuracy', 'Record the procuracy copy']) {
+  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch; the notices after the receipt, now part of it) to Unknown resume point, which reports it', () => {
+    for (const removed of ['Send the copy to the procuracy', 'Record the procuracy copy', 'Acknowledge and tell the desk']) {
       expect(machine.States[removed], removed).toBeUndefined();
       expect(targets[removed], removed).toBeUndefined();
     }
     expect(machine.States['Unknown resume point']).toMatchObject({ Type: 'Pass', Parameters: { Error: 'UnknownResumePoint' }, Next: 'Report the failure' });
     expect(machine.States['Release the decision'].Next).toBe('Hand-over');
+  });
+
+  it('resumes at Record receipt, the receipt with its two notices in one Task of the notify function, which goes on to the choice of flow', () => {
+    expect(targets['Record receipt']).toBe('Record receipt');
+    const receipt = machine.States['Record receipt'];
+    expect(receipt.Parameters).toMatchObject({ FunctionName: '${NotifyFunctionArn}', Payload: { action: 'recordReceipt', notice: 'acknowledgement', thenNotice: 'new-case', 'execution.$': '$' } });
+    expect(receipt.Next).toBe('Which flow?');
   });
 
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
