@@ -45,7 +45,8 @@ const ports: NoticePorts & ReceiptPorts = {
 
 /**
  * What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies);
- * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task.
+ * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task;
+ * the workflow now asks for those two with the receipt (receiptRequest), and this only for executions started before.
  */
 const noticeRequest = z.object({
   notice: z.enum(NOTICE_KINDS),
@@ -106,8 +107,8 @@ async function executionEnded(detail: z.infer<typeof executionStatusChange>['det
 async function notify(event: unknown) {
   const ended = executionStatusChange.safeParse(event);
   if (ended.success) return executionEnded(ended.data.detail);
-  const receipt = receiptRequest.safeParse(event);
-  if (receipt.success) return receiptNotified(receipt.data);
+  // Parsed, not tried: a receipt request that does not parse must fail, never pass for a request of notices alone.
+  if ((event as { action?: unknown } | null)?.action === 'recordReceipt') return receiptNotified(receiptRequest.parse(event));
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
   if (!request.thenNotice && !request.stepClock) {
