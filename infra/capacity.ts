@@ -25,7 +25,9 @@ export const CAPACITY = {
    */
   intakeBatchSize: 10,
   /**
-   * Notify is the only function that sends mail. It sends one message per invocation, and an
+   * Notify is the only function that sends mail (which is why the workflow's `Record receipt`, the
+   * receipt with the acknowledgement and the desk's notice, runs in it: held by this same limit). It
+   * sends one message per invocation (two for the receipt), and an
    * invocation takes at least half a second (claim, compose, send, record), so this many at once
    * stay within the sending rate above (7 × 2 per second = 14). A notice over it is throttled
    * (Lambda.TooManyRequestsException) and retried by the state machine with a back-off

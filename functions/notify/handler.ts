@@ -21,12 +21,16 @@ import { caseSnapshot, type CaseSnapshot } from '../../shared/cases/snapshot';
 import { NOTICE_KINDS } from '../../shared/notices/case-notices';
 import { onExecutionEnded } from '../../shared/workflow/attention';
 import { sfnExecutions } from '../../shared/workflow/sfn-executions';
+import { recordReceiptAndNotify } from '../../shared/workflow/receipt-notices';
+import type { ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import type { ReadingFacts } from '../../shared/checks/types';
+import { receiptChecks } from '../commons/receipt-checks';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 
 const base = casePorts();
-const ports: NoticePorts & AppointmentPorts & ResultPorts = {
+const ports: NoticePorts & AppointmentPorts & ResultPorts & ReceiptPorts = {
   ...base,
   readDocument: documentStore.readDocument,
   storeDocument: documentStore.storeDocument,
@@ -40,11 +44,14 @@ const ports: NoticePorts & AppointmentPorts & ResultPorts = {
   citizenLinks: citizenLinkMinter(new DynamoCitizenAccessStore(documentClient, tableName()), publicBaseUrl),
   // The booking and its move, which run here with their notices (../commons/notice-steps.ts).
   slots: slotBook(base.clock),
+  // The receipt's automatic checks, for the receipt recorded with its notices (recordReceiptAndNotify).
+  checklistFor: receiptChecks(base.clock),
 };
 
 /**
  * What the state machine asks: a notice of a case, and the step it is about (for staff notices and apologies);
- * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task.
+ * `thenNotice`: a second notice that always follows the first (the desk's, after the acknowledgement), in the same Task;
+ * the workflow now asks for those two with the receipt (receiptRequest), and this only for executions started before.
  */
 const noticeRequest = z.object({
   notice: z.enum(NOTICE_KINDS),
@@ -58,6 +65,21 @@ const noticeRequest = z.object({
 
 /** A case step and the notice that always follows it, in one Task (../commons/notice-steps.ts): `notice` goes once the step is done. */
 const stepThenNotice = z.intersection(z.discriminatedUnion('action', [...noticeStepRequests]), z.object({ notice: z.enum(NOTICE_KINDS) }));
+/**
+ * The workflow's `Record receipt`: the receipt recorded, then its notices (`notice`, then `thenNotice`) sent from the
+ * case it wrote, in one Task (shared/workflow/receipt-notices.ts). Run here, not in the workflow function, because
+ * notify alone sends mail: its reserved concurrency is what keeps sending within SES's rate (infra/capacity.ts) and it
+ * alone may send as the agency (infra/constructs/notifications.ts); what the receipt does to the case (read it and the
+ * requester's other cases, one transaction) is within the table actions notify holds for the notices.
+ * `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it).
+ */
+const receiptRequest = z.object({
+  action: z.literal('recordReceipt'),
+  caseId: z.string().min(1),
+  execution: z.object({ reading: z.record(z.string(), z.unknown()).optional() }).passthrough().optional(),
+  notice: z.enum(NOTICE_KINDS),
+  thenNotice: z.enum(NOTICE_KINDS).optional(),
+});
 
 /** EventBridge's "Execution Status Change" of the case workflow: an execution ended without closing its case. */
 const executionStatusChange = z.object({
@@ -92,6 +114,8 @@ async function executionEnded(detail: z.infer<typeof executionStatusChange>['det
 async function notify(event: unknown) {
   const ended = executionStatusChange.safeParse(event);
   if (ended.success) return executionEnded(ended.data.detail);
+  // Parsed, not tried: a receipt request that does not parse must fail, never pass for a request of notices alone.
+  if ((event as { action?: unknown } | null)?.action === 'recordReceipt') return receiptNotified(receiptRequest.parse(event));
   if (typeof (event as { action?: unknown } | null)?.action === 'string') return stepAndNotice(stepThenNotice.parse(event));
   const request = noticeRequest.parse(event);
   logger.appendKeys({ caseId: request.caseId, notice: request.notice });
@@ -117,6 +141,15 @@ async function stepAndNotice(request: z.infer<typeof stepThenNotice>) {
   const done = await runNoticeStep(request, ports);
   const { record: _record, ...sent } = await sendNotice(request.caseId, request.notice, undefined, ports);
   return { ...done, sent: counted(request.notice, sent) };
+}
+
+/** The receipt with its notices; returns the receipt (its clock carrying the case as the notices left it) and each notice's result. */
+async function receiptNotified(request: z.infer<typeof receiptRequest>) {
+  logger.appendKeys({ caseId: request.caseId, action: request.action, notice: request.notice });
+  const kinds = [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+  const { notices, ...receipt } = await recordReceiptAndNotify(request.caseId, kinds, ports, request.execution?.reading as ReadingFacts | undefined);
+  const [first, then] = notices.map((result, i) => counted(kinds[i]!, result));
+  return { ...receipt, notice: first, ...(then ? { followedBy: then } : {}) };
 }
 
 function counted(notice: z.infer<typeof noticeRequest>['notice'], result: SentNotice) {

@@ -6,8 +6,7 @@ import { logger, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentStore, slotBook } from '../commons/ports';
 import { anyRecord, caseId, noticeStepRequests, runNoticeStep } from '../commons/notice-steps';
-import { runChecks as checksOf } from '../../shared/checks/run-checks';
-import { procedureCatalog } from '../../shared/procedures/default-catalog';
+import { receiptChecks } from '../commons/receipt-checks';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
 import type { ReadingFacts } from '../../shared/checks/types';
@@ -19,7 +18,9 @@ const step = z.enum(['review', 'requester-reply', 'visit', 'decision', 'handover
 
 /** What the state machines ask of this function; each action is one case step. */
 const workflowRequest = z.discriminatedUnion('action', [
-  // `execution`: the machine's input, so that the first Task recognises a resumed execution
+  // Only for executions started on a definition before issue 12 joined the receipt and its notices (a definition is
+  // fixed when an execution starts): the `Record receipt` Task now runs in notify (recordReceiptAndNotify). Remove
+  // once no execution started before that deploy can still be before its receipt (the reading takes at most 300 s).
   // `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it)
   z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ reading: anyRecord.optional() }).passthrough().optional() }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
@@ -52,8 +53,7 @@ const ports: ReceiptPorts & AppointmentPorts & ResultPorts = {
   ...base,
   ...documentStore,
   slots: slotBook(base.clock),
-  checklistFor: (message, procedure, openCasesOfRequester, reading) =>
-    checksOf({ message: { ...message, from: message.from ? { address: message.from, ...(message.fromName ? { name: message.fromName } : {}) } : undefined }, procedure: procedure as never, catalog: procedureCatalog, openCasesOfRequester, now: base.clock.now(), ...(reading ? { reading } : {}) }) as never,
+  checklistFor: receiptChecks(base.clock),
 };
 
 async function workflow(event: unknown) {

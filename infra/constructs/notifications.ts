@@ -38,7 +38,7 @@ export class Notifications extends Construct {
 
     this.notifyFunction = new AppFunction(this, 'NotifyFunction', {
       service: 'notify',
-      description: 'Sends the e-mails of a case step (acknowledgement, guidance, appointment, decision)',
+      description: 'Sends the e-mails of a case step (acknowledgement, guidance, appointment, decision), and records the receipt they follow',
       environment: {
         TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
@@ -54,7 +54,9 @@ export class Notifications extends Construct {
     // Reads the case; claims each message it sends (notices sent together: in one transaction, while the case is at
     // the lastSeq they were composed from, a condition check), marks it sent, releases a claim whose attempt failed,
     // and records it with the case change. It also runs the steps its notices always follow (functions/commons/
-    // notice-steps.ts): the appointment book reads a session's reservations in batches, and a move releases one.
+    // notice-steps.ts): the appointment book reads a session's reservations in batches, and a move releases one. The
+    // workflow's `Record receipt` runs here too, with the acknowledgement and the desk's notice (shared/workflow/
+    // receipt-notices.ts): it reads the case and the requester's other cases and writes the case in one transaction.
     grantTableUse(props.table, this.notifyFunction, 'read', 'batch-read', 'put', 'update', 'delete', 'condition-check');
     props.documentsBucket.grantRead(this.notifyFunction);
     // The receipt slip (form 01) that recording the visit produces, kept with the case before it is sent, and the

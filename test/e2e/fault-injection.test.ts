@@ -84,12 +84,12 @@ describe('fault injection', () => {
   it('a case write that conflicts more often than the repository tries: the receipt step fails with ConcurrentCaseChange, its conflict policy runs it again, and it is written once', async () => {
     // The repository tries a change 8 times; 10 cancelled writes make the first run of the step give up.
     t.stack.dynamoDbFaults!.inject({ reason: 'ConditionalCheckFailed', writesEvent: 'checks-completed', times: 10 });
-    const runsBefore = t.stack.faults.invoked.get('workflow:recordReceipt') ?? 0;
+    const runsBefore = t.stack.faults.invoked.get('notify:recordReceipt') ?? 0;
     const caseId = await caseOf(await mailRequest('conflict-retried'));
     await drive.waitingFor(caseId, 'review', 120_000);
 
     expect(t.stack.dynamoDbFaults!.injected.get('ConditionalCheckFailed:checks-completed')).toBe(10);
-    expect((t.stack.faults.invoked.get('workflow:recordReceipt') ?? 0) - runsBefore).toBe(2);
+    expect((t.stack.faults.invoked.get('notify:recordReceipt') ?? 0) - runsBefore).toBe(2);
     await expectEachEventOnce(caseId, ['checks-completed']);
     expect(await tally()).toMatchObject(clean);
   });

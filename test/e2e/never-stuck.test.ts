@@ -86,6 +86,30 @@ describe('a case whose workflow fails', () => {
     expect((await api('POST', `/cases/${caseId}/resume`)).status).toBe(409);
   });
 
+  it('fails at Record receipt (the receipt with its two notices, one Task of notify), and the resume there records the receipt and sends each notice once', async () => {
+    // Its function crashes before doing anything, with an error no retry policy takes: the execution fails there.
+    t.stack.faults.inject({ function: 'notify', request: 'recordReceipt', times: 1 });
+    const messageId = `<never-stuck-receipt-${Date.now()}@example.com>`;
+    await t.sendMail({ ...request(4), messageId });
+    const caseId = await eventually('the case', async () => (await t.cases.getMessage(messageId))?.caseId);
+    const marked = await needsAttention(caseId);
+    expect(marked.workflowEnded?.status).toBe('FAILED');
+    expect(marked.flow).toBeUndefined(); // nothing of the receipt was recorded
+
+    const resumed = await api('POST', `/cases/${caseId}/resume`);
+    expect(resumed).toMatchObject({ status: 200, json: { caseId, execution: `${caseId}-r1`, resumedAt: 'Record receipt' } });
+
+    const waiting = await drive.waitingFor(caseId, 'review');
+    expect(waiting.workflowEnded).toBeUndefined();
+    await drive.noticeSent(caseId, 'new-case');
+    const types = await drive.eventTypes(caseId);
+    for (const type of ['procedure-identified', 'deadline-set', 'checks-completed', 'step-awaiting']) expect(types.filter((e) => e === type), type).toHaveLength(1);
+    const mails = await drive.mailsOf(caseId);
+    expect(mails.filter((m) => m.destination.to.includes(citizen.address) && m.subject.startsWith('Xác nhận đã nhận'))).toHaveLength(1);
+    expect(mails.filter((m) => m.subject.startsWith('Hồ sơ mới'))).toHaveLength(1);
+    expect(t.stack.faults.injected.get('notify:recordReceipt')).toBe(1);
+  });
+
   it('fails inside a human step, and motcua case resume restarts the step with the same deadline', async () => {
     const first = await drive.openCase(request(2));
     // The next human step's wait fails (its function crashes as the step starts): the child fails, then its parent.

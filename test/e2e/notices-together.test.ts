@@ -17,6 +17,9 @@ import { citizenLinkMinter } from '../../shared/citizen/citizen-links';
 import { requestEventOf } from '../../shared/intake/request-event';
 import { verifyChain } from '../../shared/timeline/hash-chain';
 import { awaitStep } from '../../shared/workflow/steps';
+import { recordReceiptAndNotify } from '../../shared/workflow/receipt-notices';
+import type { ReceiptPorts } from '../../shared/workflow/receipt-steps';
+import { receiptChecks } from '../../functions/commons/receipt-checks';
 import { toVietnamIso } from '../../shared/time/vietnam-time';
 
 /**
@@ -242,6 +245,70 @@ describe('the acknowledgement and the desk’s notice, sent together', () => {
     const tokens = await tokensOf(caseId);
     expect(tokens.stored).toEqual([tokens.pointed]);
   }, 60_000);
+});
+
+/** A case as intake opens it (no procedure decided, no deadline, no checklist yet): what `Record receipt` is given. */
+async function openedCase(): Promise<{ caseId: string; requester: string }> {
+  const caseId = `HCMKV1-2026-${String(800_000 + ++copies * 10 + Math.floor(Math.random() * 10))}`;
+  const { lastSeq: _seq, lastHash: _hash, pendingStep: _pending, flow: _flow, checklist: _checklist, round: _round, readingWords: _words, ...record } = template.record;
+  const at = toVietnamIso(t.stack.clock.now());
+  // A requester's first request, as intake opens it (requesterHadCases: false): the receipt looks for no other case.
+  const requester = `hoa.${caseId.toLowerCase()}@example.com`;
+  await t.cases.openCase(
+    { ...record, caseId, status: 'received', deadlines: {}, requester: { ...record.requester, address: requester }, requesterHadCases: false },
+    [template.request],
+    { messageId: `<opened-${caseId}@example.com>`, direction: 'in', status: 'done', disposition: 'opened-case', caseId, at },
+  );
+  return { caseId, requester };
+}
+
+/** The notify function's ports for `Record receipt`: the notices' ports and the receipt's checks. */
+const receiptPorts = (ports: NoticePorts): NoticePorts & ReceiptPorts => ({ ...ports, checklistFor: receiptChecks(ports.clock) });
+const RECEIPT_EVENTS = ['procedure-identified', 'deadline-set', 'checks-completed'];
+
+describe('the receipt with its two notices, one Task (Record receipt, run by notify)', () => {
+  it('records the receipt and sends each notice once, from the case it wrote: one read of the case, and the wait is given the case as the notices left it', async () => {
+    const { caseId, requester } = await openedCase();
+    const sent: Sent[] = [];
+    const calls: Record<string, number> = {};
+
+    const result = await recordReceiptAndNotify(caseId, ['acknowledgement', 'new-case'], receiptPorts(noticePorts(mailService(sent), calls)));
+
+    expect(calls).toEqual({ requireCaseWithEvents: 1, changeCase: 2, claimOutbounds: 1 });
+    expect(sent.map((s) => s.to)).toEqual([requester, desk]);
+    expect(result.notices.map((n) => n.alreadySent)).toEqual([false, false]);
+    const { record, events } = await expectChained(caseId);
+    expect(events.map((e) => e.type).slice(1)).toEqual([...RECEIPT_EVENTS, 'notice-sent', 'notice-sent']);
+    expect(await noticesSent(caseId)).toEqual(['acknowledgement', 'new-case']);
+    expect(result).toMatchObject({ procedure: record.procedure, flow: record.flow, round: 1, clock: { dueAt: record.deadlines.review!.dueAt } });
+    expect(result.clock.known).toEqual({ record }); // what the review's wait is given: the case as it is
+  });
+
+  it('retried after the desk’s notice was refused: records nothing again, keeps the deadline it set, and sends only the desk’s; a third run sends nothing', async () => {
+    const { caseId, requester } = await openedCase();
+    const sent: Sent[] = [];
+    let refuseDesk = true;
+    const ports = receiptPorts(noticePorts(mailService(sent, (to) => to === desk && refuseDesk)));
+
+    await expect(recordReceiptAndNotify(caseId, ['acknowledgement', 'new-case'], ports)).rejects.toMatchObject({ name: 'TooManyRequestsException' });
+    const { deadlines } = await t.cases.requireCase(caseId);
+    expect(await noticesSent(caseId)).toEqual(['acknowledgement']);
+    refuseDesk = false;
+    // Step Functions retries the Task a day later (the throttling policy's back-off, stretched): a deadline computed again would move.
+    const later = { ...ports, clock: { now: () => new Date(t.stack.clock.now().getTime() + 86_400_000) } };
+    const retried = await recordReceiptAndNotify(caseId, ['acknowledgement', 'new-case'], later);
+    const again = await recordReceiptAndNotify(caseId, ['acknowledgement', 'new-case'], later);
+
+    expect(retried.notices.map((n) => n.alreadySent)).toEqual([true, false]);
+    expect(again.notices.map((n) => n.alreadySent)).toEqual([true, true]);
+    expect(sent.map((s) => s.to)).toEqual([requester, desk]);
+    const { record, events } = await expectChained(caseId);
+    for (const type of RECEIPT_EVENTS) expect(events.filter((e) => e.type === type), type).toHaveLength(1);
+    expect(await noticesSent(caseId)).toEqual(['acknowledgement', 'new-case']);
+    expect(record.deadlines).toEqual(deadlines);
+    expect([retried.clock.dueAt, again.clock.dueAt]).toEqual([deadlines.review!.dueAt, deadlines.review!.dueAt]);
+    expect(again.clock.known.record!.lastSeq).toBe(record.lastSeq);
+  });
 });
 
 describe('the review’s wait, from the case passed along', () => {

@@ -52,7 +52,7 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(choice.Default).toBe('Unknown resume point');
   });
 
-  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch) to Unknown resume point, which reports it', () => {
+  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch; to Unknown resume point, which reports it', () => {
     for (const removed of ['Send the copy to the procuracy', 'Record the procuracy copy']) {
       expect(machine.States[removed], removed).toBeUndefined();
       expect(targets[removed], removed).toBeUndefined();
@@ -62,7 +62,7 @@ describe('the resume entry of the enforcement-request machine', () => {
   });
 
   it('sends a resume at a Task since joined into another (a notice and the step it follows) to the joined Task, which does only what is left', () => {
-    const joined = { 'Send the appointment': 'Book the appointment', 'Send the new appointment': 'Move the appointment', 'Send the receipt slip': 'Record the visit' };
+    const joined = { 'Acknowledge and tell the desk': 'Record receipt', 'Send the appointment': 'Book the appointment', 'Send the new appointment': 'Move the appointment', 'Send the receipt slip': 'Record the visit' };
     for (const [removed, into] of Object.entries(joined)) {
       expect(machine.States[removed], removed).toBeUndefined();
       expect(targets[removed], removed).toBe(into);
@@ -80,11 +80,19 @@ describe('the resume entry of the enforcement-request machine', () => {
       .filter(([, state]) => state.Parameters?.FunctionName === '${NotifyFunctionArn}' && state.Parameters.Payload.action)
       .map(([stateName, state]) => [stateName, state.Parameters.Payload.action, state.Parameters.Payload.notice]);
     expect(asked).toEqual([
+      ['Record receipt', 'recordReceipt', 'acknowledgement'],
       ['Book the appointment', 'bookAppointment', 'appointment'],
       ['Move the appointment', 'rescheduleAppointment', 'appointment-rescheduled'],
       ['Record the visit', 'recordVisit', 'receipt-slip'],
     ]);
-    for (const [, action] of asked) expect(known).toContain(action);
+    for (const [, action] of asked.slice(1)) expect(known).toContain(action);
+  });
+
+  it('resumes at Record receipt, the receipt with its two notices in one Task of the notify function, which goes on to the choice of flow', () => {
+    expect(targets['Record receipt']).toBe('Record receipt');
+    const receipt = machine.States['Record receipt'];
+    expect(receipt.Parameters).toMatchObject({ FunctionName: '${NotifyFunctionArn}', Payload: { action: 'recordReceipt', notice: 'acknowledgement', thenNotice: 'new-case', 'execution.$': '$' } });
+    expect(receipt.Next).toBe('Which flow?');
   });
 
   it("resumes a wait at the Task that reads its clock from the case, so that the deadline stays what it was", () => {
