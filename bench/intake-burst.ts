@@ -5,6 +5,7 @@ import { readOutbox } from '../local/services/ses-outbox';
 import nodemailer from 'nodemailer';
 import { AwsCallCounter, benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
 import { runCeiling } from './ceiling';
+import { cpuPerMail, sampleCpu } from './cpu-time';
 import { measureLifecycle, priceLifecycle } from './lifecycle-cost';
 
 /**
@@ -49,8 +50,10 @@ const counter = new AwsCallCounter(BASE).start();
 const transitionsBefore = stack.engine.transitions;
 const invocationsBefore = new Map(stack.functions.all().map((f) => [f.name, f.invocations]));
 const startedAt = Date.now();
+const cpuBefore = sampleCpu(stack.dynamoDbPid);
 const burst = await runBurst(stack, { count: COUNT, connections: CONNECTIONS, offices, log: (l) => console.error(l) });
 await settle(stack);
+const cpu = cpuPerMail(cpuBefore, sampleCpu(stack.dynamoDbPid), burst.casesOpened);
 counter.stop();
 const transitions = stack.engine.transitions - transitionsBefore;
 const invocations = Object.fromEntries(stack.functions.all().map((f) => [f.name, f.invocations - (invocationsBefore.get(f.name) ?? 0)]));
@@ -96,6 +99,8 @@ const report = {
   duplicatedCases: burst.duplicatedCases,
   duplicatedAcknowledgements: burst.duplicatedAcknowledgements,
   bareCeiling: { ...ceiling, stackToCeilingRatio: +(throughput / ceiling.mailsPerSecond).toFixed(3) },
+  /** CPU a mail took during the burst, in this process (stack and load generator) and in DynamoDB Local's JVM, and the rate it bounds. */
+  cpuPerMail: cpu,
   perRequest: {
     stateTransitions: perRequest(transitions),
     lambdaInvocations: Object.fromEntries(Object.entries(invocations).map(([k, n]) => [k, perRequest(n)])),

@@ -56,6 +56,8 @@ export interface LocalStack {
   faults: LocalFaults;
   /** DynamoDB errors to inject into the functions' case writes; only when started with `dynamoDbFaults`. */
   dynamoDbFaults?: DynamoDbFaults;
+  /** The DynamoDB Local JVM's process id, when the stack started it (the bench counts its CPU time beside this process's). */
+  dynamoDbPid?: number;
   /** Ends of executions (EventBridge events) not yet delivered to notify, retries included. */
   eventsInDelivery(): number;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
@@ -245,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       functions,
       faults,
       dynamoDbFaults,
+      ...(dynamodb.pid === undefined ? {} : { dynamoDbPid: dynamodb.pid }),
       eventsInDelivery: () => deliveries.size,
       idle: () => queue.idle(),
       stop: stopAll,

@@ -97,5 +97,5 @@ export async function startDynamoDb({ port, dataDir, onLog, portEnvVar, startTim
   } finally {
     client.destroy();
   }
-  return { name: 'dynamodb', url, stop };
+  return { name: 'dynamodb', url, stop, ...(child.pid === undefined ? {} : { pid: child.pid }) };
 }
