@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/local-stack';
+import { SHORT_LIVED_JVM_OPTIONS } from '../local/services/dynamodb';
 import { readOutbox } from '../local/services/ses-outbox';
 import nodemailer from 'nodemailer';
 import { AwsCallCounter, benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
@@ -36,7 +37,7 @@ if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--count must be a po
 
 const dataDir = benchDataDir('motcua-bench-');
 console.log(`starting the local stack (data in ${dataDir}) ...`);
-const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
+const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbJvmOptions: SHORT_LIVED_JVM_OPTIONS });
 const offices = ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'];
 
 // 1. The whole lifecycle of a few cases, alone on the stack, for the cost (it moves the clock: before the burst).

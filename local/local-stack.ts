@@ -81,6 +81,8 @@ export interface LocalStackOptions extends LocalConfig {
    * of starting one on ports.dynamodb; it outlives the stack.
    */
   dynamoDbUrl?: string;
+  /** Flags for the DynamoDB Local JVM the stack starts, e.g. SHORT_LIVED_JVM_OPTIONS for a stack that lives a minute (the burst benches). */
+  dynamoDbJvmOptions?: readonly string[];
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -107,7 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const names = { ...LOCAL_NAMES, table: options.tableName ?? LOCAL_NAMES.table };
     const sharedDynamoDb: RunningService | undefined = options.dynamoDbUrl ? { name: 'dynamodb', url: options.dynamoDbUrl, stop: async () => undefined } : undefined;
     const started = await Promise.all([
-      sharedDynamoDb ?? startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
+      sharedDynamoDb ?? startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0], ...(options.dynamoDbJvmOptions ? { jvmOptions: options.dynamoDbJvmOptions } : {}) }),
       startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], corsBuckets: [LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
       startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
     ]);
