@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { localClientConfig } from '../local/services/aws-local';
+import { SHORT_LIVED_JVM_OPTIONS } from '../local/services/dynamodb';
 import { readOutbox } from '../local/services/ses-outbox';
 import { CaseRepository } from '../shared/cases/repository';
 import { benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
@@ -40,7 +41,7 @@ function injectRound(stack: LocalStack): void {
 
 const dataDir = benchDataDir('motcua-bench-faults-');
 console.log(`starting the local stack with fault injection (data in ${dataDir}) ...`);
-const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbFaults: true });
+const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbJvmOptions: SHORT_LIVED_JVM_OPTIONS, dynamoDbFaults: true });
 const cases = new CaseRepository(
   DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.urls.dynamodb)), { marshallOptions: { removeUndefinedValues: true } }),
   stack.names.table,

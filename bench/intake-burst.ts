@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/local-stack';
+import { SHORT_LIVED_JVM_OPTIONS } from '../local/services/dynamodb';
 import { readOutbox } from '../local/services/ses-outbox';
 import nodemailer from 'nodemailer';
 import { AwsCallCounter, benchDataDir, benchPorts, percentile, runBurst, settle } from './burst';
 import { runCeiling } from './ceiling';
+import { cpuPerMail, sampleCpu } from './cpu-time';
 import { measureLifecycle, priceLifecycle } from './lifecycle-cost';
 
 /**
@@ -35,7 +37,7 @@ if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--count must be a po
 
 const dataDir = benchDataDir('motcua-bench-');
 console.log(`starting the local stack (data in ${dataDir}) ...`);
-const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`) });
+const stack = await startLocalStack({ host: '127.0.0.1', ports: benchPorts(BASE), dataDir, logLevel: 'ERROR', log: (l) => console.log(`[stack] ${l}`), dynamoDbJvmOptions: SHORT_LIVED_JVM_OPTIONS });
 const offices = ['motcua@hcm.thads.example', 'kv1@hcm.thads.example', 'kv2@hcm.thads.example'];
 
 // 1. The whole lifecycle of a few cases, alone on the stack, for the cost (it moves the clock: before the burst).
@@ -49,8 +51,10 @@ const counter = new AwsCallCounter(BASE).start();
 const transitionsBefore = stack.engine.transitions;
 const invocationsBefore = new Map(stack.functions.all().map((f) => [f.name, f.invocations]));
 const startedAt = Date.now();
+const cpuBefore = sampleCpu(stack.dynamoDbPid);
 const burst = await runBurst(stack, { count: COUNT, connections: CONNECTIONS, offices, log: (l) => console.error(l) });
 await settle(stack);
+const cpu = cpuPerMail(cpuBefore, sampleCpu(stack.dynamoDbPid), burst.casesOpened);
 counter.stop();
 const transitions = stack.engine.transitions - transitionsBefore;
 const invocations = Object.fromEntries(stack.functions.all().map((f) => [f.name, f.invocations - (invocationsBefore.get(f.name) ?? 0)]));
@@ -96,6 +100,8 @@ const report = {
   duplicatedCases: burst.duplicatedCases,
   duplicatedAcknowledgements: burst.duplicatedAcknowledgements,
   bareCeiling: { ...ceiling, stackToCeilingRatio: +(throughput / ceiling.mailsPerSecond).toFixed(3) },
+  /** CPU a mail took during the burst, in this process (stack and load generator) and in DynamoDB Local's JVM, and the rate it bounds. */
+  cpuPerMail: cpu,
   perRequest: {
     stateTransitions: perRequest(transitions),
     lambdaInvocations: Object.fromEntries(Object.entries(invocations).map(([k, n]) => [k, perRequest(n)])),

@@ -56,6 +56,8 @@ export interface LocalStack {
   faults: LocalFaults;
   /** DynamoDB errors to inject into the functions' case writes; only when started with `dynamoDbFaults`. */
   dynamoDbFaults?: DynamoDbFaults;
+  /** The DynamoDB Local JVM's process id, when the stack started it (the bench counts its CPU time beside this process's). */
+  dynamoDbPid?: number;
   /** Ends of executions (EventBridge events) not yet delivered to notify, retries included. */
   eventsInDelivery(): number;
   /** Resolves when no inbound message waits to be taken in (queued, in intake, or to be retried). */
@@ -79,6 +81,8 @@ export interface LocalStackOptions extends LocalConfig {
    * of starting one on ports.dynamodb; it outlives the stack.
    */
   dynamoDbUrl?: string;
+  /** Flags for the DynamoDB Local JVM the stack starts, e.g. SHORT_LIVED_JVM_OPTIONS for a stack that lives a minute (the burst benches). */
+  dynamoDbJvmOptions?: readonly string[];
 }
 
 /** Starts the whole system on one machine: emulators for AWS, and the same handlers and ASL as on AWS. */
@@ -105,7 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const names = { ...LOCAL_NAMES, table: options.tableName ?? LOCAL_NAMES.table };
     const sharedDynamoDb: RunningService | undefined = options.dynamoDbUrl ? { name: 'dynamodb', url: options.dynamoDbUrl, stop: async () => undefined } : undefined;
     const started = await Promise.all([
-      sharedDynamoDb ?? startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0] }),
+      sharedDynamoDb ?? startDynamoDb({ port: ports.dynamodb, dataDir: join(dataDir, 'dynamodb'), portEnvVar: PORT_VARIABLES.dynamodb[0], ...(options.dynamoDbJvmOptions ? { jvmOptions: options.dynamoDbJvmOptions } : {}) }),
       startS3({ port: ports.s3, dataDir: join(dataDir, 's3'), buckets: [LOCAL_NAMES.inboundBucket, LOCAL_NAMES.documentsBucket, LOCAL_NAMES.digestBucket], corsBuckets: [LOCAL_NAMES.documentsBucket], portEnvVar: PORT_VARIABLES.s3[0] }),
       startSesOutbox({ port: ports.ses, portEnvVar: PORT_VARIABLES.ses[0] }),
     ]);
@@ -245,6 +249,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       functions,
       faults,
       dynamoDbFaults,
+      ...(dynamodb.pid === undefined ? {} : { dynamoDbPid: dynamodb.pid }),
       eventsInDelivery: () => deliveries.size,
       idle: () => queue.idle(),
       stop: stopAll,

@@ -24,7 +24,7 @@ export interface DynamoDbOptions {
 }
 
 /**
- * For a DynamoDB Local that lives minutes (tests): the client compiler only (no C2, whose compilations
+ * For a DynamoDB Local that lives minutes (tests, the burst benches): the client compiler only (no C2, whose compilations
  * cost more CPU than a short run gains back) and the serial collector (no GC threads competing on a
  * small machine). Measured on 2 cores: half the JVM's CPU seconds over an end-to-end file.
  */
@@ -97,5 +97,5 @@ export async function startDynamoDb({ port, dataDir, onLog, portEnvVar, startTim
   } finally {
     client.destroy();
   }
-  return { name: 'dynamodb', url, stop };
+  return { name: 'dynamodb', url, stop, ...(child.pid === undefined ? {} : { pid: child.pid }) };
 }

@@ -2,6 +2,8 @@
 export interface RunningService {
   name: string;
   url: string;
+  /** The operating system's process, when the service runs in one of its own (the bench counts its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
