@@ -42,6 +42,8 @@ export interface LifecycleCounts {
   sesAttachmentBytes: number;
   inboundBytes: number;
   apiCalls: Record<string, number>;
+  /** The daily dispatch to the procuracy that carried these cases' copies: wall-clock time of the run (all offices). */
+  procuracyDispatch: { offices: number; decisions: number; ms: number };
 }
 
 const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> => {
@@ -140,8 +142,10 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
   const dispatchAt = nextDispatchAt(officeDirectory, 'HCMKV1', stack.clock.now());
   const toDispatch = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: dispatchAt.toISOString() }) });
   if (!toDispatch.ok) throw new Error(`lifecycle: moving the clock to the dispatch failed: ${toDispatch.status}`);
+  const dispatchStarted = performance.now();
   const dispatched = await fetch(`${stack.urls.api}/_local/procuracy-dispatch`, { method: 'POST' });
   if (!dispatched.ok) throw new Error(`lifecycle: the dispatch to the procuracy failed: ${dispatched.status} ${await dispatched.text()}`);
+  const dispatchMs = Math.round(performance.now() - dispatchStarted);
   await settle(stack);
   counter.stop();
 
@@ -182,6 +186,7 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
     sesAttachmentBytes: ours.flatMap((m) => m.attachments).reduce((s, a) => s + a.size, 0) + dispatchAttachmentBytes,
     inboundBytes,
     apiCalls: Object.fromEntries([...counter.operations].sort()),
+    procuracyDispatch: { offices: officeDirectory.offices.length, decisions: dispatches.reduce((n, m) => n + carriedIn(m).length, 0), ms: dispatchMs },
   };
 }
 

@@ -54,9 +54,12 @@ export const EXTERNAL_MODULES = ['@aws-sdk/*', '@smithy/*'];
  * project root, where CDK runs esbuild).
  * - brotli/decompress.js: fontkit's pure-JavaScript Brotli decoder (about 475 KB with its dictionary),
  *   used only to open WOFF2 fonts; Node's zlib has the same decoder built in.
+ * - semver: the whole package (about 28 KB) in every function, for the X-Ray SDK's one call to semver's
+ *   `gte`; the stand-in gives it semver's own `gte` alone (about 9 KB).
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   'brotli/decompress.js': './infra/bundle-shims/brotli-decompress.ts',
+  semver: './infra/bundle-shims/semver-gte.ts',
 };
 
 /** The handler a service's function runs. */

@@ -256,7 +256,6 @@ export const DocumentRef = z
   .object({ name: z.string(), contentType: z.string(), bucket: z.string(), key: z.string(), sha256: z.string().optional(), size: z.int().optional() })
   .meta({ id: 'DocumentRef', description: 'a stored file (S3 bucket and key); GET /cases/{id}/documents gives links to them' });
 
-const officerActor = z.object({ kind: z.literal('officer'), id: z.string(), name: z.string().optional() });
 
 export const NeedsAttention = z
   .object({

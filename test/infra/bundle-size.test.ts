@@ -82,6 +82,21 @@ describe('Lambda bundle sizes', () => {
     expect(readdirSync(path.join(bundles.get('workflow')!.dir, 'fonts')).sort()).toEqual(['DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSerif.ttf']);
   });
 
+  // infra/bundle-shims/semver-gte.ts gives the bundled code semver's gte alone: it holds only while nothing bundled calls another function of semver.
+  it("carries semver's gte alone, and only code that calls nothing else of semver imports it", () => {
+    for (const service of LAMBDA_SERVICES) {
+      const { inputs } = bundles.get(service)!.metafile;
+      const semverFiles = Object.keys(inputs).filter((input) => input.includes('node_modules/semver/'));
+      expect(semverFiles.filter((file) => !/semver\/(functions\/(gte|compare)|classes\/semver|internal\/[a-z-]+)\.js$/.test(file)), service).toEqual([]);
+      const importers = Object.entries(inputs).filter(([, input]) => input.imports.some((i) => i.original === 'semver')).map(([file]) => file);
+      expect(importers.length, `${service}: nothing imports semver`).toBeGreaterThan(0); // the X-Ray SDK under the Tracer does, in every function
+      for (const file of importers) {
+        const calls = [...readFileSync(file, 'utf8').matchAll(/\bsemver\.(\w+)/g)].map((m) => m[1]);
+        expect(new Set(calls), `${service}: ${file}`).toEqual(new Set(['gte']));
+      }
+    }
+  });
+
   it('writes a source map beside each file of code, without the sources', () => {
     for (const service of LAMBDA_SERVICES) {
       const { dir } = bundles.get(service)!;
