@@ -117,12 +117,16 @@ export async function measureLifecycle(stack: LocalStack, portBase: number, coun
 
   await Promise.all(caseIds.map((id) => act(id, 'review', { outcome: 'accept', note: 'Hồ sơ đủ điều kiện' })));
   const reminders = await Promise.all(caseIds.map(async (id) => String((await event(id, 'appointment-booked')).data.reminderAt)));
-  // The working day before the visit: the reminders go out (the clock moves only when nothing is at work, as time does on AWS).
-  await settle(stack);
-  const latest = new Date(Math.max(...reminders.map((r) => new Date(r).getTime())) + 60_000);
-  const moved = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: latest.toISOString() }) });
-  if (!moved.ok) throw new Error(`lifecycle: moving the clock failed: ${moved.status}`);
-  await Promise.all(caseIds.map((id) => until(`the reminder of ${id}`, async () => (await cases.listEvents(id)).find((e) => e.type === 'notice-sent' && e.data.notice === 'appointment-reminder'))));
+  // The working day before each visit: the reminders go out (the clock moves only when nothing is at work, as time does on AWS).
+  // Appointments fill the sessions in turn, so reminders fall on different days: the clock stops at each, so that none
+  // goes out late (a late reminder makes the wait read its clock again, two transitions that AWS's steady time never pays).
+  for (const instant of [...new Set(reminders)].sort((a, b) => Date.parse(a) - Date.parse(b))) {
+    await settle(stack);
+    const moved = await fetch(`${stack.urls.api}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceTo: new Date(Date.parse(instant) + 60_000).toISOString() }) });
+    if (!moved.ok) throw new Error(`lifecycle: moving the clock failed: ${moved.status}`);
+    const due = caseIds.filter((_, i) => reminders[i] === instant);
+    await Promise.all(due.map((id) => until(`the reminder of ${id}`, async () => (await cases.listEvents(id)).find((e) => e.type === 'notice-sent' && e.data.notice === 'appointment-reminder'))));
+  }
   await Promise.all(
     caseIds.map((id) => act(id, 'visit', { action: 'visit', collection: 'at-desk', documentsReceived: [{ name: 'Đơn yêu cầu thi hành án', copies: 1, kind: 'original' }, { name: 'Bản án số 15/2026/DS-ST', copies: 1, kind: 'copy' }] })),
   );
