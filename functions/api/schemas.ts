@@ -256,7 +256,6 @@ export const DocumentRef = z
   .object({ name: z.string(), contentType: z.string(), bucket: z.string(), key: z.string(), sha256: z.string().optional(), size: z.int().optional() })
   .meta({ id: 'DocumentRef', description: 'a stored file (S3 bucket and key); GET /cases/{id}/documents gives links to them' });
 
-
 export const NeedsAttention = z
   .object({
     status: z.string().meta({ description: 'FAILED, ABORTED or TIMED_OUT, as Step Functions reports the end' }),

@@ -5,6 +5,8 @@ import { recordVisit, type ResultPorts } from '../../shared/workflow/result-step
 /** A case id as the state machines pass it. */
 export const caseId = z.string().regex(/^[A-Z][A-Z0-9]{1,15}-\d{4}-\d{6}$/);
 export const anyRecord = z.record(z.string(), z.unknown());
+/** What `Record receipt` is given: the machine's input, with `reading`: what the reading step found (or the error that ended it). */
+export const receiptExecution = z.object({ reading: anyRecord.optional() }).passthrough().optional();
 
 /**
  * The case steps a notice always follows: the booking (the appointment), its move (the new date) and the

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { logger, metrics, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentClient, documentStore, slotBook, tableName } from '../commons/ports';
-import { noticeStepRequests, runNoticeStep } from '../commons/notice-steps';
+import { noticeStepRequests, receiptExecution, runNoticeStep } from '../commons/notice-steps';
 import type { AppointmentPorts } from '../../shared/workflow/appointment-steps';
 import type { ResultPorts } from '../../shared/workflow/result-steps';
 import { DynamoCitizenAccessStore } from '../../shared/citizen/access-store';
@@ -71,12 +71,11 @@ const stepThenNotice = z.intersection(z.discriminatedUnion('action', [...noticeS
  * notify alone sends mail: its reserved concurrency is what keeps sending within SES's rate (infra/capacity.ts) and it
  * alone may send as the agency (infra/constructs/notifications.ts); what the receipt does to the case (read it and the
  * requester's other cases, one transaction) is within the table actions notify holds for the notices.
- * `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it).
  */
 const receiptRequest = z.object({
   action: z.literal('recordReceipt'),
   caseId: z.string().min(1),
-  execution: z.object({ reading: z.record(z.string(), z.unknown()).optional() }).passthrough().optional(),
+  execution: receiptExecution,
   notice: z.enum(NOTICE_KINDS),
   thenNotice: z.enum(NOTICE_KINDS).optional(),
 });
@@ -124,10 +123,10 @@ async function notify(event: unknown) {
     return counted(request.notice, result);
   }
   // Each notice is idempotent on its own key: a retry after the first was sent sends only the second.
-  const kinds = [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+  const kinds = noticesOf(request);
   const { results, record } = await sendNotices(request.caseId, kinds, request.step, ports, request.stepClock?.known as CaseSnapshot | undefined);
-  const [first, then] = results.map((result, i) => counted(kinds[i]!, result));
-  return { ...first!, ...(then ? { followedBy: then } : {}), known: caseSnapshot(record) };
+  const { first, ...followed } = countedInOrder(kinds, results);
+  return { ...first, ...followed, known: caseSnapshot(record) };
 }
 
 /**
@@ -146,13 +145,24 @@ async function stepAndNotice(request: z.infer<typeof stepThenNotice>) {
 /** The receipt with its notices; returns the receipt (its clock carrying the case as the notices left it) and each notice's result. */
 async function receiptNotified(request: z.infer<typeof receiptRequest>) {
   logger.appendKeys({ caseId: request.caseId, action: request.action, notice: request.notice });
-  const kinds = [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+  const kinds = noticesOf(request);
   const { notices, ...receipt } = await recordReceiptAndNotify(request.caseId, kinds, ports, request.execution?.reading as ReadingFacts | undefined);
-  const [first, then] = notices.map((result, i) => counted(kinds[i]!, result));
-  return { ...receipt, notice: first, ...(then ? { followedBy: then } : {}) };
+  const { first, ...followed } = countedInOrder(kinds, notices);
+  return { ...receipt, notice: first, ...followed };
 }
 
-function counted(notice: z.infer<typeof noticeRequest>['notice'], result: SentNotice) {
+type NoticeKind = z.infer<typeof noticeRequest>['notice'];
+
+/** The notices a request asks for, in order: `notice`, then `thenNotice` when it has one. */
+const noticesOf = (request: { notice: NoticeKind; thenNotice?: NoticeKind | undefined }): NoticeKind[] => [request.notice, ...(request.thenNotice ? [request.thenNotice] : [])];
+
+/** Each notice's result, counted: the first, and `followedBy`, the one sent after it, when there was one. */
+function countedInOrder(kinds: NoticeKind[], results: SentNotice[]) {
+  const [first, then] = results.map((result, i) => counted(kinds[i]!, result));
+  return { first: first!, ...(then ? { followedBy: then } : {}) };
+}
+
+function counted(notice: NoticeKind, result: SentNotice) {
   metrics.addMetric(result.needless ? 'NoticeNotNeeded' : result.alreadySent ? 'NoticeAlreadySent' : 'NoticeSent', MetricUnit.Count, 1);
   if (result.needless) logger.info('notice not sent', { notice, reason: result.needless });
   return result;

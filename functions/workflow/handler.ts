@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { logger, tracer } from '../commons/powertools';
 import { workflowErrors } from '../commons/workflow-errors';
 import { casePorts, documentStore, slotBook } from '../commons/ports';
-import { anyRecord, caseId, noticeStepRequests, runNoticeStep } from '../commons/notice-steps';
+import { anyRecord, caseId, noticeStepRequests, receiptExecution, runNoticeStep } from '../commons/notice-steps';
 import { receiptChecks } from '../commons/receipt-checks';
 import { awaitStep, closeCase, pauseForRequester, recordBreach, recordFailure, resumeAfterReply, startStepClock } from '../../shared/workflow/steps';
 import { recordReceipt, type ReceiptPorts } from '../../shared/workflow/receipt-steps';
@@ -21,8 +21,7 @@ const workflowRequest = z.discriminatedUnion('action', [
   // Only for executions started on a definition before issue 12 joined the receipt and its notices (a definition is
   // fixed when an execution starts): the `Record receipt` Task now runs in notify (recordReceiptAndNotify). Remove
   // once no execution started before that deploy can still be before its receipt (the reading takes at most 300 s).
-  // `execution`: the machine's input, with `reading`: what the reading step found (or the error that ended it)
-  z.object({ action: z.literal('recordReceipt'), caseId, execution: z.object({ reading: anyRecord.optional() }).passthrough().optional() }),
+  z.object({ action: z.literal('recordReceipt'), caseId, execution: receiptExecution }),
   z.object({ action: z.literal('startStepClock'), caseId, step }),
   // `clock`/`timeoutSeconds`: what the wait's timeout was measured to, checked against the case (a stale clock is read again)
   // `stepClock`: the clock object the wait was given; from the parent it carries `known`, the case as the steps before left it

@@ -52,7 +52,7 @@ describe('the resume entry of the enforcement-request machine', () => {
     expect(choice.Default).toBe('Unknown resume point');
   });
 
-  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch; to Unknown resume point, which reports it', () => {
+  it('sends a resume at a Task the machine no longer has (the copy to the procuracy, now a daily dispatch) to Unknown resume point, which reports it', () => {
     for (const removed of ['Send the copy to the procuracy', 'Record the procuracy copy']) {
       expect(machine.States[removed], removed).toBeUndefined();
       expect(targets[removed], removed).toBeUndefined();
@@ -85,7 +85,8 @@ describe('the resume entry of the enforcement-request machine', () => {
       ['Move the appointment', 'rescheduleAppointment', 'appointment-rescheduled'],
       ['Record the visit', 'recordVisit', 'receipt-slip'],
     ]);
-    for (const [, action] of asked.slice(1)) expect(known).toContain(action);
+    // recordReceipt is notify's own request (the receipt with its notices), not one of the steps with a notice
+    for (const [, action] of asked.filter(([, action]) => action !== 'recordReceipt')) expect(known).toContain(action);
   });
 
   it('resumes at Record receipt, the receipt with its two notices in one Task of the notify function, which goes on to the choice of flow', () => {
